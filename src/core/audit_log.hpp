@@ -1,0 +1,44 @@
+#pragma once
+// The operation log (操作日志, DESIGN.md §5). record() runs inside the transaction of the change it
+// describes. Each entry stores the SHA-256 of the previous entry's hash and its own canonical
+// content, so editing or deleting any row breaks the chain from there on; verify() finds where.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.hpp"
+#include "core/db.hpp"
+#include "core/principal.hpp"
+
+namespace cove::core {
+
+struct AuditEntry {
+  std::string org_id;       // "" for platform-level actions
+  std::string action;       // "org.approved", "auth.login_failed", …
+  std::string target_type;  // "org", "app", "version", …
+  std::string target_id;
+  nlohmann::json before = nullptr;  // short summaries, never secrets
+  nlohmann::json after = nullptr;
+};
+
+struct AuditVerifyResult {
+  bool ok = true;
+  std::int64_t entries = 0;
+  std::optional<std::int64_t> first_bad_id;  // the first entry whose hash does not match
+  std::string reason;
+};
+
+class AuditLog {
+ public:
+  explicit AuditLog(const Clock& clock) : clock_(clock) {}
+  // Appends an entry in `tx`. The actor supplies who, IP, user agent and request id.
+  std::int64_t record(Tx& tx, const Actor& actor, const AuditEntry& entry);
+  static AuditVerifyResult verify(Db& db);
+
+ private:
+  const Clock& clock_;
+};
+
+}  // namespace cove::core

@@ -1,0 +1,84 @@
+#pragma once
+// Transactional outbox (DESIGN.md §6). A change that others react to calls emit() inside its
+// write transaction, so the event exists exactly when the change does. A dispatcher thread hands
+// committed events, in id order, to each subscriber and records per-subscriber progress in
+// `outbox_progress`; after a crash, delivery resumes where it stopped (at-least-once: handlers
+// must be idempotent). A handler that throws is retried with backoff without blocking others.
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.hpp"
+#include "core/db.hpp"
+
+namespace cove::core {
+
+struct Event {
+  std::int64_t id = 0;
+  std::string topic;  // "<entity>.<verb>", e.g. "version.released"
+  nlohmann::json payload;
+  std::int64_t created_ms = 0;
+};
+
+class Outbox {
+ public:
+  using Handler = std::function<void(const Event&)>;
+
+  Outbox(Db& db, const Clock& clock);
+  ~Outbox();
+  Outbox(const Outbox&) = delete;
+  Outbox& operator=(const Outbox&) = delete;
+
+  // Records an event in the caller's transaction; the dispatcher is woken when it commits.
+  void emit(Tx& tx, std::string_view topic, const nlohmann::json& payload);
+
+  // Registers a subscriber before start(). `name` is stable across releases (progress is keyed by
+  // it); `topic_prefixes` filters ("version." or "" for everything). A subscriber seen for the
+  // first time starts after the newest existing event.
+  void subscribe(std::string name, std::vector<std::string> topic_prefixes, Handler handler);
+
+  void start();  // starts the dispatcher thread
+  void stop();   // finishes the event in hand, then joins
+  // Blocks until every event committed before the call has been handled by every subscriber
+  // (or `timeout` passes; returns false then). For tests and graceful shutdown.
+  bool drain(std::chrono::milliseconds timeout);
+  // Committed events not yet handled by the slowest subscriber (for /metrics).
+  std::int64_t lag() const;
+
+ private:
+  struct Subscriber {
+    std::string name;
+    std::vector<std::string> prefixes;
+    Handler handler;
+    std::int64_t position = 0;  // last event id handled
+    std::int64_t retry_at_ms = 0;
+    int failures = 0;
+  };
+  void run();
+  bool dispatch_once();  // true when it made progress
+  bool wants(const Subscriber& s, const std::string& topic) const;
+
+  Db& db_;
+  const Clock& clock_;
+  std::vector<Subscriber> subscribers_;
+  std::thread thread_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::condition_variable progress_;
+  bool stopping_ = false;
+  bool pending_ = true;
+  std::atomic<std::int64_t> newest_id_{0};
+  std::atomic<std::int64_t> slowest_position_{0};
+};
+
+using EventBus = Outbox;
+
+}  // namespace cove::core

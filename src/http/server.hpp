@@ -1,0 +1,59 @@
+#pragma once
+// The HTTP/1.1 server: Boost.Beast over Asio with C++20 coroutines, one io_context run by N
+// threads, one strand per connection. Per connection: a fresh parser per request with the header
+// limit (431) and the route's body limit (413), timeouts (header, idle keep-alive, body progress),
+// keep-alive and pipelined requests answered in order; a max-connections limit (503); optional
+// TLS. stop() is graceful: stop accepting, close idle connections, let in-flight requests finish
+// (bounded by shutdown_timeout), then return from wait().
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "http/pipeline.hpp"
+
+namespace cove::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 = ephemeral (tests); see Server::port()
+  int threads = 2;
+  int worker_threads = 2;     // pool for .blocking() routes
+  int max_connections = 10000;
+  std::size_t header_limit = 16 * 1024;
+  std::size_t body_limit = 1024 * 1024;  // default when a route sets none
+  std::chrono::seconds header_timeout{10};
+  std::chrono::seconds idle_timeout{60};
+  std::chrono::seconds body_timeout{30};
+  std::chrono::seconds shutdown_timeout{10};
+  std::string tls_cert;  // PEM files; TLS when both set
+  std::string tls_key;
+  bool trust_proxy = false;
+  std::filesystem::path upload_dir;  // temp files for streamed bodies (same fs as the blob store)
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, Pipeline& pipeline, core::MetricsRegistry& metrics);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and starts the I/O and worker threads; throws std::runtime_error if it cannot listen.
+  void start();
+  std::uint16_t port() const;
+  // Graceful shutdown; safe to call from any thread or a signal watcher, more than once.
+  void stop();
+  // Blocks until the server has stopped (after stop(), or SIGINT/SIGTERM when watched).
+  void wait();
+  // Makes SIGINT/SIGTERM call stop(). Call once, from the process that owns the server.
+  void stop_on_signals();
+  std::size_t connections() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cove::http

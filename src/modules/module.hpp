@@ -1,0 +1,22 @@
+#pragma once
+// The module contract (DESIGN.md §3). main builds the list explicitly, in dependency order;
+// modules get the services they need through their constructors, so a unit test can build one
+// module alone. A module mounts its routes, subscribes to events, starts background work, and
+// stops in reverse order.
+#include <string_view>
+
+#include "modules/app_context.hpp"
+
+namespace cove::modules {
+
+class Module {
+ public:
+  virtual ~Module() = default;
+  virtual std::string_view name() const = 0;
+  virtual void register_routes(http::Router& router) = 0;
+  virtual void subscribe(core::EventBus& /*events*/) {}
+  virtual void start(AppContext& /*ctx*/) {}
+  virtual void stop() {}
+};
+
+}  // namespace cove::modules
