@@ -1,18 +1,19 @@
 # Third-party libraries, all from Debian 12 packages (see scripts/install-deps.sh).
 find_package(Threads REQUIRED)
-find_package(Boost 1.81 EXACT CONFIG REQUIRED COMPONENTS headers)
+find_package(Boost 1.81 CONFIG REQUIRED COMPONENTS headers)
 find_package(OpenSSL 3 REQUIRED)
 find_package(SQLiteCpp REQUIRED)
 find_package(fmt REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)
-find_package(libzip REQUIRED)
 find_package(PkgConfig REQUIRED)
+# Debian's libzip CMake package insists on the zipcmp tools; pkg-config needs only the library.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 
 add_library(cove_deps INTERFACE)
 target_link_libraries(cove_deps INTERFACE
   Boost::headers OpenSSL::SSL OpenSSL::Crypto SQLiteCpp fmt::fmt nlohmann_json::nlohmann_json
-  libzip::zip PkgConfig::RE2 Threads::Threads)
+  PkgConfig::LIBZIP PkgConfig::RE2 Threads::Threads)
 # Asio: no deprecated APIs, and coroutines through the standard header.
 target_compile_definitions(cove_deps INTERFACE
   BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW BOOST_ASIO_DISABLE_BOOST_COROUTINE)

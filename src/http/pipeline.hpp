@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/error.hpp"
 #include "core/metrics.hpp"
 #include "http/hooks.hpp"
 #include "http/rate_limit.hpp"
@@ -29,7 +30,7 @@ class Pipeline {
   Pipeline(Router& router, Hooks& hooks, core::MetricsRegistry& metrics, PipelineOptions options);
 
   // For non-API GET/HEAD paths no route matches (the SPA and its assets).
-  void set_fallback(Handler h) { fallback_ = std::move(h); }
+  void set_fallback(Handler h);
 
   // Runs every stage up to the guards. Returns a response to send without reading the body
   // (error, CORS preflight, 404/405), or nullopt when the handler should run; req.route is then set.
@@ -50,7 +51,7 @@ class Pipeline {
   Router& router_;
   Hooks& hooks_;
   PipelineOptions options_;
-  Handler fallback_;
+  std::unique_ptr<RouteInfo> fallback_;
   RateLimiter rate_limiter_;
   core::Family<core::Counter>& requests_;
   core::Family<core::Histogram>& latency_;
