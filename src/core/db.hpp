@@ -7,7 +7,10 @@
 //   auto n = db.read([&](Conn& c) { return c.query_int("SELECT count(*) FROM apps"); });
 //
 // After a write commits, `on_commit` callbacks run (outside the lock), e.g. to wake the outbox
-// dispatcher. Thread-safe.
+// dispatcher. Thread-safe. A write() from inside a write() on the same thread throws
+// std::logic_error (it would otherwise deadlock on the writer mutex); a read() inside a write()
+// uses another connection and does not see the open transaction's changes.
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -16,6 +19,9 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
+#include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
@@ -31,7 +37,8 @@ struct DbOptions {
 };
 
 // A connection in use by one thread. Statements are cached per connection by SQL text, so hot
-// queries are prepared once.
+// queries are prepared once; SQL text must come from a bounded set (bind values, never splice
+// them in), as cached statements live as long as the connection.
 class Conn {
  public:
   explicit Conn(SQLite::Database& db) : db_(db) {}
@@ -44,8 +51,13 @@ class Conn {
 
  private:
   friend class Db;
+  // Resets the statements handed out since the last call, so none keeps a read snapshot open
+  // after the connection goes back to the pool or the transaction ends.
+  void reset_statements() noexcept;
+
   SQLite::Database& db_;
-  std::vector<std::pair<std::string, std::unique_ptr<SQLite::Statement>>> cache_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
+  std::vector<SQLite::Statement*> in_use_;
 };
 
 // The writer connection inside BEGIN IMMEDIATE … COMMIT. Hooks registered with after_commit()
@@ -75,7 +87,7 @@ class Db {
 
   template <class F>
   auto write(F&& fn) -> decltype(fn(std::declval<Tx&>())) {
-    std::unique_lock lock(writer_mutex_);
+    std::unique_lock lock = lock_writer();
     begin();
     try {
       if constexpr (std::is_void_v<decltype(fn(std::declval<Tx&>()))>) {
@@ -87,7 +99,7 @@ class Db {
         return result;
       }
     } catch (...) {
-      rollback();
+      if (lock.owns_lock()) rollback(lock);  // commit() releases the lock only after COMMIT
       throw;
     }
   }
@@ -97,7 +109,9 @@ class Db {
   const std::filesystem::path& path() const { return options_.path; }
   // Total time spent inside read/write callbacks, for /metrics.
   double busy_seconds() const;
-  // SQLite online backup of the whole database into `dest` (a new file).
+  // SQLite online backup of the whole database into `dest` (a new file; throws if it exists).
+  // Copies one consistent snapshot while writers go on; the result is a self-contained
+  // rollback-journal database, written to a temp file and renamed into place.
   void backup_to(const std::filesystem::path& dest);
 
  private:
@@ -109,13 +123,18 @@ class Db {
   };
   ReaderLease acquire_reader();
   void release_reader(Conn* conn, std::chrono::steady_clock::time_point started);
+  std::unique_lock<std::mutex> lock_writer();
   void begin();
+  // Commits, releases `lock`, then runs after_commit callbacks and on_commit hooks; never throws
+  // once COMMIT has succeeded (callback failures are logged).
   void commit(std::unique_lock<std::mutex>& lock);
-  void rollback();
+  void rollback(std::unique_lock<std::mutex>& lock) noexcept;
+  void end_write() noexcept;
   std::unique_ptr<SQLite::Database> open_connection(bool writer);
 
   DbOptions options_;
   std::mutex writer_mutex_;
+  std::atomic<std::thread::id> writer_thread_{};  // the thread inside write(), for nesting checks
   std::unique_ptr<SQLite::Database> writer_db_;
   std::unique_ptr<Tx> writer_;
   std::chrono::steady_clock::time_point write_started_;
@@ -126,8 +145,9 @@ class Db {
   std::vector<std::unique_ptr<Conn>> reader_conns_;
   std::vector<Conn*> free_readers_;
 
+  // Copy-on-write, so a commit takes a snapshot without copying the hooks.
   std::mutex hooks_mutex_;
-  std::vector<std::function<void()>> commit_hooks_;
+  std::shared_ptr<const std::vector<std::function<void()>>> commit_hooks_;
   std::atomic<std::int64_t> busy_nanos_{0};
 };
 

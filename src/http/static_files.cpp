@@ -79,7 +79,9 @@ std::string_view StaticFiles::content_type_for(std::string_view path) {
 
 Response StaticFiles::respond_with(const Request& req, const core::EmbeddedFile& file) const {
   Response res;
-  const std::string etag = "\"" + std::string(file.sha256.substr(0, 32)) + "\"";
+  std::string etag;
+  etag.reserve(34);
+  etag.append(1, '"').append(file.sha256.substr(0, 32)).append(1, '"');
   res.headers.set("ETag", etag);
   res.headers.set("Cache-Control", is_hashed_asset(file.path) ? "public, max-age=31536000, immutable" : "no-cache");
   res.headers.set("Content-Type", std::string(content_type_for(file.path)));
