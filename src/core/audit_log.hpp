@@ -28,12 +28,18 @@ struct AuditVerifyResult {
   std::int64_t entries = 0;
   std::optional<std::int64_t> first_bad_id;  // the first entry whose hash does not match
   std::string reason;
+  // The newest entry's hash. The chain only proves the log is internally consistent; keeping
+  // this value elsewhere (and comparing later) also detects a rewrite of the whole chain or
+  // removal of the newest entries.
+  std::string head_hash;
 };
 
 class AuditLog {
  public:
   explicit AuditLog(const Clock& clock) : clock_(clock) {}
-  // Appends an entry in `tx`. The actor supplies who, IP, user agent and request id.
+  // Appends an entry in `tx` and returns its id. The actor supplies who, IP, user agent and
+  // request id (clipped to 64, 512 and 128 bytes). Entries are serialised by the single writer,
+  // so the chain has no forks.
   std::int64_t record(Tx& tx, const Actor& actor, const AuditEntry& entry);
   static AuditVerifyResult verify(Db& db);
 

@@ -2,6 +2,7 @@
 // Content-addressed blob store under <data>/blobs/sha256/ab/cd/<hash>. Writes go to a temp file,
 // are fsynced and renamed into place, so a blob is either complete or absent; identical content
 // is stored once. Thread-safe (the file system does the locking).
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -23,7 +24,9 @@ class BlobStore {
   // Stores bytes; returns their hash and size.
   BlobInfo put(std::string_view bytes);
   // Moves a fully written temp file (e.g. a streamed upload) into the store. `sha256` must be the
-  // file's hash as computed while it was written; the file is fsynced before the rename.
+  // file's hash as computed while it was written (it is trusted, not recomputed); the file must
+  // be on the store's file system (temp_path() is); it is fsynced before the rename. When the
+  // blob already exists the temp file is deleted instead.
   BlobInfo adopt(const std::filesystem::path& temp_file, const std::string& sha256);
   // A fresh path in the store's tmp directory (same file system, so adopt() is a rename).
   std::filesystem::path temp_path() const;

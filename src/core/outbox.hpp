@@ -5,6 +5,7 @@
 // `outbox_progress`; after a crash, delivery resumes where it stopped (at-least-once: handlers
 // must be idempotent). A handler that throws is retried with backoff without blocking others.
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -32,7 +33,9 @@ class Outbox {
  public:
   using Handler = std::function<void(const Event&)>;
 
-  Outbox(Db& db, const Clock& clock);
+  // `retention`: handled events older than this are deleted by prune(), which the dispatcher runs
+  // at start and hourly.
+  Outbox(Db& db, const Clock& clock, std::chrono::hours retention = std::chrono::hours(24 * 7));
   ~Outbox();
   Outbox(const Outbox&) = delete;
   Outbox& operator=(const Outbox&) = delete;
@@ -41,8 +44,10 @@ class Outbox {
   void emit(Tx& tx, std::string_view topic, const nlohmann::json& payload);
 
   // Registers a subscriber before start(). `name` is stable across releases (progress is keyed by
-  // it); `topic_prefixes` filters ("version." or "" for everything). A subscriber seen for the
-  // first time starts after the newest existing event.
+  // it); `topic_prefixes` filters ("version." or "" for everything; an empty list means
+  // everything). A subscriber seen for the first time starts after the newest existing event.
+  // Handlers run on the dispatcher thread, one at a time: keep them short, and never call
+  // drain() from one.
   void subscribe(std::string name, std::vector<std::string> topic_prefixes, Handler handler);
 
   void start();  // starts the dispatcher thread
@@ -50,30 +55,45 @@ class Outbox {
   // Blocks until every event committed before the call has been handled by every subscriber
   // (or `timeout` passes; returns false then). For tests and graceful shutdown.
   bool drain(std::chrono::milliseconds timeout);
-  // Committed events not yet handled by the slowest subscriber (for /metrics).
+  // Committed events not yet handled by the slowest subscriber (for /metrics). Computed from ids,
+  // which AUTOINCREMENT and the single writer keep gapless.
   std::int64_t lag() const;
+  // Deletes events created more than `older_than` ago that every subscriber registered here has
+  // handled. Returns the number deleted.
+  std::int64_t prune(std::chrono::hours older_than);
 
  private:
   struct Subscriber {
     std::string name;
     std::vector<std::string> prefixes;
     Handler handler;
-    std::int64_t position = 0;  // last event id handled
-    std::int64_t retry_at_ms = 0;
+    // Written by the dispatcher thread under mutex_; read by drain() and lag().
+    std::int64_t position = 0;   // last event id handled (or skipped by topic)
+    std::int64_t persisted = 0;  // position as recorded in outbox_progress
+    // Dispatcher thread only.
+    std::chrono::steady_clock::time_point retry_at{};
     int failures = 0;
   };
   void run();
   bool dispatch_once();  // true when it made progress
   bool wants(const Subscriber& s, const std::string& topic) const;
+  // Handles `events` for `s` until one fails (then schedules a retry); true when it advanced.
+  bool deliver(Subscriber& s, const std::vector<Event>& events);
+  void load_positions();
+  void persist_positions();
+  void note_committed(std::int64_t id);
+  std::chrono::milliseconds idle_wait() const;
 
   Db& db_;
   const Clock& clock_;
+  const std::chrono::hours retention_;
   std::vector<Subscriber> subscribers_;
   std::thread thread_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::condition_variable progress_;
-  bool stopping_ = false;
+  bool started_ = false;
+  std::atomic<bool> stopping_{false};  // set under mutex_ (condition variable predicate)
   bool pending_ = true;
   std::atomic<std::int64_t> newest_id_{0};
   std::atomic<std::int64_t> slowest_position_{0};
