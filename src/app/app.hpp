@@ -55,7 +55,6 @@ class App {
 
  private:
   void build_modules(std::vector<std::unique_ptr<modules::Module>> extra);
-  void mount_operational_routes();
 
   core::Config config_;
   DataDirLock lock_;

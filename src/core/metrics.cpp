@@ -126,6 +126,9 @@ struct MetricsRegistry::Entry {
       metric;
 };
 
+MetricsRegistry::MetricsRegistry() = default;
+MetricsRegistry::~MetricsRegistry() = default;
+
 MetricsRegistry::Entry& MetricsRegistry::entry(const std::string& name, const std::string& help, const char* type) {
   for (auto& e : entries_) {
     if (e->name == name) {

@@ -15,6 +15,11 @@ struct Principal {
   std::string id;    // usr_… or key_…; empty for guests
   std::string name;  // for logs and the operation log
   std::string platform_role;  // "" for non-operators
+  std::string session_id;     // the sign-in session behind a user's access token
+  std::string key_org_id;     // the organisation an API key belongs to
+  // Non-empty when the principal must fix something first (an expired password, 2FA enrolment
+  // an org requires): every route except those declared "self" answers 403 with this code.
+  std::string restriction;
   std::set<std::string, std::less<>> platform_permissions;
   // orgId → permissions the principal holds in that org (an API key holds one org).
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> org_permissions;

@@ -64,6 +64,9 @@ struct Request {
   bool secure = false;  // arrived over TLS
   std::shared_ptr<const core::Principal> principal = core::Principal::guest();
   const RouteInfo* route = nullptr;
+  // The organisation the permission check resolved the request to (from {orgId} or from the
+  // resource in the path); handlers pass it as the tenancy scope to repositories.
+  std::string org_id;
 
   // A path parameter; throws std::out_of_range for a name the route does not declare.
   const std::string& param(std::string_view name) const;
