@@ -4,6 +4,7 @@
 #include "core/crypto.hpp"
 #include "core/jwt.hpp"
 #include "core/password.hpp"
+#include "core/sealed_box.hpp"
 #include "core/totp.hpp"
 
 using namespace cove::core;
@@ -101,4 +102,19 @@ TEST_CASE("base32 and otpauth URIs", "[totp]") {
   CHECK_THROWS(totp::base32_decode("MZ1"));
   CHECK(totp::otpauth_uri("Cove", "ops@example.com", "foobar") ==
         "otpauth://totp/Cove:ops%40example.com?secret=MZXW6YTBOI&issuer=Cove&algorithm=SHA1&digits=6&period=30");
+}
+
+TEST_CASE("sealed box round-trips and detects tampering", "[sealed]") {
+  SealedBox box(std::string(32, 'k'));
+  const auto sealed = box.seal("totp seed bytes");
+  CHECK(sealed.starts_with("v1."));
+  CHECK(box.open(sealed) == "totp seed bytes");
+  CHECK(box.seal("same") != box.seal("same"));  // fresh nonce each time
+  auto tampered = sealed;
+  tampered[tampered.size() - 2] = tampered[tampered.size() - 2] == 'A' ? 'B' : 'A';
+  CHECK_FALSE(box.open(tampered).has_value());
+  CHECK_FALSE(SealedBox(std::string(32, 'x')).open(sealed).has_value());
+  CHECK_FALSE(box.open("v1.!!").has_value());
+  CHECK_FALSE(box.open("plain").has_value());
+  CHECK_THROWS(SealedBox("short"));
 }

@@ -1,0 +1,141 @@
+#include "modules/accounts/settings_service.hpp"
+
+#include "core/error.hpp"
+
+namespace cove::accounts {
+
+namespace {
+
+constexpr const char* kSecurity = "security";
+constexpr const char* kQuotas = "quotas";
+constexpr const char* kBranding = "branding";
+
+nlohmann::json load(core::Db& db, const char* key) {
+  return db.read([&](core::Conn& c) {
+    auto& st = c.prepare("SELECT value FROM settings WHERE key = ?");
+    st.bind(1, key);
+    if (!st.executeStep()) return nlohmann::json::object();
+    return nlohmann::json::parse(st.getColumn(0).getString(), nullptr, false);
+  });
+}
+
+template <class T>
+void set_int(core::JsonInput& in, const char* name, std::int64_t min, std::int64_t max, T& out, bool* any) {
+  if (auto v = in.optional_int(name, min, max)) {
+    out = static_cast<T>(*v);
+    if (any) *any = true;
+  }
+}
+
+// "https://console.example.com" or "http://127.0.0.1:5173": scheme, host, optional port, no path.
+bool valid_origin(const std::string& o) {
+  if (o.size() > 200) return false;
+  const auto scheme_end = o.find("://");
+  if (scheme_end == std::string::npos) return false;
+  const auto scheme = o.substr(0, scheme_end);
+  if (scheme != "http" && scheme != "https") return false;
+  const auto host = o.substr(scheme_end + 3);
+  if (host.empty()) return false;
+  for (char c : host) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' ||
+                    c == '[' || c == ']';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+SettingsService::SettingsService(core::Db& db, core::AuditLog& audit, const core::Clock& clock)
+    : db_(db), audit_(audit), clock_(clock) {
+  security_ = std::make_shared<const SecuritySettings>(security_from_json(load(db_, kSecurity)));
+  quotas_ = std::make_shared<const QuotaSettings>(quotas_from_json(load(db_, kQuotas)));
+  branding_ = std::make_shared<const Branding>(branding_from_json(load(db_, kBranding)));
+}
+
+void SettingsService::store(core::Tx& tx, const core::Actor& actor, const std::string& key,
+                            const nlohmann::json& before, const nlohmann::json& after) {
+  auto& st = tx.prepare(
+      "INSERT INTO settings(key, value, updated_ms, updated_by) VALUES(?, ?, ?, ?) "
+      "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_ms = excluded.updated_ms, "
+      "updated_by = excluded.updated_by");
+  st.bind(1, key);
+  st.bind(2, after.dump());
+  st.bind(3, clock_.unix_millis());
+  st.bind(4, actor.principal->id);
+  st.exec();
+  audit_.record(tx, actor, {.action = "settings." + key + "_updated", .target_type = "settings", .target_id = key,
+                            .before = before, .after = after});
+}
+
+SecuritySettings SettingsService::update_security(const core::Actor& actor, core::JsonInput& in) {
+  SecuritySettings s = *security();
+  set_int(in, "lockoutMaxFailures", 1, 100, s.lockout_max_failures, nullptr);
+  set_int(in, "lockoutMinutes", 1, 1440, s.lockout_minutes, nullptr);
+  set_int(in, "ipMaxFailures", 1, 10000, s.ip_max_failures, nullptr);
+  set_int(in, "passwordMinLength", 8, 128, s.password_min_length, nullptr);
+  set_int(in, "passwordMinClasses", 1, 4, s.password_min_classes, nullptr);
+  set_int(in, "passwordExpiryDays", 0, 3650, s.password_expiry_days, nullptr);
+  set_int(in, "passwordHistory", 0, 24, s.password_history, nullptr);
+  set_int(in, "accessTtlSeconds", 60, 3600, s.access_ttl_seconds, nullptr);
+  set_int(in, "refreshTtlDays", 1, 365, s.refresh_ttl_days, nullptr);
+  set_int(in, "apiKeyRequestsPerMinute", 1, 100000, s.api_key_requests_per_minute, nullptr);
+  set_int(in, "invitationTtlHours", 1, 720, s.invitation_ttl_hours, nullptr);
+  if (auto v = in.optional_bool("require2faOperators")) s.require_2fa_operators = *v;
+  if (const auto* origins = in.take("corsOrigins")) {
+    if (!origins->is_array() || origins->size() > 20) {
+      in.add_error("corsOrigins", "invalid", "Must be a list of at most 20 origins");
+    } else {
+      std::vector<std::string> list;
+      for (const auto& o : *origins) {
+        if (!o.is_string() || !valid_origin(o.get<std::string>())) {
+          in.add_error("corsOrigins", "invalid_origin", "Each origin looks like https://console.example.com");
+          break;
+        }
+        list.push_back(o.get<std::string>());
+      }
+      s.cors_origins = std::move(list);
+    }
+  }
+  in.finish();
+  const auto before = to_json(*security());
+  const auto after = to_json(s);
+  db_.write([&](core::Tx& tx) { store(tx, actor, kSecurity, before, after); });
+  security_ = std::make_shared<const SecuritySettings>(s);
+  return s;
+}
+
+void SettingsService::read_quota_fields(core::JsonInput& in, QuotaSettings& q, bool* any) {
+  set_int(in, "maxApps", 0, 100000, q.max_apps, any);
+  set_int(in, "maxHostApps", 0, 10000, q.max_host_apps, any);
+  set_int(in, "maxMembers", 1, 100000, q.max_members, any);
+  set_int(in, "maxGrayPlans", 0, 1000, q.max_gray_plans, any);
+  set_int(in, "maxPackageBytes", 1024 * 1024, 2LL * 1024 * 1024 * 1024, q.max_package_bytes, any);
+}
+
+QuotaSettings SettingsService::update_quotas(const core::Actor& actor, core::JsonInput& in) {
+  QuotaSettings q = *quotas();
+  read_quota_fields(in, q);
+  in.finish();
+  const auto before = to_json(*quotas());
+  const auto after = to_json(q);
+  db_.write([&](core::Tx& tx) { store(tx, actor, kQuotas, before, after); });
+  quotas_ = std::make_shared<const QuotaSettings>(q);
+  return q;
+}
+
+Branding SettingsService::update_branding(const core::Actor& actor, core::JsonInput& in) {
+  Branding b = *branding();
+  if (auto v = in.optional_string("productName", {.min_chars = 1, .max_chars = 60})) b.product_name = *v;
+  if (auto v = in.optional_string("loginTitle", {.min_chars = 0, .max_chars = 100})) b.login_title = *v;
+  if (auto v = in.optional_string("loginText", {.min_chars = 0, .max_chars = 1000, .multiline = true})) b.login_text = *v;
+  if (auto v = in.optional_string("copyright", {.min_chars = 0, .max_chars = 200})) b.copyright = *v;
+  in.finish();
+  const auto before = to_json(*branding());
+  const auto after = to_json(b);
+  db_.write([&](core::Tx& tx) { store(tx, actor, kBranding, before, after); });
+  branding_ = std::make_shared<const Branding>(b);
+  return b;
+}
+
+}  // namespace cove::accounts

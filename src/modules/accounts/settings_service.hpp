@@ -1,0 +1,43 @@
+#pragma once
+// Platform settings with an in-memory snapshot: reads on the request path are an atomic load;
+// updates are validated, written with an operation-log entry in one transaction, and the
+// snapshot is swapped after commit.
+#include <atomic>
+#include <memory>
+
+#include "core/audit_log.hpp"
+#include "core/db.hpp"
+#include "core/json_input.hpp"
+#include "modules/accounts/settings_model.hpp"
+
+namespace cove::accounts {
+
+class SettingsService {
+ public:
+  SettingsService(core::Db& db, core::AuditLog& audit, const core::Clock& clock);
+
+  std::shared_ptr<const SecuritySettings> security() const { return security_.load(); }
+  std::shared_ptr<const QuotaSettings> quotas() const { return quotas_.load(); }
+  std::shared_ptr<const Branding> branding() const { return branding_.load(); }
+
+  // Partial updates: only the fields present change; unknown fields and bad values are a 400.
+  SecuritySettings update_security(const core::Actor& actor, core::JsonInput& in);
+  QuotaSettings update_quotas(const core::Actor& actor, core::JsonInput& in);
+  Branding update_branding(const core::Actor& actor, core::JsonInput& in);
+
+  // Reads a JSON quota document field set (shared with per-org overrides).
+  static void read_quota_fields(core::JsonInput& in, QuotaSettings& q, bool* any = nullptr);
+
+ private:
+  void store(core::Tx& tx, const core::Actor& actor, const std::string& key, const nlohmann::json& before,
+             const nlohmann::json& after);
+
+  core::Db& db_;
+  core::AuditLog& audit_;
+  const core::Clock& clock_;
+  std::atomic<std::shared_ptr<const SecuritySettings>> security_;
+  std::atomic<std::shared_ptr<const QuotaSettings>> quotas_;
+  std::atomic<std::shared_ptr<const Branding>> branding_;
+};
+
+}  // namespace cove::accounts
