@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "core/cidr.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
@@ -120,4 +121,31 @@ TEST_CASE("rate limiter allows a burst then refuses", "[ratelimit]") {
   CHECK_FALSE(limiter.allow("1.2.3.4", retry));
   CHECK(retry > 0);
   CHECK(limiter.allow("5.6.7.8", retry));  // other clients are unaffected
+}
+
+TEST_CASE("CIDR ranges match IPv4 and IPv6", "[cidr]") {
+  auto r = core::CidrRange::parse("10.1.0.0/16");
+  REQUIRE(r);
+  CHECK(r->contains("10.1.200.3"));
+  CHECK_FALSE(r->contains("10.2.0.1"));
+  CHECK(r->contains("::ffff:10.1.2.3"));  // IPv4-mapped
+  CHECK_FALSE(r->contains("not an ip"));
+  auto single = core::CidrRange::parse("192.168.1.7");
+  REQUIRE(single);
+  CHECK(single->contains("192.168.1.7"));
+  CHECK_FALSE(single->contains("192.168.1.8"));
+  auto v6 = core::CidrRange::parse("2001:db8::/32");
+  REQUIRE(v6);
+  CHECK(v6->contains("2001:db8:1::5"));
+  CHECK_FALSE(v6->contains("2001:db9::1"));
+  CHECK_FALSE(v6->contains("10.1.2.3"));
+  auto odd = core::CidrRange::parse("10.0.0.0/9");
+  REQUIRE(odd);
+  CHECK(odd->contains("10.127.255.255"));
+  CHECK_FALSE(odd->contains("10.128.0.0"));
+  CHECK(core::CidrRange::parse("0.0.0.0/0")->contains("8.8.8.8"));
+  for (const char* bad : {"10.0.0.0/33", "10.0.0.0/", "10.0.0/8", "::/129", "1.2.3.4/-1", ""}) {
+    INFO(bad);
+    CHECK_FALSE(core::CidrRange::parse(bad).has_value());
+  }
 }

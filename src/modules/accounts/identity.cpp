@@ -1,0 +1,273 @@
+#include "modules/accounts/identity.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/cidr.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "core/jwt.hpp"
+#include "core/log.hpp"
+#include "modules/accounts/permissions.hpp"
+
+namespace cove::accounts {
+
+namespace {
+
+constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
+// last_used_* on API keys is written at most this often per key: a CI burst is one write.
+constexpr std::int64_t kKeyUseWriteIntervalMs = 60 * 1000;
+
+std::optional<std::string_view> bearer_token(const http::Request& req) {
+  const auto auth = req.headers.get("Authorization");
+  if (!auth || auth->size() < 8 || !http::iequals(auth->substr(0, 7), "Bearer ")) return std::nullopt;
+  auto token = auth->substr(7);
+  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+  if (token.empty() || token.size() > 4096) return std::nullopt;
+  return token;
+}
+
+core::Principal::Kind kind_of(const core::Principal& p) { return p.kind; }
+
+}  // namespace
+
+Identity::Identity(core::Db& db, const core::Clock& clock, SettingsService& settings, std::string jwt_key)
+    : db_(db), clock_(clock), settings_(settings), jwt_key_(std::move(jwt_key)) {}
+
+void Identity::register_org_resolver(std::string param, OrgResolver resolver) {
+  resolvers_[std::move(param)] = std::move(resolver);
+}
+
+void Identity::identify(http::Request& req) {
+  const auto token = bearer_token(req);
+  if (!token) return;
+  std::shared_ptr<const core::Principal> p;
+  if (token->starts_with(kApiKeyPrefix)) {
+    p = from_api_key(*token, req.remote_ip);
+  } else {
+    p = from_access_token(*token);
+  }
+  if (p) req.principal = std::move(p);
+}
+
+std::shared_ptr<const core::Principal> Identity::from_access_token(std::string_view token) {
+  const auto v = core::jwt::verify(token, jwt_key_, clock_.unix_seconds());
+  if (!v.ok()) return nullptr;
+  const auto& c = v.claims;
+  if (!c.contains("sub") || !c["sub"].is_string() || !c.contains("sid") || !c["sid"].is_string() ||
+      c.value("typ", "") != "access") {
+    return nullptr;
+  }
+  return load_user(c["sub"].get<std::string>(), c["sid"].get<std::string>());
+}
+
+std::shared_ptr<const core::Principal> Identity::load_user(const std::string& user_id, const std::string& session_id) {
+  const auto now = clock_.unix_millis();
+  const auto security = settings_.security();
+  return db_.read([&](core::Conn& c) -> std::shared_ptr<const core::Principal> {
+    if (!session_id.empty()) {
+      auto& s = c.prepare("SELECT 1 FROM sessions WHERE id = ? AND user_id = ? AND revoked_ms IS NULL AND expires_ms > ?");
+      s.bind(1, session_id);
+      s.bind(2, user_id);
+      s.bind(3, now);
+      if (!s.executeStep()) return nullptr;
+    }
+    auto& u = c.prepare(
+        "SELECT name, platform_role, status, must_change_password, password_changed_ms, totp_secret IS NOT NULL "
+        "FROM users WHERE id = ?");
+    u.bind(1, user_id);
+    if (!u.executeStep()) return nullptr;
+    if (u.getColumn(2).getString() != "active") return nullptr;
+
+    auto p = std::make_shared<core::Principal>();
+    p->kind = core::Principal::Kind::kUser;
+    p->id = user_id;
+    p->name = u.getColumn(0).getString();
+    p->platform_role = u.getColumn(1).getString();
+    p->session_id = session_id;
+    const bool must_change = u.getColumn(3).getInt() != 0;
+    const auto changed_ms = u.getColumn(4).getInt64();
+    const bool has_2fa = u.getColumn(5).getInt() != 0;
+    if (!p->platform_role.empty()) {
+      const auto& perms = platform_role_permissions(p->platform_role);
+      p->platform_permissions.insert(perms.begin(), perms.end());
+    }
+
+    bool org_requires_2fa = false;
+    auto& m = c.prepare(
+        "SELECT m.org_id, m.role, o.status, o.require_2fa FROM org_members m JOIN orgs o ON o.id = m.org_id "
+        "WHERE m.user_id = ?");
+    m.bind(1, user_id);
+    while (m.executeStep()) {
+      const auto org_id = m.getColumn(0).getString();
+      const bool active = m.getColumn(2).getString() == "active";
+      const auto& perms = active ? org_role_permissions(m.getColumn(1).getString()) : inactive_org_permissions();
+      p->org_permissions[org_id].insert(perms.begin(), perms.end());
+      if (active && m.getColumn(3).getInt() != 0) org_requires_2fa = true;
+    }
+
+    const bool expired = security->password_expiry_days > 0 &&
+                         changed_ms + security->password_expiry_days * kDayMs < now;
+    if (must_change || expired) {
+      p->restriction = "auth.password_change_required";
+    } else if (!has_2fa && (org_requires_2fa || (!p->platform_role.empty() && security->require_2fa_operators))) {
+      p->restriction = "auth.2fa_enrollment_required";
+    }
+    return p;
+  });
+}
+
+std::shared_ptr<const core::Principal> Identity::from_api_key(std::string_view token, const std::string& ip) {
+  const auto now = clock_.unix_millis();
+  const auto hash = core::crypto::sha256_hex(token);
+  struct KeyRow {
+    std::string id, org_id, name, scopes, allowed_ips, created_by, org_status, creator_role;
+  };
+  auto row = db_.read([&](core::Conn& c) -> std::optional<KeyRow> {
+    auto& st = c.prepare(
+        "SELECT k.id, k.org_id, k.name, k.scopes, k.allowed_ips, k.created_by, o.status, "
+        "COALESCE((SELECT role FROM org_members WHERE org_id = k.org_id AND user_id = k.created_by), '') "
+        "FROM api_keys k JOIN orgs o ON o.id = k.org_id "
+        "WHERE (k.secret_hash = ?1 OR (k.previous_hash = ?1 AND k.previous_until_ms > ?2)) "
+        "AND k.revoked_ms IS NULL AND k.expires_ms > ?2");
+    st.bind(1, hash);
+    st.bind(2, now);
+    if (!st.executeStep()) return std::nullopt;
+    KeyRow r;
+    r.id = st.getColumn(0).getString();
+    r.org_id = st.getColumn(1).getString();
+    r.name = st.getColumn(2).getString();
+    r.scopes = st.getColumn(3).getString();
+    r.allowed_ips = st.getColumn(4).getString();
+    r.created_by = st.getColumn(5).getString();
+    r.org_status = st.getColumn(6).getString();
+    r.creator_role = st.getColumn(7).getString();
+    return r;
+  });
+  if (!row) return nullptr;
+
+  const auto allowed = nlohmann::json::parse(row->allowed_ips, nullptr, false);
+  if (allowed.is_array() && !allowed.empty()) {
+    bool ok = false;
+    for (const auto& entry : allowed) {
+      if (!entry.is_string()) continue;
+      auto range = core::CidrRange::parse(entry.get<std::string>());
+      if (range && range->contains(ip)) {
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) return nullptr;
+  }
+
+  {
+    std::lock_guard lock(key_state_mutex_);
+    const int rate = settings_.security()->api_key_requests_per_minute;
+    if (!key_limiter_ || key_limiter_rate_ != rate) {
+      key_limiter_ = std::make_unique<http::RateLimiter>(rate / 60.0, static_cast<double>(rate));
+      key_limiter_rate_ = rate;
+    }
+  }
+  double retry_after = 0;
+  if (!key_limiter_->allow(row->id, retry_after)) {
+    throw core::Error(429, "rate_limited", "This API key is sending too many requests; retry later",
+                      {{"retryAfterSeconds", static_cast<int>(retry_after) + 1}});
+  }
+  note_key_use(row->id, ip);
+
+  auto p = std::make_shared<core::Principal>();
+  p->kind = core::Principal::Kind::kApiKey;
+  p->id = row->id;
+  p->name = row->name;
+  p->key_org_id = row->org_id;
+  auto& perms = p->org_permissions[row->org_id];
+  if (row->org_status == "active") {
+    // A key never holds more than its creator holds today: demoting or removing the creator
+    // shrinks (or empties) the key's power without anyone having to remember the key.
+    const auto& creator = org_role_permissions(row->creator_role);
+    const auto scopes = nlohmann::json::parse(row->scopes, nullptr, false);
+    if (scopes.is_array()) {
+      for (const auto& s : scopes) {
+        if (s.is_string() && creator.contains(s.get<std::string>())) perms.insert(s.get<std::string>());
+      }
+    }
+  }
+  return p;
+}
+
+void Identity::note_key_use(const std::string& key_id, const std::string& ip) {
+  const auto now = clock_.unix_millis();
+  {
+    std::lock_guard lock(key_state_mutex_);
+    auto& last = key_last_written_ms_[key_id];
+    if (now - last < kKeyUseWriteIntervalMs) return;
+    last = now;
+  }
+  try {
+    db_.write([&](core::Tx& tx) {
+      auto& st = tx.prepare("UPDATE api_keys SET last_used_ms = ?, last_used_ip = ? WHERE id = ?");
+      st.bind(1, now);
+      st.bind(2, ip);
+      st.bind(3, key_id);
+      st.exec();
+    });
+  } catch (const std::exception& e) {
+    // Usage tracking must never fail the request it describes.
+    core::log::warn("could not record API key use", {{"key", key_id}, {"error", e.what()}});
+  }
+}
+
+std::string Identity::resolve_org(http::Request& req) {
+  for (const auto& [name, value] : req.params) {
+    if (name == "orgId") {
+      const bool exists = db_.read([&](core::Conn& c) {
+        auto& st = c.prepare("SELECT 1 FROM orgs WHERE id = ?");
+        st.bind(1, value);
+        return st.executeStep();
+      });
+      if (!exists) throw core::Error::not_found("not_found", "No such resource");
+      return value;
+    }
+    if (auto it = resolvers_.find(name); it != resolvers_.end()) {
+      auto org = db_.read([&](core::Conn& c) { return it->second(c, value); });
+      if (!org) throw core::Error::not_found("not_found", "No such resource");
+      return *org;
+    }
+  }
+  throw std::logic_error("route " + (req.route ? req.route->pattern : std::string("?")) +
+                         " declares an org permission but names no org or resource with a resolver");
+}
+
+void Identity::check_permission(http::Request& req, const std::string& permission) {
+  const auto& p = *req.principal;
+  if (!p.authenticated()) throw core::Error::unauthorized();
+  if (permission == kSelfPermission) {
+    if (kind_of(p) != core::Principal::Kind::kUser) {
+      throw core::Error::forbidden("This endpoint is for signed-in users, not API keys");
+    }
+    return;
+  }
+  if (!p.restriction.empty()) {
+    throw core::Error(403, p.restriction,
+                      p.restriction == "auth.password_change_required"
+                          ? "Change your password before doing anything else"
+                          : "Set up two-factor authentication before doing anything else");
+  }
+  if (is_platform_permission(permission)) {
+    if (!p.can(permission)) throw core::Error::forbidden();
+    return;
+  }
+  const auto org_id = resolve_org(req);
+  if (p.member_of(org_id)) {
+    if (!p.can_in_org(org_id, permission)) throw core::Error::forbidden();
+    req.org_id = org_id;
+    return;
+  }
+  // Operators may read any organisation's resources; writes go through /platform routes.
+  if (permission.ends_with(":read") && p.can("platform:read")) {
+    req.org_id = org_id;
+    return;
+  }
+  throw core::Error::not_found("not_found", "No such resource");
+}
+
+}  // namespace cove::accounts

@@ -1,0 +1,68 @@
+#pragma once
+// Who is calling, and may they? Installed into the HTTP pipeline as the identity and permission
+// hooks (http/hooks.hpp):
+//  - identify(): `Authorization: Bearer <access JWT>` → the user, their platform role and their
+//    permissions in every org (checked against the session, so sign-out takes effect at once);
+//    `Bearer cove_sk_…` → the API key's scopes in its org, intersected with its creator's current
+//    role. Bad or missing credentials leave the request a guest.
+//  - check_permission(): "self" = any signed-in user; "platform:*" = operator permissions;
+//    anything else is an org permission, checked in the org named by {orgId} or owning the
+//    resource in the path (resolvers registered by the modules that own those resources).
+//    Non-members get 404, never 403, so ids cannot be probed; operators with platform:read may
+//    use org ":read" routes.
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "core/clock.hpp"
+#include "core/db.hpp"
+#include "http/rate_limit.hpp"
+#include "http/router.hpp"
+#include "http/types.hpp"
+#include "modules/accounts/settings_service.hpp"
+
+namespace cove::accounts {
+
+inline constexpr std::string_view kSelfPermission = "self";
+inline constexpr std::string_view kApiKeyPrefix = "cove_sk_";
+
+class Identity {
+ public:
+  // Finds the organisation that owns the resource `id` (nullopt when there is none).
+  using OrgResolver = std::function<std::optional<std::string>(core::Conn&, const std::string& id)>;
+
+  Identity(core::Db& db, const core::Clock& clock, SettingsService& settings, std::string jwt_key);
+
+  void identify(http::Request& req);
+  void check_permission(http::Request& req, const std::string& permission);
+  // `param` is a path parameter name ("appId"); register before serving.
+  void register_org_resolver(std::string param, OrgResolver resolver);
+  bool has_org_resolver(const std::string& param) const { return resolvers_.contains(param); }
+
+  // Builds the principal of a signed-in user for a session (also used right after sign-in).
+  std::shared_ptr<const core::Principal> load_user(const std::string& user_id, const std::string& session_id);
+  const std::string& jwt_key() const { return jwt_key_; }
+
+ private:
+  std::shared_ptr<const core::Principal> from_access_token(std::string_view token);
+  std::shared_ptr<const core::Principal> from_api_key(std::string_view token, const std::string& ip);
+  std::string resolve_org(http::Request& req);
+  void note_key_use(const std::string& key_id, const std::string& ip);
+
+  core::Db& db_;
+  const core::Clock& clock_;
+  SettingsService& settings_;
+  std::string jwt_key_;
+  std::map<std::string, OrgResolver, std::less<>> resolvers_;
+
+  std::mutex key_state_mutex_;
+  std::unique_ptr<http::RateLimiter> key_limiter_;
+  int key_limiter_rate_ = 0;  // requests per minute the limiter was built with
+  std::unordered_map<std::string, std::int64_t> key_last_written_ms_;
+};
+
+}  // namespace cove::accounts
