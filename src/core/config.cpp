@@ -291,6 +291,7 @@ Config build(const Values& values) {
   c.worker_threads = workers == 0 ? std::max(2, cores()) : workers;
   c.blob_gc_grace_hours = r.integer("blobs.gcGraceHours");
   c.outbox_retention_days = r.integer("outbox.retentionDays");
+  c.password_hash_log_n = r.integer("security.passwordHashLogN");
 
   c.document = json::object();
   for (const auto& [path, value] : values) {

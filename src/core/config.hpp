@@ -70,6 +70,7 @@ struct Config {
   int worker_threads = 0;  // resolved: 0 means max(2, cores)
   int blob_gc_grace_hours = 24;
   int outbox_retention_days = 7;
+  int password_hash_log_n = 15;  // scrypt N = 2^this
 
   nlohmann::json document;  // the merged key/value tree, for modules' own sections
 };

@@ -55,6 +55,8 @@ std::vector<ConfigKey> build_schema() {
        1024},
       {"blobs.gcGraceHours", 24, "Unreferenced blobs younger than this are kept (uploads in progress).", 1, 8760},
       {"outbox.retentionDays", 7, "Delivered events are deleted after this many days.", 1, 3650},
+      {"security.passwordHashLogN", 15,
+       "scrypt cost for password hashes as log2(N); 15 (32 MiB per hash) is the production setting.", 10, 16},
   };
 }
 

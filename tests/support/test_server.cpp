@@ -22,6 +22,7 @@ core::Config TestServer::test_config(const std::filesystem::path& data_dir) {
   c.worker_threads = 2;
   c.log.access_log = false;
   c.db.synchronous = "normal";  // tests do not need power-loss durability
+  c.password_hash_log_n = 10;   // fast hashes: tests sign in hundreds of times
   return c;
 }
 

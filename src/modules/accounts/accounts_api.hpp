@@ -1,0 +1,22 @@
+#pragma once
+// The accounts module's public service interface for the modules after it (DESIGN.md §1):
+// tenancy resolution for their resources, quotas, and platform settings.
+#include <string>
+
+#include "modules/accounts/identity.hpp"
+#include "modules/accounts/quota_service.hpp"
+#include "modules/accounts/settings_service.hpp"
+
+namespace cove::accounts {
+
+class AccountsApi {
+ public:
+  virtual ~AccountsApi() = default;
+  // Lets routes with `{param}` in their path declare org permissions: `resolver` finds the
+  // organisation owning the resource. Call from the module's constructor or register_routes.
+  virtual void register_org_resolver(std::string param, Identity::OrgResolver resolver) = 0;
+  virtual const QuotaService& quotas() const = 0;
+  virtual const SettingsService& settings() const = 0;
+};
+
+}  // namespace cove::accounts

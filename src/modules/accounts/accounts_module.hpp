@@ -1,0 +1,34 @@
+#pragma once
+// The accounts module: who is who on the platform (issue 3). Other modules use it only through
+// accounts_api.hpp.
+#include <memory>
+
+#include "modules/accounts/accounts_api.hpp"
+#include "modules/accounts/accounts_context.hpp"
+#include "modules/module.hpp"
+
+namespace cove::accounts {
+
+class AccountsModule final : public modules::Module, public AccountsApi {
+ public:
+  explicit AccountsModule(modules::AppContext& app);
+  ~AccountsModule() override;
+
+  std::string_view name() const override { return "accounts"; }
+  void register_routes(http::Router& router) override;
+  void start(modules::AppContext& app) override;
+
+  // AccountsApi
+  void register_org_resolver(std::string param, Identity::OrgResolver resolver) override;
+  const QuotaService& quotas() const override { return *quotas_; }
+  const SettingsService& settings() const override { return *settings_; }
+
+ private:
+  std::unique_ptr<core::SealedBox> sealed_;
+  std::unique_ptr<SettingsService> settings_;
+  std::unique_ptr<QuotaService> quotas_;
+  std::unique_ptr<Identity> identity_;
+  std::unique_ptr<AccountsContext> ctx_;
+};
+
+}  // namespace cove::accounts

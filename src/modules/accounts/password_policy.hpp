@@ -1,0 +1,25 @@
+#pragma once
+// The platform's password policy (security settings): minimum length, character classes, and no
+// reuse of the last K passwords. Problems are added as field errors so a form can show them.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/db.hpp"
+#include "core/error.hpp"
+#include "modules/accounts/settings_model.hpp"
+
+namespace cove::accounts {
+
+// Checks `password` for a user (existing: history is consulted; new: `user_id` empty). Adds
+// "too_short", "too_weak" (classes) or "reused" under `field`. Hashing history entries is slow by
+// design: call from a blocking route.
+void check_new_password(core::Conn& c, const SecuritySettings& settings, std::string_view password,
+                        const std::string& user_id, const std::string& field, core::FieldErrors& errors);
+
+// How many of lower-case, upper-case, digit and other characters the password uses.
+int character_classes(std::string_view password);
+
+inline constexpr std::size_t kMaxPasswordBytes = 256;  // scrypt input bound
+
+}  // namespace cove::accounts

@@ -1,0 +1,28 @@
+#pragma once
+// SQL for users and their password history. No business rules here.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/db.hpp"
+#include "modules/accounts/user_model.hpp"
+
+namespace cove::accounts::user_repo {
+
+std::optional<User> find_by_id(core::Conn& c, const std::string& id);
+std::optional<User> find_by_email(core::Conn& c, const std::string& email);
+void insert(core::Tx& tx, const User& u);  // also records the password in the history
+// Sets a new password hash (recording it in the history) and the must-change flag.
+void set_password(core::Tx& tx, const std::string& user_id, const std::string& hash, bool must_change, std::int64_t now_ms);
+// The most recent `limit` password hashes, newest first.
+std::vector<std::string> recent_password_hashes(core::Conn& c, const std::string& user_id, int limit);
+void set_name(core::Tx& tx, const std::string& user_id, const std::string& name, std::int64_t now_ms);
+void set_status(core::Tx& tx, const std::string& user_id, const std::string& status, std::int64_t now_ms);
+void set_platform_role(core::Tx& tx, const std::string& user_id, const std::string& role, std::int64_t now_ms);
+void record_login_failure(core::Tx& tx, const std::string& user_id, int failures, std::int64_t locked_until_ms);
+void record_login_success(core::Tx& tx, const std::string& user_id);
+void set_totp(core::Tx& tx, const std::string& user_id, const std::optional<std::string>& secret,
+              const std::optional<std::string>& pending, std::int64_t last_step, std::int64_t now_ms);
+std::int64_t count_platform_admins(core::Conn& c);
+
+}  // namespace cove::accounts::user_repo
