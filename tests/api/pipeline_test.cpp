@@ -63,10 +63,10 @@ TEST_CASE("errors use one JSON shape with the request id", "[api][pipeline]") {
        .url = "/api/v1/probe-guarded/thing",
        .headers = [] { http::Headers h; h.set("X-Probe-Token", "let-me-in"); return h; }(),
        .expected = {R"("ok":true)"}},
-      {.name = "a declared permission with no checker is denied",
+      {.name = "a declared permission refuses guests",
        .url = "/api/v1/probe-secure/thing",
-       .expected_status = 403,
-       .expected = {R"("code":"forbidden")"}},
+       .expected_status = 401,
+       .expected = {R"("code":"unauthenticated")"}},
   });
 }
 
