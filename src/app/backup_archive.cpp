@@ -36,8 +36,9 @@ BackupManifest BackupManifest::from_json(const nlohmann::json& j) {
   try {
     m.format_version = j.at("formatVersion").get<int>();
     if (m.format_version != kBackupFormatVersion) {
-      throw std::runtime_error(fmt::format("backup format version {} is not supported by this cove (it reads {})",
-                                           m.format_version, kBackupFormatVersion));
+      throw std::runtime_error(
+          fmt::format("backup format version {} is not supported by this cove (it reads {})",
+                      m.format_version, kBackupFormatVersion));
     }
     m.cove_version = j.at("coveVersion").get<std::string>();
     m.created_at = j.at("createdAt").get<std::string>();
@@ -48,7 +49,9 @@ BackupManifest BackupManifest::from_json(const nlohmann::json& j) {
   } catch (const nlohmann::json::exception& e) {
     throw std::runtime_error(fmt::format("backup.json is incomplete: {}", e.what()));
   }
-  if (!core::BlobStore::valid_hash(m.db_sha256)) throw std::runtime_error("backup.json has an invalid db.sha256");
+  if (!core::BlobStore::valid_hash(m.db_sha256)) {
+    throw std::runtime_error("backup.json has an invalid db.sha256");
+  }
   return m;
 }
 

@@ -24,7 +24,8 @@ namespace {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      serve_command(), migrate_command(), backup_command(), restore_command(), audit_command(), version_command(),
+      serve_command(),   migrate_command(), backup_command(),
+      restore_command(), audit_command(),   version_command(),
   };
   return table;
 }
@@ -170,7 +171,8 @@ core::Config load_command_config(const Args& args) {
 void configure_logging(const core::Config& config) {
   core::log::Level level = core::log::Level::kInfo;
   core::log::parse_level(config.log.level, level);
-  core::log::configure(level, config.log.format == "json" ? core::log::Format::kJson : core::log::Format::kText);
+  core::log::configure(level,
+                       config.log.format == "json" ? core::log::Format::kJson : core::log::Format::kText);
 }
 
 core::DbOptions existing_db_options(const core::Config& config) {

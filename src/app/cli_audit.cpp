@@ -20,13 +20,14 @@ int run_audit(const Args& args) {
   // Read-only, so it needs no lock and may run beside a live server.
   core::Db db(existing_db_options(config));
   if (!core::migrations_current(db, embedded_migrations::files())) {
-    throw std::runtime_error("the database schema does not match this cove version; run `cove migrate` first");
+    throw std::runtime_error(
+        "the database schema does not match this cove version; run `cove migrate` first");
   }
   const core::AuditVerifyResult result = core::AuditLog::verify(db);
   if (!result.ok) {
-    std::cerr << fmt::format("cove audit: operation log verification FAILED at entry {}: {} ({} entries checked)\n",
-                             result.first_bad_id ? std::to_string(*result.first_bad_id) : "?", result.reason,
-                             result.entries);
+    std::cerr << fmt::format(
+        "cove audit: operation log verification FAILED at entry {}: {} ({} entries checked)\n",
+        result.first_bad_id ? std::to_string(*result.first_bad_id) : "?", result.reason, result.entries);
     return kExitFailure;
   }
   std::cout << fmt::format("operation log OK: {} entries verified\n", result.entries);

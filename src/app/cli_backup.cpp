@@ -29,8 +29,8 @@ class StagingDir {
   explicit StagingDir(const fs::path& near) {
     std::string tmpl = (near / ".cove-backup-XXXXXX").string();
     if (::mkdtemp(tmpl.data()) == nullptr) {
-      throw std::runtime_error(fmt::format("cannot create a temp directory in {}: {}", near.string(),
-                                           std::strerror(errno)));
+      throw std::runtime_error(
+          fmt::format("cannot create a temp directory in {}: {}", near.string(), std::strerror(errno)));
     }
     path_ = tmpl;
   }
@@ -158,7 +158,8 @@ int run_backup(const Args& args) {
     archive.reset();
     std::error_code ignored;
     fs::remove(temp_path, ignored);
-    throw std::runtime_error(fmt::format("backup failed, nothing written to {}: {}", archive_path.string(), message));
+    throw std::runtime_error(
+        fmt::format("backup failed, nothing written to {}: {}", archive_path.string(), message));
   }
   static_cast<void>(archive.release());  // zip_close freed it
   fs::permissions(temp_path, fs::perms::owner_read | fs::perms::owner_write);
@@ -169,8 +170,8 @@ int run_backup(const Args& args) {
   std::cout << fmt::format(
       "backup written to {} ({}): database {}, {} blobs ({}), {} secrets\n"
       "The archive contains secrets (signing keys, password hashes): store it privately.\n",
-      archive_path.string(), human_bytes(fs::file_size(archive_path)), human_bytes(manifest.db_size), blobs.size(),
-      human_bytes(blob_bytes), secrets.size());
+      archive_path.string(), human_bytes(fs::file_size(archive_path)), human_bytes(manifest.db_size),
+      blobs.size(), human_bytes(blob_bytes), secrets.size());
   return kExitOk;
 }
 

@@ -68,7 +68,9 @@ ZipFile open_entry(zip_t* archive, zip_uint64_t index) {
 
 std::string read_manifest(zip_t* archive, zip_uint64_t index, const fs::path& file) {
   zip_stat_t st;
-  if (zip_stat_index(archive, index, 0, &st) != 0 || st.size > kManifestLimit) refuse(file, "backup.json is too large");
+  if (zip_stat_index(archive, index, 0, &st) != 0 || st.size > kManifestLimit) {
+    refuse(file, "backup.json is too large");
+  }
   const ZipFile f = open_entry(archive, index);
   std::string text(st.size, '\0');
   if (zip_fread(f.get(), text.data(), st.size) != static_cast<zip_int64_t>(st.size)) {
@@ -119,7 +121,8 @@ ArchiveIndex index_archive(zip_t* archive, const fs::path& file) {
   } catch (const std::runtime_error& e) {
     refuse(file, e.what());
   }
-  if (index.manifest.blob_count != index.blobs.size() || index.manifest.secret_count != index.secrets.size()) {
+  if (index.manifest.blob_count != index.blobs.size() ||
+      index.manifest.secret_count != index.secrets.size()) {
     refuse(file, fmt::format("the manifest lists {} blobs and {} secrets, the archive holds {} and {}",
                              index.manifest.blob_count, index.manifest.secret_count, index.blobs.size(),
                              index.secrets.size()));
@@ -132,7 +135,9 @@ ArchiveIndex index_archive(zip_t* archive, const fs::path& file) {
 std::string extract(zip_t* archive, zip_uint64_t index, const fs::path& dest, std::uint64_t& size) {
   const ZipFile f = open_entry(archive, index);
   const int fd = ::open(dest.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) throw std::runtime_error(fmt::format("cannot create {}: {}", dest.string(), std::strerror(errno)));
+  if (fd < 0) {
+    throw std::runtime_error(fmt::format("cannot create {}: {}", dest.string(), std::strerror(errno)));
+  }
   core::crypto::Sha256 hash;
   std::vector<char> buffer(256 * 1024);
   size = 0;
@@ -141,7 +146,8 @@ std::string extract(zip_t* archive, zip_uint64_t index, const fs::path& dest, st
     const zip_int64_t n = zip_fread(f.get(), buffer.data(), buffer.size());
     if (n < 0) {
       ::close(fd);
-      throw std::runtime_error(fmt::format("cannot extract {}: {}", dest.filename().string(), zip_file_strerror(f.get())));
+      throw std::runtime_error(
+          fmt::format("cannot extract {}: {}", dest.filename().string(), zip_file_strerror(f.get())));
     }
     if (n == 0) break;
     hash.update(buffer.data(), static_cast<std::size_t>(n));
@@ -157,7 +163,9 @@ std::string extract(zip_t* archive, zip_uint64_t index, const fs::path& dest, st
     }
     size += static_cast<std::uint64_t>(n);
   }
-  if (::close(fd) != 0) throw std::runtime_error(fmt::format("cannot write {}: {}", dest.string(), std::strerror(errno)));
+  if (::close(fd) != 0) {
+    throw std::runtime_error(fmt::format("cannot write {}: {}", dest.string(), std::strerror(errno)));
+  }
   return hash.finish_hex();
 }
 
@@ -165,10 +173,11 @@ std::string extract(zip_t* archive, zip_uint64_t index, const fs::path& dest, st
 class StagedDir {
  public:
   explicit StagedDir(const fs::path& target) {
-    std::string tmpl = (target.parent_path() / fmt::format(".{}.restore-XXXXXX", target.filename().string())).string();
+    std::string tmpl =
+        (target.parent_path() / fmt::format(".{}.restore-XXXXXX", target.filename().string())).string();
     if (::mkdtemp(tmpl.data()) == nullptr) {
-      throw std::runtime_error(fmt::format("cannot create a temp directory beside {}: {}", target.string(),
-                                           std::strerror(errno)));
+      throw std::runtime_error(
+          fmt::format("cannot create a temp directory beside {}: {}", target.string(), std::strerror(errno)));
     }
     path_ = tmpl;
   }
@@ -229,7 +238,8 @@ std::string compact_utc_now() {
 
 // Puts `staged` at `target`. An existing target is exchanged atomically and the old contents
 // are kept at `aside` (or removed when there were none).
-void swap_in(StagedDir& staged, const fs::path& target, bool target_exists, const std::optional<fs::path>& aside) {
+void swap_in(StagedDir& staged, const fs::path& target, bool target_exists,
+             const std::optional<fs::path>& aside) {
   if (!target_exists) {
     fs::rename(staged.path(), target);
     staged.committed();
@@ -270,12 +280,13 @@ int run_restore(const Args& args) {
     try {
       target_lock = DataDirLock::acquire(target);
     } catch (const DataDirBusy&) {
-      throw DataDirBusy(fmt::format("data directory {} is in use by a running cove server; stop it before restoring",
-                                    target.string()));
+      throw DataDirBusy(fmt::format(
+          "data directory {} is in use by a running cove server; stop it before restoring", target.string()));
     }
     replacing = has_contents(target);
     if (replacing && !force) {
-      refuse(file, fmt::format("data directory {} is not empty; pass --force to replace it", target.string()));
+      refuse(file,
+             fmt::format("data directory {} is not empty; pass --force to replace it", target.string()));
     }
     if (replacing && !fs::exists(DataPaths{target}.db())) {
       refuse(file, fmt::format("{} does not look like a cove data directory (no cove.db); not replacing it",
@@ -301,11 +312,13 @@ int run_restore(const Args& args) {
   if (replacing) aside = fs::path(target.string() + ".before-restore-" + compact_utc_now());
   swap_in(staged, target, target_exists, aside);
 
-  std::cout << fmt::format("restored {} into {}: database {}, {} blobs, {} secrets (backup taken {} by cove {})\n",
-                           file.string(), target.string(), human_bytes(index.manifest.db_size),
-                           index.blobs.size(), index.secrets.size(), index.manifest.created_at,
-                           index.manifest.cove_version);
-  if (aside) std::cout << "the previous contents were moved to " << aside->string() << " (delete it when done)\n";
+  std::cout << fmt::format(
+      "restored {} into {}: database {}, {} blobs, {} secrets (backup taken {} by cove {})\n", file.string(),
+      target.string(), human_bytes(index.manifest.db_size), index.blobs.size(), index.secrets.size(),
+      index.manifest.created_at, index.manifest.cove_version);
+  if (aside) {
+    std::cout << "the previous contents were moved to " << aside->string() << " (delete it when done)\n";
+  }
   return kExitOk;
 }
 

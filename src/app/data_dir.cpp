@@ -21,12 +21,15 @@ DataDirLock DataDirLock::acquire(const fs::path& root) {
   if (fs::create_directories(root, ec)) {
     fs::permissions(root, fs::perms::owner_all, ec);
   }
-  if (ec) throw std::runtime_error(fmt::format("cannot create data directory {}: {}", root.string(), ec.message()));
+  if (ec) {
+    throw std::runtime_error(fmt::format("cannot create data directory {}: {}", root.string(), ec.message()));
+  }
 
   const fs::path path = DataPaths{root}.lock();
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) {
-    throw std::runtime_error(fmt::format("cannot open lock file {}: {}", path.string(), std::strerror(errno)));
+    throw std::runtime_error(
+        fmt::format("cannot open lock file {}: {}", path.string(), std::strerror(errno)));
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     const int err = errno;

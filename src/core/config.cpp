@@ -80,7 +80,8 @@ void check_value(const ConfigKey& key, const Origin& origin, const json& value) 
     case Kind::kNumber: ok = value.is_number(); break;
     case Kind::kBoolean: ok = value.is_boolean(); break;
     case Kind::kStringArray:
-      ok = value.is_array() && std::all_of(value.begin(), value.end(), [](const json& v) { return v.is_string(); });
+      ok = value.is_array() &&
+           std::all_of(value.begin(), value.end(), [](const json& v) { return v.is_string(); });
       break;
   }
   if (!ok) fail(key.path, origin, fmt::format("expected {}, got {}", expected_name(kind), value.dump()));
@@ -254,8 +255,9 @@ Config build(const Values& values) {
   if (c.http.tls.cert.empty() != c.http.tls.key.empty()) {
     const std::string missing = c.http.tls.cert.empty() ? "http.tls.cert" : "http.tls.key";
     const std::string set = c.http.tls.cert.empty() ? "http.tls.key" : "http.tls.cert";
-    throw ConfigError(fmt::format("\"{}\" is set {} but \"{}\" is not: TLS needs both a certificate and a key",
-                                  set, r.origin(set).text, missing));
+    throw ConfigError(
+        fmt::format("\"{}\" is set {} but \"{}\" is not: TLS needs both a certificate and a key", set,
+                    r.origin(set).text, missing));
   }
   for (const auto& origin : r.get("http.cors.allowedOrigins")) {
     const auto o = origin.get<std::string>();
@@ -322,7 +324,9 @@ Config load_config(const ConfigSources& sources) {
 
   for (const auto& [path, text] : sources.flags) {
     const ConfigKey* key = find_key(path);
-    if (key == nullptr) throw ConfigError(fmt::format("unknown configuration key \"{}\" on the command line", path));
+    if (key == nullptr) {
+      throw ConfigError(fmt::format("unknown configuration key \"{}\" on the command line", path));
+    }
     const Origin origin{"on the command line"};
     json value = parse_text(*key, origin, text);
     check_value(*key, origin, value);

@@ -64,7 +64,8 @@ std::string file_error(const std::string& text) {
 }
 
 // Every leaf key of a JSON document, as dotted paths.
-void collect_keys(const nlohmann::json& j, const std::string& prefix, std::map<std::string, nlohmann::json>& out) {
+void collect_keys(const nlohmann::json& j, const std::string& prefix,
+                  std::map<std::string, nlohmann::json>& out) {
   for (const auto& [name, value] : j.items()) {
     const std::string path = prefix.empty() ? name : prefix + "." + name;
     if (value.is_object()) {
@@ -129,23 +130,27 @@ TEST_CASE("wrong types, ranges and enum values are reported with the key", "[con
   CHECK_THAT(file_error(R"({"http": {"threads": 2.5}})"), Catch::Contains("expected an integer"));
   CHECK_THAT(file_error(R"({"http": {"threads": 5000}})"), Catch::Contains("between 0 and 1024"));
   CHECK_THAT(file_error(R"({"http": {"maxConnections": 0}})"), Catch::Contains("\"http.maxConnections\""));
-  CHECK_THAT(file_error(R"({"http": {"rateLimit": {"enabled": "yes"}}})"), Catch::Contains("expected a boolean"));
+  CHECK_THAT(file_error(R"({"http": {"rateLimit": {"enabled": "yes"}}})"),
+             Catch::Contains("expected a boolean"));
   CHECK_THAT(file_error(R"({"http": {"cors": {"allowedOrigins": [1]}}})"),
              Catch::Contains("expected an array of strings"));
   CHECK_THAT(file_error(R"({"http": {"cors": {"allowedOrigins": ["https://a.example/path"]}}})"),
              Catch::Contains("is not an origin"));
-  CHECK_THAT(file_error(R"({"http": 5})"), Catch::Contains("\"http\"") && Catch::Contains("expected an object"));
+  CHECK_THAT(file_error(R"({"http": 5})"),
+             Catch::Contains("\"http\"") && Catch::Contains("expected an object"));
   CHECK_THAT(file_error(R"({"db": {"synchronous": "off"}})"),
              Catch::Contains("\"db.synchronous\"") && Catch::Contains("full, normal"));
   CHECK_THAT(file_error(R"({"log": {"format": "xml"}})"), Catch::Contains("\"log.format\""));
   CHECK_THAT(file_error(R"({"log": {"level": "loud"}})"), Catch::Contains("\"log.level\""));
-  CHECK_THAT(file_error(R"({"http": {"publicUrl": "cove.example.com"}})"), Catch::Contains("\"http.publicUrl\""));
+  CHECK_THAT(file_error(R"({"http": {"publicUrl": "cove.example.com"}})"),
+             Catch::Contains("\"http.publicUrl\""));
   CHECK_THAT(file_error(R"([1, 2])"), Catch::Contains("must contain a JSON object"));
   CHECK_THAT(file_error(R"({"http": )"), Catch::Contains("cannot parse configuration file"));
 }
 
 TEST_CASE("listen must be HOST:PORT", "[config]") {
-  for (const char* bad : {"8080", "localhost", ":8080", "host:", "host:99999", "host:80x", "::1:80", "[::1:80"}) {
+  for (const char* bad :
+       {"8080", "localhost", ":8080", "host:", "host:99999", "host:80x", "::1:80", "[::1:80"}) {
     INFO(bad);
     CHECK_THAT(error_of(from_flags({{"http.listen", bad}})),
                Catch::Contains("\"http.listen\" on the command line") && Catch::Contains("HOST:PORT"));
@@ -177,11 +182,12 @@ TEST_CASE("a missing file is an error naming it", "[config]") {
 }
 
 TEST_CASE("environment strings become arrays, booleans and numbers", "[config]") {
-  const Config c = load_config(from_env({{"COVE_HTTP_CORS_ALLOWEDORIGINS", " https://a.example, ,https://b.example:8443 "},
-                                        {"COVE_HTTP_TRUSTPROXY", "yes"},
-                                        {"COVE_LOG_ACCESSLOG", "OFF"},
-                                        {"COVE_HTTP_RATELIMIT_REQUESTSPERSECOND", "2.5"},
-                                        {"COVE_ADMIN_EMAIL", "ops@example.com"}}));
+  const Config c =
+      load_config(from_env({{"COVE_HTTP_CORS_ALLOWEDORIGINS", " https://a.example, ,https://b.example:8443 "},
+                            {"COVE_HTTP_TRUSTPROXY", "yes"},
+                            {"COVE_LOG_ACCESSLOG", "OFF"},
+                            {"COVE_HTTP_RATELIMIT_REQUESTSPERSECOND", "2.5"},
+                            {"COVE_ADMIN_EMAIL", "ops@example.com"}}));
   CHECK(c.http.cors_origins == std::vector<std::string>{"https://a.example", "https://b.example:8443"});
   CHECK(c.http.trust_proxy);
   CHECK_FALSE(c.log.access_log);
@@ -211,7 +217,8 @@ TEST_CASE("environment variable names derive from key paths", "[config]") {
 }
 
 TEST_CASE("config/cove.example.json documents exactly the schema, with the defaults", "[config]") {
-  const fs::path example = fs::path(__FILE__).parent_path().parent_path().parent_path() / "config/cove.example.json";
+  const fs::path example =
+      fs::path(__FILE__).parent_path().parent_path().parent_path() / "config/cove.example.json";
   REQUIRE(fs::exists(example));
   std::ifstream in(example);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -234,7 +241,8 @@ TEST_CASE("config/cove.example.json documents exactly the schema, with the defau
   std::size_t keys = 0, commented = 0;
   while (std::getline(lines, line)) {
     const auto start = line.find_first_not_of(' ');
-    const bool is_leaf = start != std::string::npos && line[start] == '"' && line.find('{') == std::string::npos;
+    const bool is_leaf =
+        start != std::string::npos && line[start] == '"' && line.find('{') == std::string::npos;
     if (is_leaf) {
       ++keys;
       if (previous.find_first_not_of(' ') == previous.find("//")) ++commented;

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Cove needs to build, test and benchmark. Repeated runs are fast:
+# apt is only used when dpkg reports a package missing. Needs root (or sudo) only in that case.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build ccache pkg-config       # toolchain
+  libboost1.81-dev libsqlite3-dev libsqlitecpp-dev libssl-dev  # libraries (see cmake/deps.cmake)
+  libfmt-dev nlohmann-json3-dev libre2-dev libzip-dev
+  catch2                                                    # unit and API tests
+  zip unzip curl                                            # test fixtures and scripts
+  nginx-light wrk                                           # benchmarks (bench/)
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" != "install ok installed" ]]; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#PACKAGES[@]} packages are installed"
+  exit 0
+fi
+
+sudo=()
+if [[ "$(id -u)" -ne 0 ]]; then
+  if ! command -v sudo >/dev/null; then
+    echo "install-deps: missing packages (${missing[*]}) and not root; run as root" >&2
+    exit 1
+  fi
+  sudo=(sudo)
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update
+"${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
