@@ -8,7 +8,7 @@
 #include "core/error.hpp"
 #include "core/semver.hpp"
 #include "core/zip_inspect.hpp"
-#include "support/test_server.hpp"
+#include "support/temp_dir.hpp"
 #include "support/zip_builder.hpp"
 
 using namespace cove;
@@ -69,7 +69,8 @@ std::string code_of(const std::filesystem::path& p, const core::ZipLimits& limit
 }  // namespace
 
 TEST_CASE("zip inspection lists entries with hashes and reads app.json", "[zip]") {
-  const auto dir = test::make_temp_dir("cove-zip");
+  test::TempDir tmp("cove-zip");
+  const auto dir = tmp.path();
   const auto p = dir / "ok.zip";
   test::write_zip(p, {{"app.json", R"({"pages":["pages/index"],"window":{"title":"Demo"}})"},
                       {"pages/index.js", "console.log('hi')"},
@@ -81,11 +82,11 @@ TEST_CASE("zip inspection lists entries with hashes and reads app.json", "[zip]"
   CHECK(z.entries[2].directory);
   REQUIRE(z.manifest);
   CHECK(z.manifest->find("Demo") != std::string::npos);
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("zip inspection rejects hostile and broken packages", "[zip]") {
-  const auto dir = test::make_temp_dir("cove-zip");
+  test::TempDir tmp("cove-zip");
+  const auto dir = tmp.path();
   const auto make = [&](const char* name, std::vector<test::ZipItem> items) {
     const auto p = dir / name;
     test::write_zip(p, items);
@@ -118,7 +119,6 @@ TEST_CASE("zip inspection rejects hostile and broken packages", "[zip]") {
   std::filesystem::resize_file(truncated, std::filesystem::file_size(good) / 2);
   const auto c = code_of(truncated);
   CHECK((c == "packages.corrupt" || c == "packages.not_a_zip"));
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("safe entry names", "[zip]") {
