@@ -47,13 +47,16 @@ void fsync_directory(const std::filesystem::path& dir) {
 SQLite::Statement& Conn::prepare(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
-    it = cache_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+    it = cache_.emplace(sql, Cached{std::make_unique<SQLite::Statement>(db_, sql)}).first;
   } else {
-    it->second->tryReset();
-    it->second->clearBindings();
+    it->second.stmt->tryReset();
+    it->second.stmt->clearBindings();
   }
-  in_use_.push_back(it->second.get());
-  return *it->second;
+  if (!it->second.in_use) {
+    it->second.in_use = true;
+    in_use_.push_back(&it->second);
+  }
+  return *it->second.stmt;
 }
 
 int Conn::exec(const std::string& sql) { return db_.exec(sql); }
@@ -69,7 +72,10 @@ std::optional<std::int64_t> Conn::query_int(const std::string& sql) {
 std::int64_t Conn::last_insert_rowid() { return db_.getLastInsertRowid(); }
 
 void Conn::reset_statements() noexcept {
-  for (auto* stmt : in_use_) stmt->tryReset();
+  for (auto* cached : in_use_) {
+    cached->stmt->tryReset();
+    cached->in_use = false;
+  }
   in_use_.clear();
 }
 
@@ -116,6 +122,8 @@ std::unique_ptr<SQLite::Database> Db::open_connection(bool writer) {
                                ")");
     }
     db->exec("PRAGMA synchronous=" + options_.synchronous);
+    // After a checkpoint, shrink a WAL that a burst of writes grew, instead of keeping it.
+    db->exec("PRAGMA journal_size_limit=67108864");
   }
   db->exec("PRAGMA foreign_keys=ON");
   return db;

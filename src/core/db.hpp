@@ -55,9 +55,13 @@ class Conn {
   // after the connection goes back to the pool or the transaction ends.
   void reset_statements() noexcept;
 
+  struct Cached {
+    std::unique_ptr<SQLite::Statement> stmt;
+    bool in_use = false;  // handed out since the last reset_statements()
+  };
   SQLite::Database& db_;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
-  std::vector<SQLite::Statement*> in_use_;
+  std::unordered_map<std::string, Cached> cache_;
+  std::vector<Cached*> in_use_;
 };
 
 // The writer connection inside BEGIN IMMEDIATE … COMMIT. Hooks registered with after_commit()

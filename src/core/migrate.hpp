@@ -2,6 +2,9 @@
 // Schema migrations: migrations/NNNN_<module>_<what>.sql, embedded at build time, applied in
 // order in one transaction and recorded in `schema_migrations` with a SHA-256 checksum. An
 // applied migration whose text has changed stops start-up (MigrationError names the file).
+// Because everything runs in one transaction with foreign keys on, a migration must not contain
+// BEGIN/COMMIT, and PRAGMAs that are no-ops inside a transaction (foreign_keys) do nothing;
+// rebuild tables with PRAGMA defer_foreign_keys and the documented 12-step procedure.
 #include <span>
 #include <stdexcept>
 #include <string>

@@ -41,10 +41,14 @@ void Outbox::emit(Tx& tx, std::string_view topic, const nlohmann::json& payload)
   tx.after_commit([this, id] { note_committed(id); });
 }
 
-void Outbox::note_committed(std::int64_t id) {
+void Outbox::note_newest(std::int64_t id) {
   std::int64_t seen = newest_id_.load();
   while (seen < id && !newest_id_.compare_exchange_weak(seen, id)) {
   }
+}
+
+void Outbox::note_committed(std::int64_t id) {
+  note_newest(id);
   std::lock_guard lock(mutex_);
   pending_ = true;
   wake_.notify_one();
@@ -109,7 +113,7 @@ void Outbox::load_positions() {
     }
     return tx.query_int("SELECT max(id) FROM outbox").value_or(0);
   });
-  note_committed(newest);
+  note_newest(newest);
   std::int64_t slowest = newest;
   for (const auto& s : subscribers_) slowest = std::min(slowest, s.position);
   slowest_position_ = slowest;
@@ -189,7 +193,7 @@ bool Outbox::dispatch_once() {
     }
     return c.query_int("SELECT max(id) FROM outbox").value_or(0);
   });
-  note_committed(newest);
+  note_newest(newest);
   if (events.empty()) return false;
 
   bool progressed = false;

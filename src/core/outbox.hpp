@@ -81,7 +81,8 @@ class Outbox {
   bool deliver(Subscriber& s, const std::vector<Event>& events);
   void load_positions();
   void persist_positions();
-  void note_committed(std::int64_t id);
+  void note_newest(std::int64_t id);     // raises newest_id_ to `id`
+  void note_committed(std::int64_t id);  // note_newest, then wakes the dispatcher
   std::chrono::milliseconds idle_wait() const;
 
   Db& db_;

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <atomic>
+#include <ctime>
 #include <future>
 #include <mutex>
 #include <stdexcept>
@@ -254,7 +255,9 @@ TEST_CASE("outbox: events committed by another process are picked up by polling"
   Outbox outbox(*f.db, f.clock);
   outbox.subscribe("all", {}, [&](const Event& e) { seen.add(e); });
   outbox.start();
-  REQUIRE(outbox.drain(5s));  // the dispatcher is idle, waiting
+  emit_one(*f.db, outbox, "local.event");
+  REQUIRE(outbox.drain(5s));
+  std::this_thread::sleep_for(100ms);  // let the dispatcher settle into its idle wait
 
   // A CLI command: its own connections and its own Outbox, so no in-process wake-up.
   cove::core::DbOptions o;
@@ -262,7 +265,20 @@ TEST_CASE("outbox: events committed by another process are picked up by polling"
   Db other(o);
   Outbox cli(other, f.clock);
   emit_one(other, cli, "org.approved");
-  CHECK(eventually([&] { return seen.snapshot().size() == 1; }, 3s));
+  CHECK(eventually([&] { return seen.snapshot().size() == 2; }, 3s));
+}
+
+TEST_CASE("outbox: an idle dispatcher sleeps instead of spinning", "[core][outbox]") {
+  Fixture f;
+  Outbox outbox(*f.db, f.clock);
+  outbox.subscribe("all", {}, [](const Event&) {});
+  outbox.start();
+  emit_one(*f.db, outbox, "a.b");
+  REQUIRE(outbox.drain(5s));
+  const std::clock_t cpu_before = std::clock();
+  std::this_thread::sleep_for(300ms);
+  const double cpu_seconds = static_cast<double>(std::clock() - cpu_before) / CLOCKS_PER_SEC;
+  CHECK(cpu_seconds < 0.05);
 }
 
 TEST_CASE("outbox: prune deletes old events every subscriber has handled", "[core][outbox]") {
