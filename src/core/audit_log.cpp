@@ -87,10 +87,19 @@ std::int64_t AuditLog::record(Tx& tx, const Actor& actor, const AuditEntry& entr
   auto& last = tx.prepare("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
   row.prev_hash = last.executeStep() ? last.getColumn(0).getString() : "";
   last.tryReset();
-  row.fields = {format_rfc3339(clock_.now()), actor_kind(who.kind), who.id, who.name, entry.org_id,
-                entry.action, entry.target_type, entry.target_id, json_or_null(entry.before),
-                json_or_null(entry.after), clip(actor.ip, kMaxIp),
-                clip(actor.user_agent, kMaxUserAgent), clip(actor.request_id, kMaxRequestId)};
+  row.fields = {format_rfc3339(clock_.now()),
+                actor_kind(who.kind),
+                who.id,
+                who.name,
+                entry.org_id,
+                entry.action,
+                entry.target_type,
+                entry.target_id,
+                json_or_null(entry.before),
+                json_or_null(entry.after),
+                clip(actor.ip, kMaxIp),
+                clip(actor.user_agent, kMaxUserAgent),
+                clip(actor.request_id, kMaxRequestId)};
   row.hash = compute_hash(row);
 
   static const std::string kInsert = fmt::format(
@@ -140,14 +149,12 @@ AuditVerifyResult AuditLog::verify(Db& db) {
       if (row.id != prev_id + 1) {
         fail(row.id, prev_id + 1 == row.id - 1
                          ? fmt::format("entry {} is missing (deleted)", prev_id + 1)
-                         : fmt::format("entries {} to {} are missing (deleted)", prev_id + 1,
-                                       row.id - 1));
+                         : fmt::format("entries {} to {} are missing (deleted)", prev_id + 1, row.id - 1));
       } else if (row.prev_hash != prev_hash) {
-        fail(row.id, prev_id == 0
-                         ? std::string("the first entry does not start the chain")
-                         : fmt::format("prev_hash does not match the hash of entry {} (that "
-                                       "entry was rewritten or replaced)",
-                                       prev_id));
+        fail(row.id, prev_id == 0 ? std::string("the first entry does not start the chain")
+                                  : fmt::format("prev_hash does not match the hash of entry {} (that "
+                                                "entry was rewritten or replaced)",
+                                                prev_id));
       } else if (compute_hash(row) != row.hash) {
         fail(row.id, "content does not match its hash (the entry was edited)");
       }

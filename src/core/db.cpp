@@ -6,8 +6,8 @@
 #include <stdexcept>
 
 #include <SQLiteCpp/Backup.h>
-#include <sqlite3.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "core/crypto.hpp"
 #include "core/log.hpp"
@@ -17,8 +17,7 @@ namespace cove::core {
 namespace {
 
 std::int64_t nanos_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() -
-                                                              start)
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
       .count();
 }
 
@@ -83,8 +82,8 @@ void Conn::reset_statements() noexcept {
 
 Db::Db(DbOptions options) : options_(std::move(options)) {
   if (options_.synchronous != "full" && options_.synchronous != "normal") {
-    throw std::invalid_argument(fmt::format(
-        "db.synchronous must be \"full\" or \"normal\", not \"{}\"", options_.synchronous));
+    throw std::invalid_argument(
+        fmt::format("db.synchronous must be \"full\" or \"normal\", not \"{}\"", options_.synchronous));
   }
   if (options_.readers < 1) throw std::invalid_argument("db: at least one reader connection");
   if (options_.busy_timeout_ms < 0) throw std::invalid_argument("db: negative busy timeout");
@@ -112,14 +111,12 @@ Db::~Db() {
 std::unique_ptr<SQLite::Database> Db::open_connection(bool writer) {
   const int flags = writer ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX)
                            : (SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
-  auto db = std::make_unique<SQLite::Database>(options_.path.string(), flags,
-                                               options_.busy_timeout_ms);
+  auto db = std::make_unique<SQLite::Database>(options_.path.string(), flags, options_.busy_timeout_ms);
   if (writer) {
     // journal_mode is persistent in the file; the query returns the mode actually in force.
     const std::string mode = db->execAndGet("PRAGMA journal_mode=WAL").getString();
     if (mode != "wal") {
-      throw std::runtime_error("cannot switch " + options_.path.string() + " to WAL (got " + mode +
-                               ")");
+      throw std::runtime_error("cannot switch " + options_.path.string() + " to WAL (got " + mode + ")");
     }
     db->exec("PRAGMA synchronous=" + options_.synchronous);
     // After a checkpoint, shrink a WAL that a burst of writes grew, instead of keeping it.
@@ -135,8 +132,8 @@ Db::ReaderLease Db::acquire_reader() {
   // means the pool is too small or a caller holds a reader while waiting for another.
   const auto limit = std::chrono::milliseconds(std::max(options_.busy_timeout_ms, 100));
   if (!readers_cv_.wait_for(lock, limit, [this] { return !free_readers_.empty(); })) {
-    throw std::runtime_error(fmt::format("db: all {} reader connections stayed busy for {} ms",
-                                         options_.readers, limit.count()));
+    throw std::runtime_error(
+        fmt::format("db: all {} reader connections stayed busy for {} ms", options_.readers, limit.count()));
   }
   Conn* conn = free_readers_.back();
   free_readers_.pop_back();
@@ -223,8 +220,8 @@ void Db::backup_to(const std::filesystem::path& dest) {
     throw std::runtime_error("backup target already exists: " + dest.string());
   }
   const auto dir = dest.parent_path().empty() ? std::filesystem::path(".") : dest.parent_path();
-  const auto temp = dir / fmt::format(".{}.tmp-{}", dest.filename().string(),
-                                      crypto::hex(crypto::random_bytes(6)));
+  const auto temp =
+      dir / fmt::format(".{}.tmp-{}", dest.filename().string(), crypto::hex(crypto::random_bytes(6)));
   try {
     {
       SQLite::Database out(temp.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);

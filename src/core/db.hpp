@@ -33,7 +33,7 @@ struct DbOptions {
   std::filesystem::path path;
   std::string synchronous = "full";  // "full" | "normal" — full survives power loss
   int busy_timeout_ms = 5000;
-  int readers = 4;                    // reader connections in the pool
+  int readers = 4;  // reader connections in the pool
 };
 
 // A connection in use by one thread. Statements are cached per connection by SQL text, so hot

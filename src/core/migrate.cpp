@@ -56,16 +56,15 @@ std::vector<Migration> parse_files(std::span<const EmbeddedFile> files) {
     const int version = parse_version(f.path);
     if (version < 0) {
       throw MigrationError(fmt::format(
-          "migration file name \"{}\" does not match NNNN_<module>_<what>.sql (lowercase)",
-          f.path));
+          "migration file name \"{}\" does not match NNNN_<module>_<what>.sql (lowercase)", f.path));
     }
     out.push_back({version, std::string(f.path), f.data, crypto::sha256_hex(f.data)});
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   for (std::size_t i = 1; i < out.size(); ++i) {
     if (out[i].version == out[i - 1].version) {
-      throw MigrationError(fmt::format("migrations {} and {} have the same number",
-                                       out[i - 1].name, out[i].name));
+      throw MigrationError(
+          fmt::format("migrations {} and {} have the same number", out[i - 1].name, out[i].name));
     }
   }
   return out;
@@ -89,24 +88,25 @@ std::map<int, Applied> load_applied(Conn& conn) {
 // Throws unless every applied migration is known to this binary with unchanged text.
 void check_applied(const std::map<int, Applied>& applied, const std::vector<Migration>& known) {
   for (const auto& [version, row] : applied) {
-    const auto it = std::find_if(known.begin(), known.end(),
-                                 [&](const Migration& m) { return m.version == version; });
+    const auto it =
+        std::find_if(known.begin(), known.end(), [&](const Migration& m) { return m.version == version; });
     if (it == known.end()) {
-      throw MigrationError(fmt::format(
-          "the database has migration {} which this binary does not know: the data directory "
-          "was used by a newer Cove; run that version or restore a backup",
-          row.name));
+      throw MigrationError(
+          fmt::format("the database has migration {} which this binary does not know: the data directory "
+                      "was used by a newer Cove; run that version or restore a backup",
+                      row.name));
     }
     if (it->name != row.name) {
-      throw MigrationError(fmt::format("migration {:04} was applied as {} but this binary has it "
-                                       "as {}; applied migrations must not be renamed",
-                                       version, row.name, it->name));
+      throw MigrationError(
+          fmt::format("migration {:04} was applied as {} but this binary has it "
+                      "as {}; applied migrations must not be renamed",
+                      version, row.name, it->name));
     }
     if (it->checksum != row.checksum) {
-      throw MigrationError(fmt::format(
-          "migration {} was edited after being applied (checksum {} in the database, {} now); "
-          "restore its original text and put the change in a new migration",
-          it->name, row.checksum, it->checksum));
+      throw MigrationError(
+          fmt::format("migration {} was edited after being applied (checksum {} in the database, {} now); "
+                      "restore its original text and put the change in a new migration",
+                      it->name, row.checksum, it->checksum));
     }
   }
 }
@@ -131,9 +131,10 @@ MigrationStatus apply_migrations(Db& db, std::span<const EmbeddedFile> files) {
       }
       // A COMMIT inside the file would split the all-or-nothing upgrade.
       if (sqlite3_get_autocommit(tx.raw().getHandle()) != 0) {
-        throw MigrationError(fmt::format("migration {} ended the transaction; migrations must "
-                                         "not contain BEGIN/COMMIT",
-                                         m.name));
+        throw MigrationError(
+            fmt::format("migration {} ended the transaction; migrations must "
+                        "not contain BEGIN/COMMIT",
+                        m.name));
       }
       auto& insert = tx.prepare(
           "INSERT INTO schema_migrations(version, name, checksum, applied_at) VALUES (?, ?, ?, ?)");

@@ -69,9 +69,8 @@ void Outbox::subscribe(std::string name, std::vector<std::string> topic_prefixes
 }
 
 bool Outbox::wants(const Subscriber& s, const std::string& topic) const {
-  return s.prefixes.empty() || std::any_of(s.prefixes.begin(), s.prefixes.end(), [&](const auto& p) {
-           return topic.starts_with(p);
-         });
+  return s.prefixes.empty() || std::any_of(s.prefixes.begin(), s.prefixes.end(),
+                                           [&](const auto& p) { return topic.starts_with(p); });
 }
 
 void Outbox::start() {
@@ -168,15 +167,14 @@ bool Outbox::dispatch_once() {
     if (s.failures == 0 || s.retry_at <= now) ready.push_back(&s);
   }
   if (ready.empty()) return false;
-  const auto from =
-      (*std::min_element(ready.begin(), ready.end(), [](auto* a, auto* b) {
-        return a->position < b->position;
-      }))->position;
+  const auto from = (*std::min_element(ready.begin(), ready.end(), [](auto* a, auto* b) {
+                      return a->position < b->position;
+                    }))->position;
 
   std::vector<Event> events;
   const auto newest = db_.read([&](Conn& c) {
-    auto& select = c.prepare(
-        "SELECT id, topic, payload, created_ms FROM outbox WHERE id > ? ORDER BY id LIMIT ?");
+    auto& select =
+        c.prepare("SELECT id, topic, payload, created_ms FROM outbox WHERE id > ? ORDER BY id LIMIT ?");
     select.bind(1, from);
     select.bind(2, kBatchSize);
     while (select.executeStep()) {
@@ -217,23 +215,27 @@ bool Outbox::deliver(Subscriber& s, const std::vector<Event>& events) {
         ++s.failures;
         const auto delay = backoff(s.failures);
         s.retry_at = std::chrono::steady_clock::now() + delay;
-        log::warn("outbox handler failed; will retry",
-                  {{"subscriber", s.name}, {"event_id", std::to_string(e.id)}, {"topic", e.topic},
-                   {"attempt", std::to_string(s.failures)},
-                   {"retry_in_ms", std::to_string(delay.count())}, {"error", ex.what()}});
+        log::warn("outbox handler failed; will retry", {{"subscriber", s.name},
+                                                        {"event_id", std::to_string(e.id)},
+                                                        {"topic", e.topic},
+                                                        {"attempt", std::to_string(s.failures)},
+                                                        {"retry_in_ms", std::to_string(delay.count())},
+                                                        {"error", ex.what()}});
         return advanced;
       } catch (...) {
         ++s.failures;
         s.retry_at = std::chrono::steady_clock::now() + backoff(s.failures);
-        log::warn("outbox handler failed; will retry",
-                  {{"subscriber", s.name}, {"event_id", std::to_string(e.id)}, {"topic", e.topic},
-                   {"attempt", std::to_string(s.failures)}, {"error", "unknown exception"}});
+        log::warn("outbox handler failed; will retry", {{"subscriber", s.name},
+                                                        {"event_id", std::to_string(e.id)},
+                                                        {"topic", e.topic},
+                                                        {"attempt", std::to_string(s.failures)},
+                                                        {"error", "unknown exception"}});
         return advanced;
       }
       if (s.failures > 0) {
-        log::info("outbox handler recovered",
-                  {{"subscriber", s.name}, {"event_id", std::to_string(e.id)},
-                   {"failed_attempts", std::to_string(s.failures)}});
+        log::info("outbox handler recovered", {{"subscriber", s.name},
+                                               {"event_id", std::to_string(e.id)},
+                                               {"failed_attempts", std::to_string(s.failures)}});
         s.failures = 0;
       }
     }
@@ -256,8 +258,8 @@ void Outbox::persist_positions() {
     const auto now_ms = clock_.unix_millis();
     db_.write([&](Tx& tx) {
       for (const auto& [s, position] : changed) {
-        auto& update = tx.prepare(
-            "UPDATE outbox_progress SET position = ?, updated_ms = ? WHERE subscriber = ?");
+        auto& update =
+            tx.prepare("UPDATE outbox_progress SET position = ?, updated_ms = ? WHERE subscriber = ?");
         update.bind(1, position);
         update.bind(2, now_ms);
         update.bind(3, s->name);
@@ -297,8 +299,8 @@ std::int64_t Outbox::prune(std::chrono::hours older_than) {
     std::lock_guard lock(mutex_);
     for (const auto& s : subscribers_) bound = std::min(bound, s.persisted);
   }
-  const auto cutoff_ms = clock_.unix_millis() -
-                         std::chrono::duration_cast<std::chrono::milliseconds>(older_than).count();
+  const auto cutoff_ms =
+      clock_.unix_millis() - std::chrono::duration_cast<std::chrono::milliseconds>(older_than).count();
   std::int64_t total = 0;
   while (true) {
     const int deleted = db_.write([&](Tx& tx) {

@@ -30,11 +30,11 @@ constexpr std::size_t kMaxSecret = 64 * 1024;
 
 // [a-z0-9._-]+, not starting with '.', so a name is never "..", a hidden temp file or a path.
 void check_name(const std::string& name) {
-  const bool ok = !name.empty() && name.size() <= kMaxName && name[0] != '.' &&
-                  std::all_of(name.begin(), name.end(), [](char c) {
-                    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-                           c == '_' || c == '-';
-                  });
+  const bool ok =
+      !name.empty() && name.size() <= kMaxName && name[0] != '.' &&
+      std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      });
   if (!ok) throw std::invalid_argument("invalid secret name \"" + name + "\"");
 }
 
@@ -62,8 +62,7 @@ std::optional<std::string> read_secret(const fs::path& path) {
   if (::fstat(fd.get(), &st) != 0) throw_errno("stat", path);
   if (!S_ISREG(st.st_mode)) throw std::runtime_error(path.string() + " is not a regular file");
   if ((st.st_mode & 077) != 0) {
-    log::warn("secret file was readable by others; restricting it to its owner",
-              {{"path", path.string()}});
+    log::warn("secret file was readable by others; restricting it to its owner", {{"path", path.string()}});
     if (::fchmod(fd.get(), 0600) != 0) throw_errno("chmod", path);
   }
   if (static_cast<std::uint64_t>(st.st_size) > kMaxSecret) {

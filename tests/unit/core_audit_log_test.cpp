@@ -59,7 +59,8 @@ TEST_CASE("audit: entries form a verifiable hash chain", "[core][audit]") {
   CHECK(AuditLog::verify(*f.db).ok);
   f.record_n(3);
   f.db->write([&](Tx& tx) {
-    f.audit.record(tx, f.actor, {"", "platform.settings_changed", "settings", "security", {{"a", 1}}, {{"a", 2}}});
+    f.audit.record(tx, f.actor,
+                   {"", "platform.settings_changed", "settings", "security", {{"a", 1}}, {{"a", 2}}});
     f.audit.record(tx, Actor::system("scheduler"), {"", "blob.collected", "blob", "abc", nullptr, nullptr});
   });
   const auto result = AuditLog::verify(*f.db);
@@ -137,8 +138,7 @@ TEST_CASE("audit: removing the newest entry shows in a new record's id", "[core]
   CHECK(AuditLog::verify(*f.db).first_bad_id == 4);
 }
 
-TEST_CASE("audit: an entry recorded in a rolled-back transaction leaves no trace",
-          "[core][audit]") {
+TEST_CASE("audit: an entry recorded in a rolled-back transaction leaves no trace", "[core][audit]") {
   Fixture f;
   f.record_n(2);
   CHECK_THROWS(f.db->write([&](Tx& tx) {
@@ -156,9 +156,8 @@ TEST_CASE("audit: long user agents are clipped at a character boundary", "[core]
   ua += "\xE4\xB8\xAD\xE6\x96\x87";  // "中文": the 3-byte character straddles byte 512
   f.actor.user_agent = ua;
   f.record("auth.login");
-  const auto stored = f.db->read([](Conn& c) {
-    return c.raw().execAndGet("SELECT user_agent FROM audit_log").getString();
-  });
+  const auto stored =
+      f.db->read([](Conn& c) { return c.raw().execAndGet("SELECT user_agent FROM audit_log").getString(); });
   CHECK(stored.size() == 509 + 3);
   CHECK(stored.substr(509) == "\xE4\xB8\xAD");
   CHECK(AuditLog::verify(*f.db).ok);

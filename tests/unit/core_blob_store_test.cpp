@@ -32,9 +32,7 @@ void write_file(const fs::path& p, const std::string& content) {
   std::ofstream(p, std::ios::binary) << content;
 }
 
-void age(const fs::path& p, std::chrono::hours by) {
-  fs::last_write_time(p, fs::last_write_time(p) - by);
-}
+void age(const fs::path& p, std::chrono::hours by) { fs::last_write_time(p, fs::last_write_time(p) - by); }
 
 }  // namespace
 
@@ -67,8 +65,7 @@ TEST_CASE("blobs: identical content is stored once", "[core][blobs]") {
   CHECK(dir_empty(dir / "blobs" / "tmp"));
 }
 
-TEST_CASE("blobs: adopt moves a streamed temp file into place, or drops a duplicate",
-          "[core][blobs]") {
+TEST_CASE("blobs: adopt moves a streamed temp file into place, or drops a duplicate", "[core][blobs]") {
   cove::test::TempDir dir;
   BlobStore store(dir / "blobs");
   const std::string content(100000, 'z');
@@ -101,9 +98,8 @@ TEST_CASE("blobs: hashes are validated so a client string never becomes a path",
   BlobStore store(dir / "blobs");
   const std::string upper = "2CF24DBA5FB0A30E26E83B2AC5B9E29E1B161E5C1FA7425E73043362938B9824";
   for (const std::string& bad :
-       {std::string("../x"), std::string(".."), std::string(""), upper,
-        std::string(kHelloHash).substr(0, 63), std::string(kHelloHash) + "0",
-        std::string("../../") + std::string(kHelloHash).substr(6),
+       {std::string("../x"), std::string(".."), std::string(""), upper, std::string(kHelloHash).substr(0, 63),
+        std::string(kHelloHash) + "0", std::string("../../") + std::string(kHelloHash).substr(6),
         std::string(kHelloHash).substr(0, 63) + "g", std::string(kHelloHash).substr(0, 63) + "/"}) {
     INFO(bad);
     CHECK_FALSE(BlobStore::valid_hash(bad));
@@ -144,8 +140,7 @@ TEST_CASE("blobs: garbage collection keeps referenced and young blobs", "[core][
   CHECK(fs::exists(live_temp));
 }
 
-TEST_CASE("blobs: storing content again protects an old unreferenced blob from collection",
-          "[core][blobs]") {
+TEST_CASE("blobs: storing content again protects an old unreferenced blob from collection", "[core][blobs]") {
   cove::test::TempDir dir;
   BlobStore store(dir / "blobs");
   const auto hash = store.put("re-uploaded").sha256;

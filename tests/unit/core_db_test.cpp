@@ -88,8 +88,7 @@ TEST_CASE("db: synchronous accepts full and normal only", "[core][db]") {
   CHECK_THROWS_AS(Db(o), std::invalid_argument);
 }
 
-TEST_CASE("db: an exception inside write rolls everything back and skips commit callbacks",
-          "[core][db]") {
+TEST_CASE("db: an exception inside write rolls everything back and skips commit callbacks", "[core][db]") {
   cove::test::TempDir dir;
   Db db(options_for(dir));
   create_items(db);

@@ -71,8 +71,8 @@ TEST_CASE("migrate: pending migrations are applied once, in order, and recorded"
   });
 
   // A later binary adds a migration: only that one runs.
-  const std::vector<EmbeddedFile> more = {files[1], files[0],
-                                          file("0003_test_index.sql", "CREATE INDEX w_name ON widgets(name);")};
+  const std::vector<EmbeddedFile> more = {
+      files[1], files[0], file("0003_test_index.sql", "CREATE INDEX w_name ON widgets(name);")};
   CHECK_FALSE(migrations_current(*db, more));
   CHECK(apply_migrations(*db, more).applied_now == std::vector<std::string>{"0003_test_index.sql"});
 }
@@ -99,8 +99,8 @@ TEST_CASE("migrate: an applied migration whose text changed stops start-up", "[c
   const std::vector<EmbeddedFile> changed = {file("0001_test_widgets.sql", edited),
                                              file("0002_test_colour.sql", kSecond)};
   const auto message = error_of(*db, changed);
-  CHECK_THAT(message, Catch::Contains("0001_test_widgets.sql") &&
-                          Catch::Contains("edited after being applied"));
+  CHECK_THAT(message,
+             Catch::Contains("0001_test_widgets.sql") && Catch::Contains("edited after being applied"));
   CHECK_FALSE(migrations_current(*db, changed));
   // Nothing else ran either.
   db->read([](Conn& c) { CHECK(c.query_int("SELECT count(*) FROM schema_migrations") == 1); });
@@ -111,19 +111,17 @@ TEST_CASE("migrate: a database migrated by a newer binary is refused", "[core][m
   auto db = open_db(dir);
   apply_migrations(*db, std::vector<EmbeddedFile>{file("0001_test_widgets.sql", kFirst),
                                                   file("0002_test_colour.sql", kSecond)});
-  const auto message =
-      error_of(*db, std::vector<EmbeddedFile>{file("0001_test_widgets.sql", kFirst)});
+  const auto message = error_of(*db, std::vector<EmbeddedFile>{file("0001_test_widgets.sql", kFirst)});
   CHECK_THAT(message, Catch::Contains("0002_test_colour.sql") &&
                           Catch::Contains("data directory was used by a newer Cove"));
 }
 
-TEST_CASE("migrate: malformed or duplicate names are rejected before anything runs",
-          "[core][migrate]") {
+TEST_CASE("migrate: malformed or duplicate names are rejected before anything runs", "[core][migrate]") {
   cove::test::TempDir dir;
   auto db = open_db(dir);
-  for (const char* name : {"1_test_widgets.sql", "0001_Test_widgets.sql", "0001_test.sql",
-                           "0001_test_widgets.SQL", "0001_test_wid-gets.sql", "00001_test_x.sql",
-                           "0001__widgets.sql", "sub/0001_test_widgets.sql"}) {
+  for (const char* name :
+       {"1_test_widgets.sql", "0001_Test_widgets.sql", "0001_test.sql", "0001_test_widgets.SQL",
+        "0001_test_wid-gets.sql", "00001_test_x.sql", "0001__widgets.sql", "sub/0001_test_widgets.sql"}) {
     INFO(name);
     CHECK_THAT(error_of(*db, {file(name, kFirst)}), Catch::Contains(name));
   }
@@ -135,8 +133,8 @@ TEST_CASE("migrate: malformed or duplicate names are rejected before anything ru
 TEST_CASE("migrate: a failing migration rolls back the whole upgrade", "[core][migrate]") {
   cove::test::TempDir dir;
   auto db = open_db(dir);
-  const auto message = error_of(*db, {file("0001_test_widgets.sql", kFirst),
-                                      file("0002_test_broken.sql", "CREATE TABLE oops(")});
+  const auto message = error_of(
+      *db, {file("0001_test_widgets.sql", kFirst), file("0002_test_broken.sql", "CREATE TABLE oops(")});
   CHECK_THAT(message, Catch::Contains("0002_test_broken.sql"));
   CHECK_FALSE(table_exists(*db, "widgets"));
   CHECK_THAT(error_of(*db, {file("0001_test_commit.sql", "CREATE TABLE t(x); COMMIT;")}),

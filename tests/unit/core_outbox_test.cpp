@@ -108,13 +108,11 @@ TEST_CASE("outbox: committed events reach every subscriber in order", "[core][ou
   CHECK(versions.topics == std::vector<std::string>{"version.released", "version.rolled_back"});
   CHECK(outbox.lag() == 0);
   // Progress is recorded for every subscriber, including past events it filtered out.
-  f.db->read([](Conn& c) {
-    CHECK(c.query_int("SELECT count(*) FROM outbox_progress WHERE position = 4") == 3);
-  });
+  f.db->read(
+      [](Conn& c) { CHECK(c.query_int("SELECT count(*) FROM outbox_progress WHERE position = 4") == 3); });
 }
 
-TEST_CASE("outbox: a failing handler is retried with backoff without holding up others",
-          "[core][outbox]") {
+TEST_CASE("outbox: a failing handler is retried with backoff without holding up others", "[core][outbox]") {
   Fixture f;
   std::atomic<int> attempts{0};
   std::atomic<std::int64_t> flaky_done_at{0};
@@ -248,8 +246,7 @@ TEST_CASE("outbox: lag counts events the slowest subscriber has not handled", "[
   CHECK(outbox.lag() == 0);
 }
 
-TEST_CASE("outbox: events committed by another process are picked up by polling",
-          "[core][outbox]") {
+TEST_CASE("outbox: events committed by another process are picked up by polling", "[core][outbox]") {
   Fixture f;
   Seen seen;
   Outbox outbox(*f.db, f.clock);
