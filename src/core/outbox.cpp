@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 
 #include "core/log.hpp"
@@ -154,8 +155,9 @@ std::chrono::milliseconds Outbox::idle_wait() const {
   return wait;
 }
 
-// One pass: read the next batch after the slowest subscriber that is not backing off, hand each
-// subscriber the events past its position, then record progress for all in one transaction.
+// One pass: hand each subscriber that is not backing off the next batch of events past its
+// position, then record progress for all in one transaction. Subscribers at the same position
+// (the usual case) share one read; one far behind does not hold up the others.
 // Progress is persisted per batch rather than per event: one fsync'd write per pass instead of
 // one per event and subscriber keeps the single writer free for requests during bursts, and
 // after a crash at most one batch (kBatchSize events) is delivered again, which at-least-once
@@ -166,16 +168,27 @@ bool Outbox::dispatch_once() {
   for (auto& s : subscribers_) {
     if (s.failures == 0 || s.retry_at <= now) ready.push_back(&s);
   }
-  if (ready.empty()) return false;
-  const auto from = (*std::min_element(ready.begin(), ready.end(), [](auto* a, auto* b) {
-                      return a->position < b->position;
-                    }))->position;
+  std::sort(ready.begin(), ready.end(), [](auto* a, auto* b) { return a->position < b->position; });
 
+  bool progressed = false;
+  for (std::size_t i = 0; i < ready.size() && !stopping_;) {
+    const auto events = read_batch(ready[i]->position);
+    if (events.empty()) break;  // the rest are at or past this position: nothing for them either
+    // Everyone whose position falls before the batch's end is served from it.
+    for (; i < ready.size() && ready[i]->position < events.back().id; ++i) {
+      progressed = deliver(*ready[i], events) || progressed;
+    }
+  }
+  persist_positions();
+  return progressed;
+}
+
+std::vector<Event> Outbox::read_batch(std::int64_t after) {
   std::vector<Event> events;
   const auto newest = db_.read([&](Conn& c) {
     auto& select =
         c.prepare("SELECT id, topic, payload, created_ms FROM outbox WHERE id > ? ORDER BY id LIMIT ?");
-    select.bind(1, from);
+    select.bind(1, after);
     select.bind(2, kBatchSize);
     while (select.executeStep()) {
       Event e;
@@ -192,15 +205,7 @@ bool Outbox::dispatch_once() {
     return c.query_int("SELECT max(id) FROM outbox").value_or(0);
   });
   note_newest(newest);
-  if (events.empty()) return false;
-
-  bool progressed = false;
-  for (auto* s : ready) {
-    if (stopping_) break;
-    progressed = deliver(*s, events) || progressed;
-  }
-  persist_positions();
-  return progressed;
+  return events;
 }
 
 bool Outbox::deliver(Subscriber& s, const std::vector<Event>& events) {
@@ -209,9 +214,15 @@ bool Outbox::deliver(Subscriber& s, const std::vector<Event>& events) {
     if (e.id <= s.position) continue;
     if (stopping_) break;
     if (wants(s, e.topic)) {
+      std::optional<std::string> error;
       try {
         s.handler(e);
       } catch (const std::exception& ex) {
+        error = ex.what();
+      } catch (...) {
+        error = "unknown exception";
+      }
+      if (error) {
         ++s.failures;
         const auto delay = backoff(s.failures);
         s.retry_at = std::chrono::steady_clock::now() + delay;
@@ -220,16 +231,7 @@ bool Outbox::deliver(Subscriber& s, const std::vector<Event>& events) {
                                                         {"topic", e.topic},
                                                         {"attempt", std::to_string(s.failures)},
                                                         {"retry_in_ms", std::to_string(delay.count())},
-                                                        {"error", ex.what()}});
-        return advanced;
-      } catch (...) {
-        ++s.failures;
-        s.retry_at = std::chrono::steady_clock::now() + backoff(s.failures);
-        log::warn("outbox handler failed; will retry", {{"subscriber", s.name},
-                                                        {"event_id", std::to_string(e.id)},
-                                                        {"topic", e.topic},
-                                                        {"attempt", std::to_string(s.failures)},
-                                                        {"error", "unknown exception"}});
+                                                        {"error", *error}});
         return advanced;
       }
       if (s.failures > 0) {

@@ -77,6 +77,7 @@ class Outbox {
   void run();
   bool dispatch_once();  // true when it made progress
   bool wants(const Subscriber& s, const std::string& topic) const;
+  std::vector<Event> read_batch(std::int64_t after);  // also refreshes newest_id_
   // Handles `events` for `s` until one fails (then schedules a retry); true when it advanced.
   bool deliver(Subscriber& s, const std::vector<Event>& events);
   void load_positions();

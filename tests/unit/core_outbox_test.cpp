@@ -187,6 +187,43 @@ TEST_CASE("outbox: events committed while no dispatcher ran are delivered after 
         second_run.topics.end());
 }
 
+TEST_CASE("outbox: a subscriber far behind does not hold up one that is current", "[core][outbox]") {
+  Fixture f;
+  {
+    Outbox first(*f.db, f.clock);
+    first.subscribe("behind", {}, [](const Event&) {});
+    first.subscribe("current", {}, [](const Event&) {});
+    first.start();
+  }
+  {
+    Outbox writer_only(*f.db, f.clock);
+    f.db->write([&](Tx& tx) {
+      for (int i = 0; i < 301; ++i) writer_only.emit(tx, "bulk.imported", {{"n", i}});
+    });
+  }
+  // "current" had already handled the first 300 before the restart.
+  f.db->write(
+      [](Tx& tx) { tx.exec("UPDATE outbox_progress SET position = 300 WHERE subscriber = 'current'"); });
+
+  const auto now_ns = [] { return std::chrono::steady_clock::now().time_since_epoch().count(); };
+  std::atomic<std::int64_t> behind_done_at{0};
+  std::atomic<std::int64_t> current_got_at{0};
+  Seen current;
+  Outbox outbox(*f.db, f.clock);
+  outbox.subscribe("behind", {}, [&](const Event& e) {
+    std::this_thread::sleep_for(1ms);
+    if (e.id == 301) behind_done_at = now_ns();
+  });
+  outbox.subscribe("current", {}, [&](const Event& e) {
+    current_got_at = now_ns();
+    current.add(e);
+  });
+  outbox.start();
+  REQUIRE(outbox.drain(10s));
+  CHECK(current.snapshot() == std::vector<std::int64_t>{301});
+  CHECK(current_got_at.load() < behind_done_at.load());
+}
+
 TEST_CASE("outbox: an event from a rolled-back transaction is never delivered", "[core][outbox]") {
   Fixture f;
   Seen seen;
