@@ -146,7 +146,10 @@ MigrationStatus apply_migrations(Db& db, std::span<const EmbeddedFile> files) {
       status.applied_now.push_back(m.name);
     }
   });
-  for (const auto& name : status.applied_now) log::info("migration applied", {{"name", name}});
+  if (!status.applied_now.empty()) {
+    log::info("migrations applied",
+              {{"count", std::to_string(status.applied_now.size())}, {"last", status.applied_now.back()}});
+  }
   return status;
 }
 
