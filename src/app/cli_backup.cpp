@@ -168,7 +168,7 @@ int run_backup(const Args& args) {
   fsync_path(archive_path.parent_path(), O_RDONLY | O_DIRECTORY);
 
   std::cout << fmt::format(
-      "backup written to {} ({}): database {}, {} blobs ({}), {} secrets\n"
+      "backup written to {} ({}): database {}, blobs {} ({}), secrets {}\n"
       "The archive contains secrets (signing keys, password hashes): store it privately.\n",
       archive_path.string(), human_bytes(fs::file_size(archive_path)), human_bytes(manifest.db_size),
       blobs.size(), human_bytes(blob_bytes), secrets.size());

@@ -313,7 +313,7 @@ int run_restore(const Args& args) {
   swap_in(staged, target, target_exists, aside);
 
   std::cout << fmt::format(
-      "restored {} into {}: database {}, {} blobs, {} secrets (backup taken {} by cove {})\n", file.string(),
+      "restored {} into {}: database {}, blobs {}, secrets {} (backup taken {} by cove {})\n", file.string(),
       target.string(), human_bytes(index.manifest.db_size), index.blobs.size(), index.secrets.size(),
       index.manifest.created_at, index.manifest.cove_version);
   if (aside) {

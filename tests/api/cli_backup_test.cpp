@@ -12,13 +12,14 @@
 #include "core/blob_store.hpp"
 #include "http/client.hpp"
 #include "support/cove_binary.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using cove::test::count_rows;
 using cove::test::CoveServer;
 using cove::test::file_mode;
 using cove::test::run_cove;
-using cove::test::ScopedTempDir;
+using cove::test::TempDir;
 
 namespace {
 
@@ -92,7 +93,7 @@ std::vector<std::string> leftovers(const fs::path& dir, const std::string& needl
 }  // namespace
 
 TEST_CASE("a backup taken while serving restores into a working data directory", "[cli]") {
-  ScopedTempDir tmp;
+  TempDir tmp("cove-cli");
   const fs::path live = tmp / "live";
   CoveServer server(live);
   const auto blob = cove::core::BlobStore(live / "blobs").put("a mini-program package");
@@ -142,7 +143,7 @@ TEST_CASE("a backup taken while serving restores into a working data directory",
 }
 
 TEST_CASE("restore replaces a non-empty data directory only with --force, keeping it aside", "[cli]") {
-  ScopedTempDir tmp;
+  TempDir tmp("cove-cli");
   const fs::path source = tmp / "source", target = tmp / "target";
   REQUIRE(run_cove({"migrate", "--data", source.string()}).exit_code == 0);
   const fs::path archive = tmp / "source.zip";
@@ -172,7 +173,7 @@ TEST_CASE("restore replaces a non-empty data directory only with --force, keepin
 }
 
 TEST_CASE("tampered archives are rejected and the target is left untouched", "[cli]") {
-  ScopedTempDir tmp;
+  TempDir tmp("cove-cli");
   const fs::path source = tmp / "source";
   REQUIRE(run_cove({"migrate", "--data", source.string()}).exit_code == 0);
   const auto blob = cove::core::BlobStore(source / "blobs").put("package bytes");

@@ -11,13 +11,14 @@
 #include "core/audit_log.hpp"
 #include "http/client.hpp"
 #include "support/cove_binary.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using cove::test::count_rows;
 using cove::test::CoveServer;
 using cove::test::file_mode;
 using cove::test::run_cove;
-using cove::test::ScopedTempDir;
+using cove::test::TempDir;
 
 namespace {
 
@@ -92,7 +93,7 @@ TEST_CASE("usage mistakes print usage on stderr and exit 2", "[cli]") {
 }
 
 TEST_CASE("configuration errors exit 1 with one line naming the key or variable", "[cli]") {
-  ScopedTempDir tmp;
+  TempDir tmp("cove-cli");
   const fs::path config = tmp / "cove.json";
   std::ofstream(config) << "{\n  // typo below\n  \"http\": {\"theads\": 2}\n}\n";
   const auto r = run_cove({"serve", "--config", config.string(), "--data", (tmp / "data").string()});
@@ -116,7 +117,7 @@ TEST_CASE("configuration errors exit 1 with one line naming the key or variable"
 }
 
 TEST_CASE("first serve creates a private data directory; SIGTERM exits 0", "[cli]") {
-  ScopedTempDir tmp;
+  TempDir tmp("cove-cli");
   const fs::path data = tmp / "data";
   CoveServer server(data);
   CHECK(cove::http::Client::from_url(server.url()).get("/readyz").status == 200);
@@ -138,7 +139,7 @@ TEST_CASE("first serve creates a private data directory; SIGTERM exits 0", "[cli
 }
 
 TEST_CASE("a running server's data directory is refused to serve, migrate and restore", "[cli]") {
-  ScopedTempDir tmp;
+  TempDir tmp("cove-cli");
   const fs::path data = tmp / "data";
   CoveServer server(data);
   const std::string dir = data.string();
@@ -162,7 +163,7 @@ TEST_CASE("a running server's data directory is refused to serve, migrate and re
 }
 
 TEST_CASE("migrate creates the database and is idempotent", "[cli]") {
-  ScopedTempDir tmp;
+  TempDir tmp("cove-cli");
   const std::string dir = (tmp / "data").string();
   const auto first = run_cove({"migrate", "--data", dir});
   REQUIRE(first.exit_code == 0);
@@ -177,7 +178,7 @@ TEST_CASE("migrate creates the database and is idempotent", "[cli]") {
 }
 
 TEST_CASE("audit verify passes on an intact log and fails after a row is edited", "[cli]") {
-  ScopedTempDir tmp;
+  TempDir tmp("cove-cli");
   const fs::path data = tmp / "data";
   REQUIRE(run_cove({"migrate", "--data", data.string()}).exit_code == 0);
   const auto empty = run_cove({"audit", "verify", "--data", data.string()});

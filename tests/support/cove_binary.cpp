@@ -2,7 +2,6 @@
 
 #include <signal.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <SQLiteCpp/Database.h>
 
@@ -22,17 +21,6 @@ std::map<std::string, std::string> test_env(std::map<std::string, std::string> e
 }
 
 }  // namespace
-
-ScopedTempDir::ScopedTempDir(const char* prefix) {
-  std::string tmpl = (fs::temp_directory_path() / (std::string(prefix) + "-XXXXXX")).string();
-  if (::mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  path_ = tmpl;
-}
-
-ScopedTempDir::~ScopedTempDir() {
-  std::error_code ignored;
-  fs::remove_all(path_, ignored);
-}
 
 ProcessResult run_cove(std::vector<std::string> args, std::map<std::string, std::string> env) {
   args.insert(args.begin(), COVE_BINARY);

@@ -1,6 +1,6 @@
 #pragma once
 // Helpers for tests that run the real `cove` binary (COVE_BINARY): one-shot commands, a server
-// child process on an ephemeral port, temp directories, file modes and row counts.
+// child process on an ephemeral port, file modes and row counts.
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -11,20 +11,6 @@
 #include "support/process.hpp"
 
 namespace cove::test {
-
-// A unique temp directory, removed with everything in it at scope end.
-class ScopedTempDir {
- public:
-  explicit ScopedTempDir(const char* prefix = "cove-cli");
-  ~ScopedTempDir();
-  ScopedTempDir(const ScopedTempDir&) = delete;
-  ScopedTempDir& operator=(const ScopedTempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
 
 // `cove <args…>` to completion.
 ProcessResult run_cove(std::vector<std::string> args, std::map<std::string, std::string> env = {});
