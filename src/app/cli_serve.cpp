@@ -52,9 +52,7 @@ Command serve_command() {
       "http.timeouts.shutdownSeconds) and exit 0. One server per data directory.";
   c.flags = data_flags();
   c.flags.insert(c.flags.begin(),
-                 FlagSpec{"listen", "HOST:PORT",
-                          "Address to listen on (default 127.0.0.1:8080; port 0 picks a free "
-                          "port; config key http.listen)"});
+                 FlagSpec{"listen", "HOST:PORT", "Address to listen on (default 127.0.0.1:8080; 0 = any port)"});
   c.run = run_serve;
   return c;
 }
