@@ -51,8 +51,8 @@ Command serve_command() {
       "SIGINT/SIGTERM stop accepting connections, let in-flight requests finish (at most\n"
       "http.timeouts.shutdownSeconds) and exit 0. One server per data directory.";
   c.flags = data_flags();
-  c.flags.insert(c.flags.begin(),
-                 FlagSpec{"listen", "HOST:PORT", "Address to listen on (default 127.0.0.1:8080; 0 = any port)"});
+  c.flags.insert(c.flags.begin(), FlagSpec{"listen", "HOST:PORT",
+                                           "Address to listen on (default 127.0.0.1:8080; 0 = any port)"});
   c.run = run_serve;
   return c;
 }
