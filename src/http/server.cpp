@@ -1,0 +1,311 @@
+#include "http/server.hpp"
+
+#include <array>
+#include <csignal>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include <fmt/format.h>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "core/log.hpp"
+#include "http/any_stream.hpp"
+#include "http/request_id.hpp"
+#include "http/response_writer.hpp"
+#include "http/session.hpp"
+#include "http/tls_context.hpp"
+
+namespace cove::http {
+
+namespace {
+
+using tcp = asio::ip::tcp;
+
+auto nothrow(beast::error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
+
+// Answers a connection over the limit with the 503 error JSON and closes it. Plain HTTP only:
+// a TLS client would need a full handshake first, which is the cost the limit exists to avoid.
+asio::awaitable<void> refuse_busy(tcp::socket socket, std::string request_id) {
+  AnyStream stream{beast::tcp_stream(std::move(socket))};
+  Request req;
+  req.request_id = std::move(request_id);
+  auto res = Pipeline::error_response(
+      req, core::Error(503, "server_busy", "The server has too many open connections; retry shortly"));
+  res.headers.set("Retry-After", "1");
+  const ResponseFraming framing{11, false, false, std::chrono::seconds(5)};
+  if (co_await write_response(stream, res, ResponseFile{}, framing)) {
+    beast::error_code ec;
+    stream.tcp().socket().shutdown(asio::socket_base::shutdown_send, ec);
+    // Read what the client sent until it closes, so our close does not reset the connection
+    // and destroy the 503 before it is read.
+    std::array<char, 4096> scratch;
+    stream.expires_after(std::chrono::seconds(2));
+    while (!ec) co_await stream.async_read_some(asio::buffer(scratch), nothrow(ec));
+  }
+  stream.close();
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerOptions o, Pipeline& p, core::MetricsRegistry& metrics)
+      : options(std::move(o)),
+        workers(static_cast<std::size_t>(std::max(1, options.worker_threads))),
+        context(options, p, workers),
+        open_count(std::make_shared<std::atomic<std::size_t>>(0)) {
+    // The callback owns the counter, so a scrape after the server is gone reads 0, not freed memory.
+    metrics.gauge_callback("cove_http_connections", "Open HTTP connections",
+                           [count = open_count] { return static_cast<double>(count->load()); });
+  }
+
+  void start();
+  void stop();
+  void wait();
+  void stop_on_signals();
+
+  asio::awaitable<void> accept_loop();
+  void admit(tcp::socket socket);
+  void release(const std::shared_ptr<ConnectionHandle>& handle);
+  void arm_shutdown_timer();
+  void run_io_thread();
+
+  ServerOptions options;
+  asio::thread_pool workers;
+  SessionContext context;
+  std::unique_ptr<asio::ssl::context> tls;
+  std::shared_ptr<std::atomic<std::size_t>> open_count;
+
+  std::mutex connections_mutex;
+  std::unordered_set<std::shared_ptr<ConnectionHandle>> connections;
+
+  std::mutex wait_mutex;
+  std::vector<std::thread> io_threads;
+  std::uint16_t bound_port = 0;
+  bool started = false;
+
+  // Declared after everything the handlers it owns refer to, so it is destroyed before them; and
+  // before the I/O objects below, which must be destroyed before it.
+  asio::io_context io{std::max(1, options.threads)};
+  // Accepting, signals and the shutdown timer are serialised on one strand.
+  asio::strand<asio::io_context::executor_type> control{asio::make_strand(io)};
+  tcp::acceptor acceptor{control};
+  asio::steady_timer shutdown_timer{control};
+  std::optional<asio::signal_set> signals;
+};
+
+void Server::Impl::start() {
+  if (started) throw std::logic_error("Server::start called twice");
+  if (!options.tls_cert.empty() && !options.tls_key.empty()) {
+    tls = make_server_tls_context(options.tls_cert, options.tls_key);
+    context.tls = tls.get();
+  }
+  if (options.upload_dir.empty()) options.upload_dir = std::filesystem::temp_directory_path();
+  std::error_code dir_error;
+  std::filesystem::create_directories(options.upload_dir, dir_error);
+  if (dir_error) {
+    throw std::runtime_error(fmt::format("cannot create upload directory {}: {}", options.upload_dir.string(),
+                                         dir_error.message()));
+  }
+
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(options.host, ec);
+  if (ec)
+    throw std::runtime_error(fmt::format("invalid listen address '{}': {}", options.host, ec.message()));
+  const tcp::endpoint endpoint{address, options.port};
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec)
+    throw std::runtime_error(
+        fmt::format("cannot listen on {}:{}: {}", options.host, options.port, ec.message()));
+  bound_port = acceptor.local_endpoint().port();
+  started = true;
+
+  asio::co_spawn(control, accept_loop(), [](std::exception_ptr e) {
+    if (!e) return;
+    try {
+      std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+      core::log::error("http accept loop failed", {{"error", ex.what()}});
+    }
+  });
+  const int threads = std::max(1, options.threads);
+  io_threads.reserve(static_cast<std::size_t>(threads));
+  for (int i = 0; i < threads; ++i) io_threads.emplace_back([this] { run_io_thread(); });
+  core::log::info("http server listening",
+                  {{"address", fmt::format("{}:{}", options.host, bound_port)}, {"tls", tls ? "on" : "off"}});
+}
+
+void Server::Impl::run_io_thread() {
+  // A handler that throws must not end the thread (and with it the server): log and go on.
+  for (;;) {
+    try {
+      io.run();
+      return;
+    } catch (const std::exception& e) {
+      core::log::error("http I/O thread caught an exception", {{"error", e.what()}});
+    }
+  }
+}
+
+asio::awaitable<void> Server::Impl::accept_loop() {
+  for (;;) {
+    beast::error_code ec;
+    // Each connection gets its own strand: its session runs there, and shutdown posts there.
+    tcp::socket socket =
+        co_await acceptor.async_accept(asio::any_io_executor(asio::make_strand(io)), nothrow(ec));
+    if (context.stopping) co_return;
+    if (ec == asio::error::operation_aborted) co_return;
+    if (ec) {
+      // Typically EMFILE: pause briefly rather than spin while the fd table is full.
+      core::log::warn("http accept failed", {{"error", ec.message()}});
+      asio::steady_timer pause{control, std::chrono::milliseconds(50)};
+      co_await pause.async_wait(nothrow(ec));
+      continue;
+    }
+    admit(std::move(socket));
+  }
+}
+
+void Server::Impl::admit(tcp::socket socket) {
+  auto handle = std::make_shared<ConnectionHandle>(socket.get_executor());
+  {
+    const std::lock_guard lock(connections_mutex);
+    if (connections.size() >= static_cast<std::size_t>(std::max(0, options.max_connections))) {
+      handle.reset();
+    } else {
+      connections.insert(handle);
+      open_count->store(connections.size());
+    }
+  }
+  const auto executor = socket.get_executor();
+  if (!handle) {
+    if (tls) return;  // the socket closes as it goes out of scope
+    asio::co_spawn(executor, refuse_busy(std::move(socket), request_id_for("")), asio::detached);
+    return;
+  }
+  asio::co_spawn(executor, run_session(context, handle, std::move(socket)),
+                 [this, handle](std::exception_ptr e) {
+                   if (e) {
+                     // One broken connection must never take the process down.
+                     try {
+                       std::rethrow_exception(e);
+                     } catch (const std::exception& ex) {
+                       core::log::error("http session failed", {{"error", ex.what()}});
+                     } catch (...) {
+                       core::log::error("http session failed with a non-standard exception");
+                     }
+                   }
+                   release(handle);
+                 });
+}
+
+void Server::Impl::release(const std::shared_ptr<ConnectionHandle>& handle) {
+  bool last = false;
+  {
+    const std::lock_guard lock(connections_mutex);
+    connections.erase(handle);
+    open_count->store(connections.size());
+    last = connections.empty();
+  }
+  // The last connection gone during shutdown: nothing is left for the force-close timer to do.
+  if (last && context.stopping) asio::post(control, [this] { shutdown_timer.cancel(); });
+}
+
+void Server::Impl::stop() {
+  if (context.stopping.exchange(true)) return;
+  asio::post(control, [this] {
+    beast::error_code ec;
+    acceptor.close(ec);
+    if (signals) signals->cancel(ec);
+    arm_shutdown_timer();
+  });
+  std::vector<std::shared_ptr<ConnectionHandle>> snapshot;
+  {
+    const std::lock_guard lock(connections_mutex);
+    snapshot.assign(connections.begin(), connections.end());
+  }
+  // Idle keep-alive connections close now; busy ones finish their request and close after it.
+  for (auto& handle : snapshot) {
+    asio::post(handle->strand, [handle] {
+      if (handle->idle) handle->close();
+    });
+  }
+}
+
+void Server::Impl::arm_shutdown_timer() {
+  {
+    // release() cancels the timer when the last connection goes; if that already happened,
+    // arming it now would only delay wait() by the whole timeout.
+    const std::lock_guard lock(connections_mutex);
+    if (connections.empty()) return;
+  }
+  shutdown_timer.expires_after(options.shutdown_timeout);
+  shutdown_timer.async_wait([this](beast::error_code ec) {
+    if (ec) return;
+    std::vector<std::shared_ptr<ConnectionHandle>> snapshot;
+    {
+      const std::lock_guard lock(connections_mutex);
+      snapshot.assign(connections.begin(), connections.end());
+    }
+    if (!snapshot.empty()) {
+      core::log::warn("http shutdown timeout: closing connections still busy",
+                      {{"connections", std::to_string(snapshot.size())}});
+    }
+    for (auto& handle : snapshot) asio::post(handle->strand, [handle] { handle->close(); });
+  });
+}
+
+void Server::Impl::wait() {
+  const std::lock_guard lock(wait_mutex);
+  for (auto& t : io_threads) {
+    if (t.joinable()) t.join();
+  }
+  // Blocking handlers may still be running on a force-closed connection; let them end.
+  workers.join();
+}
+
+void Server::Impl::stop_on_signals() {
+  // Registered here rather than posted, so the handlers are installed when this returns: a
+  // signal a moment later is a shutdown, not the default action (termination).
+  if (signals) return;
+  signals.emplace(control, SIGINT, SIGTERM);
+  signals->async_wait([this](beast::error_code ec, int signal) {
+    if (ec) return;
+    core::log::info("signal received, shutting down", {{"signal", signal == SIGINT ? "SIGINT" : "SIGTERM"}});
+    stop();
+  });
+}
+
+Server::Server(ServerOptions options, Pipeline& pipeline, core::MetricsRegistry& metrics)
+    : impl_(std::make_unique<Impl>(std::move(options), pipeline, metrics)) {}
+
+Server::~Server() {
+  stop();
+  wait();
+}
+
+void Server::start() { impl_->start(); }
+std::uint16_t Server::port() const { return impl_->bound_port; }
+void Server::stop() { impl_->stop(); }
+void Server::wait() { impl_->wait(); }
+void Server::stop_on_signals() { impl_->stop_on_signals(); }
+
+std::size_t Server::connections() const { return impl_->open_count->load(); }
+
+}  // namespace cove::http
