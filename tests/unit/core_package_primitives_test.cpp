@@ -3,6 +3,8 @@
 
 #include <fstream>
 
+#include <fmt/format.h>
+
 #include "core/crypto.hpp"
 #include "core/ed25519.hpp"
 #include "core/error.hpp"
@@ -100,7 +102,7 @@ TEST_CASE("zip inspection rejects hostile and broken packages", "[zip]") {
   CHECK(code_of(make("link.zip", {{"link", "/etc/passwd", true}})) == "packages.unsafe_path");
 
   std::vector<test::ZipItem> many;
-  for (int i = 0; i < 12; ++i) many.push_back({"f" + std::to_string(i), "x"});
+  for (int i = 0; i < 12; ++i) many.push_back({fmt::format("f{}", i), "x"});
   CHECK(code_of(make("many.zip", many), {.max_entries = 10}) == "packages.too_many_entries");
 
   // 20 MiB of zeros deflates to ~20 KiB: a ratio far past any real package.
