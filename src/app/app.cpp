@@ -64,7 +64,7 @@ App::App(core::Config config, AppOptions options)
   for (const auto& name : migrated.applied_now) core::log::info("migration applied", {{"name", name}});
 
   blobs_ = std::make_unique<core::BlobStore>(paths.blobs());
-  events_ = std::make_unique<core::Outbox>(*db_, *clock_);
+  events_ = std::make_unique<core::Outbox>(*db_, *clock_, std::chrono::hours(24 * config_.outbox_retention_days));
   audit_ = std::make_unique<core::AuditLog>(*clock_);
 
   metrics_.gauge_callback("cove_db_busy_seconds_total", "Time spent inside database transactions",
