@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include <fmt/format.h>
+#include <boost/asio/ip/address.hpp>
 
 namespace cove::http {
 
@@ -66,8 +67,11 @@ std::string client_ip(const Headers& headers, std::string peer, bool trust_proxy
   const auto forwarded = headers.get("X-Forwarded-For");
   if (!forwarded) return peer;
   // The first entry is the original client; later ones are proxies that appended themselves.
-  const auto first = trim(forwarded->substr(0, forwarded->find(',')));
-  return first.empty() ? peer : std::string(first);
+  // It is still client-supplied text: anything but an address falls back to the peer.
+  const std::string first(trim(forwarded->substr(0, forwarded->find(','))));
+  boost::system::error_code ec;
+  boost::asio::ip::make_address(first, ec);
+  return ec ? peer : first;
 }
 
 void copy_headers(const Headers& from, bhttp::fields& to) {

@@ -117,6 +117,11 @@ class Session {
         peer_(std::move(peer)) {}
 
   asio::awaitable<void> run() {
+    // Accepted just before a shutdown whose "close if idle" ran before this session existed.
+    if (context_.stopping) {
+      stream_.close();
+      co_return;
+    }
     if (auto* tls = stream_.tls()) {
       beast::error_code ec;
       stream_.expires_after(options_.header_timeout);

@@ -140,6 +140,23 @@ TEST_CASE("server takes the client address from the socket or a trusted proxy", 
     REQUIRE(res);
     CHECK(nlohmann::json::parse(res->body)["remoteIp"] == "203.0.113.9");
   }
+  SECTION("trusted proxy, but the header is not an address: the peer address") {
+    auto options = cove::test::http_test_options();
+    options.trust_proxy = true;
+    HttpTestServer ts(options);
+    RawSocket s(ts.port());
+    REQUIRE(s.send(raw_request("GET", "/t/echo", "X-Forwarded-For: evil\" injected=1\r\n")));
+    auto res = s.read_response();
+    REQUIRE(res);
+    CHECK(nlohmann::json::parse(res->body)["remoteIp"] == "127.0.0.1");
+  }
+}
+
+TEST_CASE("server start fails clearly when the port is taken", "[server]") {
+  HttpTestServer first;
+  auto options = cove::test::http_test_options();
+  options.port = first.port();
+  CHECK_THROWS_WITH(HttpTestServer(options), Catch::Contains("cannot listen on 127.0.0.1:"));
 }
 
 TEST_CASE("server sends a file region as the body", "[server]") {
