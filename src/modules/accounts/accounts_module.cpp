@@ -38,6 +38,7 @@ void AccountsModule::register_org_resolver(std::string param, Identity::OrgResol
 
 void AccountsModule::register_routes([[maybe_unused]] http::Router& router) {
   // accounts-routes: each feature's mount function, in the order the API reference lists them.
+  mount_api_key_routes(router, *ctx_);
 }
 
 void AccountsModule::start(modules::AppContext& /*app*/) {

@@ -125,7 +125,8 @@ std::shared_ptr<const core::Principal> Identity::from_api_key(std::string_view t
   auto row = db_.read([&](core::Conn& c) -> std::optional<KeyRow> {
     auto& st = c.prepare(
         "SELECT k.id, k.org_id, k.name, k.scopes, k.allowed_ips, k.created_by, o.status, "
-        "COALESCE((SELECT role FROM org_members WHERE org_id = k.org_id AND user_id = k.created_by), '') "
+        "COALESCE((SELECT m.role FROM org_members m JOIN users u ON u.id = m.user_id "
+        "WHERE m.org_id = k.org_id AND m.user_id = k.created_by AND u.status = 'active'), '') "
         "FROM api_keys k JOIN orgs o ON o.id = k.org_id "
         "WHERE (k.secret_hash = ?1 OR (k.previous_hash = ?1 AND k.previous_until_ms > ?2)) "
         "AND k.revoked_ms IS NULL AND k.expires_ms > ?2");
@@ -159,16 +160,18 @@ std::shared_ptr<const core::Principal> Identity::from_api_key(std::string_view t
     if (!ok) return nullptr;
   }
 
+  std::shared_ptr<http::RateLimiter> limiter;
   {
     std::lock_guard lock(key_state_mutex_);
     const int rate = settings_.security()->api_key_requests_per_minute;
     if (!key_limiter_ || key_limiter_rate_ != rate) {
-      key_limiter_ = std::make_unique<http::RateLimiter>(rate / 60.0, static_cast<double>(rate));
+      key_limiter_ = std::make_shared<http::RateLimiter>(rate / 60.0, static_cast<double>(rate));
       key_limiter_rate_ = rate;
     }
+    limiter = key_limiter_;
   }
   double retry_after = 0;
-  if (!key_limiter_->allow(row->id, retry_after)) {
+  if (!limiter->allow(row->id, retry_after)) {
     throw core::Error(429, "rate_limited", "This API key is sending too many requests; retry later",
                       {{"retryAfterSeconds", static_cast<int>(retry_after) + 1}});
   }
@@ -181,8 +184,8 @@ std::shared_ptr<const core::Principal> Identity::from_api_key(std::string_view t
   p->key_org_id = row->org_id;
   auto& perms = p->org_permissions[row->org_id];
   if (row->org_status == "active") {
-    // A key never holds more than its creator holds today: demoting or removing the creator
-    // shrinks (or empties) the key's power without anyone having to remember the key.
+    // A key never holds more than its creator holds today: demoting, removing or disabling the
+    // creator shrinks (or empties) the key's power without anyone having to remember the key.
     const auto& creator = org_role_permissions(row->creator_role);
     const auto scopes = nlohmann::json::parse(row->scopes, nullptr, false);
     if (scopes.is_array()) {

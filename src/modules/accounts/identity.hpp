@@ -60,7 +60,8 @@ class Identity {
   std::map<std::string, OrgResolver, std::less<>> resolvers_;
 
   std::mutex key_state_mutex_;
-  std::unique_ptr<http::RateLimiter> key_limiter_;
+  // Replaced when the configured rate changes; callers hold their own reference while using it.
+  std::shared_ptr<http::RateLimiter> key_limiter_;
   int key_limiter_rate_ = 0;  // requests per minute the limiter was built with
   std::unordered_map<std::string, std::int64_t> key_last_written_ms_;
 };
