@@ -1,0 +1,313 @@
+// The authorisation matrix (issue 3): every registered route × every kind of caller, checked
+// against the permission table in modules/accounts/permissions.cpp.
+//
+//  1. Every /api/v1 route is either `.open()` or declares exactly one permission that exists
+//     (or "self"); a route that forgets to declare one fails here.
+//  2. Each route is called by each caller with its path parameters filled from fixtures in org A.
+//     The expected outcome follows from the route's permission alone: 401 for guests, 403 for a
+//     caller lacking the permission, 404 for another tenant, and for a caller holding it anything
+//     but 401/403 (an empty body may well be a 400, 404 or 409 — the point is authorisation).
+//     No request may cause a 5xx.
+//
+// Adding a module: when its routes use a new path parameter ({appId}, {hostAppId}, …), add an
+// entry to fixtures() that creates one such resource in org A and returns its id.
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include <catch2/catch.hpp>
+
+#include "core/crypto.hpp"
+#include "core/ids.hpp"
+#include "modules/accounts/api_key_service.hpp"
+#include "modules/accounts/permissions.hpp"
+#include "support/accounts_fixture.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace cove;
+using cove::http::Method;
+
+namespace {
+
+enum class Caller { kAnonymous, kOtherOrgOwner, kViewer, kDeveloper, kApiKey, kReviewer, kAdmin, kOwner, kPlatformAdmin };
+
+// In the order the matrix calls them: callers whose requests may succeed (and change state) come
+// last, so an earlier success cannot change what a later caller is entitled to.
+constexpr Caller kCallers[] = {Caller::kAnonymous, Caller::kOtherOrgOwner, Caller::kViewer,
+                               Caller::kDeveloper, Caller::kApiKey,        Caller::kReviewer,
+                               Caller::kAdmin,     Caller::kOwner,         Caller::kPlatformAdmin};
+
+std::string_view caller_name(Caller c) {
+  switch (c) {
+    case Caller::kAnonymous: return "anonymous";
+    case Caller::kOtherOrgOwner: return "owner of org B";
+    case Caller::kViewer: return "viewer";
+    case Caller::kDeveloper: return "developer";
+    case Caller::kApiKey: return "API key (all scopes)";
+    case Caller::kReviewer: return "platform_reviewer";
+    case Caller::kAdmin: return "admin";
+    case Caller::kOwner: return "owner";
+    case Caller::kPlatformAdmin: return "platform_admin";
+  }
+  return "?";
+}
+
+accounts::PermissionSet key_scopes() {
+  accounts::PermissionSet s;
+  for (const auto& p : accounts::all_org_permissions()) {
+    if (accounts::is_api_key_scope(p)) s.insert(p);
+  }
+  return s;
+}
+
+// What the data directory every route starts from holds.
+struct World {
+  std::string org_a, org_b;
+  std::map<Caller, std::string> credentials;  // bearer token or API key secret
+  test::TestUser spare_member;                // a developer of org A who is never a caller
+  std::map<std::string, std::string> params;  // path parameter name → fixture value
+};
+
+using Fixture = std::function<std::string(test::TestServer&, World&)>;
+
+std::string insert_invitation(test::TestServer& server, const World& w, const std::string& token) {
+  const auto id = core::new_id("inv");
+  const auto now = server.app().clock().unix_millis();
+  server.app().db().write([&](core::Tx& tx) {
+    auto& st = tx.prepare(
+        "INSERT INTO invitations(id, org_id, email, role, token_hash, invited_by, expires_ms, created_ms) "
+        "VALUES(?, ?, ?, 'viewer', ?, ?, ?, ?)");
+    st.bind(1, id);
+    st.bind(2, w.org_a);
+    st.bind(3, "invitee-" + id + "@example.com");
+    st.bind(4, core::crypto::sha256_hex(token));
+    st.bind(5, w.spare_member.id);
+    st.bind(6, static_cast<std::int64_t>(now + 24 * 3600 * 1000));
+    st.bind(7, now);
+    st.exec();
+  });
+  return id;
+}
+
+// One resource per path parameter name, in org A (or owned by the spare member).
+const std::map<std::string, Fixture>& fixtures() {
+  static const std::map<std::string, Fixture> table = {
+      {"orgId", [](test::TestServer&, World& w) { return w.org_a; }},
+      {"userId", [](test::TestServer&, World& w) { return w.spare_member.id; }},
+      {"keyId",
+       [](test::TestServer& server, World& w) {
+         auto r = server.client().post_json("/api/v1/orgs/" + w.org_a + "/api-keys",
+                                            {{"name", "fixture"}, {"scopes", {"apps:read"}}},
+                                            test::bearer(w.credentials[Caller::kOwner]));
+         REQUIRE(r.status == 201);
+         return r.json()["id"].get<std::string>();
+       }},
+      {"invitationId",
+       [](test::TestServer& server, World& w) {
+         return insert_invitation(server, w, core::crypto::base64url(core::crypto::random_bytes(32)));
+       }},
+      {"token",
+       [](test::TestServer& server, World& w) {
+         const auto token = core::crypto::base64url(core::crypto::random_bytes(32));
+         insert_invitation(server, w, token);
+         return token;
+       }},
+      {"sessionId",
+       [](test::TestServer& server, World& w) {
+         return server.app().db().read([&](core::Conn& c) {
+           auto& st = c.prepare("SELECT id FROM sessions WHERE user_id = ? ORDER BY created_ms DESC LIMIT 1");
+           st.bind(1, w.spare_member.id);
+           REQUIRE(st.executeStep());
+           return st.getColumn(0).getString();
+         });
+       }},
+  };
+  return table;
+}
+
+std::vector<std::string> param_names(const std::string& pattern) {
+  std::vector<std::string> out;
+  for (auto open = pattern.find('{'); open != std::string::npos; open = pattern.find('{', open + 1)) {
+    out.push_back(pattern.substr(open + 1, pattern.find('}', open) - open - 1));
+  }
+  return out;
+}
+
+std::string fill(const std::string& pattern, const World& w) {
+  std::string out = pattern;
+  for (const auto& name : param_names(pattern)) {
+    const auto placeholder = "{" + name + "}";
+    out.replace(out.find(placeholder), placeholder.size(), http::percent_encode(w.params.at(name)));
+  }
+  return out;
+}
+
+enum class Outcome { kAny, kAllowed, kUnauthenticated, kForbidden, kNotFound };
+
+// The permission table's verdict for `caller` on a route declaring `permission` over org A.
+Outcome expected(const http::RouteInfo& route, Caller caller) {
+  if (route.is_public) return Outcome::kAny;
+  const auto& p = route.permission;
+  if (caller == Caller::kAnonymous) return Outcome::kUnauthenticated;
+  if (p == accounts::kSelfPermission) return caller == Caller::kApiKey ? Outcome::kForbidden : Outcome::kAllowed;
+  const auto holds = [&](const accounts::PermissionSet& set) { return set.contains(p) ? Outcome::kAllowed : Outcome::kForbidden; };
+  if (accounts::is_platform_permission(p)) {
+    if (caller == Caller::kReviewer) return holds(accounts::platform_role_permissions("platform_reviewer"));
+    if (caller == Caller::kPlatformAdmin) return holds(accounts::platform_role_permissions("platform_admin"));
+    return Outcome::kForbidden;
+  }
+  switch (caller) {
+    case Caller::kViewer: return holds(accounts::org_role_permissions("viewer"));
+    case Caller::kDeveloper: return holds(accounts::org_role_permissions("developer"));
+    case Caller::kAdmin: return holds(accounts::org_role_permissions("admin"));
+    case Caller::kOwner: return holds(accounts::org_role_permissions("owner"));
+    case Caller::kApiKey: return holds(key_scopes());
+    case Caller::kOtherOrgOwner: return Outcome::kNotFound;
+    case Caller::kReviewer:
+    case Caller::kPlatformAdmin: {
+      // Operators read any organisation; they change one only through /platform routes.
+      const auto& role = caller == Caller::kReviewer ? "platform_reviewer" : "platform_admin";
+      const bool reads = p.ends_with(":read") && accounts::platform_role_permissions(role).contains("platform:read");
+      return reads ? Outcome::kAllowed : Outcome::kNotFound;
+    }
+    case Caller::kAnonymous: break;
+  }
+  return Outcome::kAny;
+}
+
+std::string describe(Outcome o) {
+  switch (o) {
+    case Outcome::kAny: return "any status below 500";
+    case Outcome::kAllowed: return "neither 401 nor 403 (nor the permission check's 404)";
+    case Outcome::kUnauthenticated: return "401";
+    case Outcome::kForbidden: return "403";
+    case Outcome::kNotFound: return "404";
+  }
+  return "?";
+}
+
+bool matches(Outcome o, const http::ClientResponse& r) {
+  if (r.status >= 500) return false;
+  const auto code = [&] {
+    const auto j = nlohmann::json::parse(r.body, nullptr, false);
+    return j.is_object() && j.contains("code") && j["code"].is_string() ? j["code"].get<std::string>() : "";
+  };
+  switch (o) {
+    case Outcome::kAny: return true;
+    // The permission check refuses non-members with code "not_found"; services name theirs
+    // ("api_keys.not_found"), so a caller who holds the permission must never see the bare one.
+    case Outcome::kAllowed: return r.status != 401 && r.status != 403 && !(r.status == 404 && code() == "not_found");
+    case Outcome::kUnauthenticated: return r.status == 401;
+    case Outcome::kForbidden: return r.status == 403;
+    case Outcome::kNotFound: return r.status == 404;
+  }
+  return false;
+}
+
+// Builds org A with one member of each role, org B, two operators, an API key with every scope a
+// key may hold, and one fixture per path parameter the routes use.
+World build_world(test::TestServer& server, const std::set<std::string>& params) {
+  World w;
+  w.org_a = test::create_org(server, "Org A");
+  w.org_b = test::create_org(server, "Org B");
+  const auto member = [&](const char* email, const char* role, const std::string& org) {
+    auto u = test::create_user(server, email);
+    test::add_member(server, org, u.id, role);
+    return u;
+  };
+  w.credentials[Caller::kOwner] = member("owner@a.example", "owner", w.org_a).token;
+  w.credentials[Caller::kAdmin] = member("admin@a.example", "admin", w.org_a).token;
+  w.credentials[Caller::kDeveloper] = member("developer@a.example", "developer", w.org_a).token;
+  w.credentials[Caller::kViewer] = member("viewer@a.example", "viewer", w.org_a).token;
+  w.credentials[Caller::kOtherOrgOwner] = member("owner@b.example", "owner", w.org_b).token;
+  w.credentials[Caller::kReviewer] = test::create_user(server, "reviewer@cove.example", "Correct-Horse-9", "platform_reviewer").token;
+  w.credentials[Caller::kPlatformAdmin] = test::create_user(server, "root@cove.example", "Correct-Horse-9", "platform_admin").token;
+  w.spare_member = member("member@a.example", "developer", w.org_a);
+
+  const auto scopes = key_scopes();
+  auto r = server.client().post_json("/api/v1/orgs/" + w.org_a + "/api-keys",
+                                     {{"name", "matrix"}, {"scopes", std::vector<std::string>(scopes.begin(), scopes.end())}},
+                                     test::bearer(w.credentials[Caller::kOwner]));
+  INFO(r.body);
+  REQUIRE(r.status == 201);
+  w.credentials[Caller::kApiKey] = r.json()["secret"].get<std::string>();
+
+  for (const auto& name : params) w.params[name] = fixtures().at(name)(server, w);
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("every API route declares who may call it", "[api][matrix]") {
+  test::TestServer server;
+  std::size_t checked = 0;
+  for (const auto* route : server.app().router().routes()) {
+    if (!route->pattern.starts_with("/api/v1/")) continue;
+    ++checked;
+    const auto where = std::string(http::method_name(route->method)) + " " + route->pattern;
+    if (route->is_public) {
+      INFO(where << " is .open() and also declares permission '" << route->permission << "': choose one");
+      CHECK(route->permission.empty());
+      continue;
+    }
+    INFO(where << " must be .open() or declare .permission(...) with a permission from permissions.cpp or \"self\"");
+    CHECK((route->permission == accounts::kSelfPermission || accounts::is_known_permission(route->permission)));
+  }
+  CHECK(checked > 0);
+}
+
+TEST_CASE("authorisation matrix: every route × every kind of caller", "[api][matrix]") {
+  test::TempDir root("cove-matrix");
+  const auto template_dir = root / "template";
+
+  std::vector<http::RouteInfo> routes;  // copies: each route is tried on its own server
+  World world;
+  {
+    test::TestServer server({.data_dir = template_dir});
+    std::set<std::string> params;
+    for (const auto* route : server.app().router().routes()) {
+      routes.push_back(*route);
+      for (const auto& name : param_names(route->pattern)) {
+        if (!fixtures().contains(name)) {
+          FAIL("route " << http::method_name(route->method) << " " << route->pattern << " uses path parameter {"
+                        << name << "}, which has no fixture: add one to fixtures() in "
+                        << "tests/api/authorization_matrix_test.cpp (create one such resource in org A)");
+        }
+        params.insert(name);
+      }
+    }
+    world = build_world(server, params);
+  }
+
+  std::size_t cells = 0;
+  std::size_t index = 0;
+  for (const auto& route : routes) {
+    // A fresh copy of the world per route: one route's successful change (a member removed, a
+    // key revoked, an org suspended) cannot change what the next route's callers may do.
+    const auto dir = root / ("route-" + std::to_string(index++));
+    std::filesystem::copy(template_dir, dir, std::filesystem::copy_options::recursive);
+    test::TestServer server({.data_dir = dir});
+    auto client = server.client();
+    const auto target = fill(route.pattern, world);
+    const bool has_body = route.method == Method::kPost || route.method == Method::kPut || route.method == Method::kPatch;
+    for (const auto caller : kCallers) {
+      http::Headers headers;
+      if (caller != Caller::kAnonymous) headers.set("Authorization", "Bearer " + world.credentials.at(caller));
+      if (has_body) headers.set("Content-Type", "application/json");
+      const auto response = client.request(route.method, target, headers, has_body ? "{}" : "");
+      ++cells;
+      const auto want = expected(route, caller);
+      if (!matches(want, response)) {
+        FAIL_CHECK(http::method_name(route.method) << " " << route.pattern << " (permission '"
+                                                   << (route.is_public ? "open" : route.permission) << "') as "
+                                                   << caller_name(caller) << ": expected " << describe(want)
+                                                   << ", got " << response.status << " " << response.body.substr(0, 300));
+      }
+    }
+  }
+  std::cout << "authorisation matrix: " << routes.size() << " routes x " << std::size(kCallers)
+            << " callers = " << cells << " requests\n";
+  CHECK(cells == routes.size() * std::size(kCallers));
+}
