@@ -7,7 +7,6 @@
 #include <limits>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -15,21 +14,17 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/http/buffer_body.hpp>
-#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
-#include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/string_body.hpp>
 
 #include "core/log.hpp"
 #include "http/any_stream.hpp"
 #include "http/beast_convert.hpp"
+#include "http/body_reader.hpp"
 #include "http/errors.hpp"
 #include "http/request_id.hpp"
 #include "http/response_writer.hpp"
 #include "http/router.hpp"
-#include "http/upload_sink.hpp"
 
 namespace cove::http {
 
@@ -40,10 +35,8 @@ void ConnectionHandle::close() {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using HeadParser = bhttp::request_parser<bhttp::empty_body>;
 
 constexpr std::size_t kReadChunk = 16 * 1024;
-constexpr std::size_t kUploadChunk = 64 * 1024;
 // The body of a refused request is read and dropped up to this size, so the connection can stay
 // open; anything larger (or a pending 100-continue) closes it instead.
 constexpr std::uint64_t kDiscardLimit = 64 * 1024;
@@ -56,18 +49,8 @@ constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 auto nothrow(beast::error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
 
-enum class BodyResult { kRead, kTooLarge, kMalformed, kStorageFailed, kDisconnected };
-
 bool is_http_error(const beast::error_code& ec) {
   return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category();
-}
-
-BodyResult classify(const beast::error_code& ec) {
-  if (ec == bhttp::error::body_limit) return BodyResult::kTooLarge;
-  if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message)
-    return BodyResult::kDisconnected;
-  if (is_http_error(ec)) return BodyResult::kMalformed;
-  return BodyResult::kDisconnected;  // timeout, reset, shutdown
 }
 
 std::string peer_address(const asio::ip::tcp::endpoint& endpoint) {
@@ -223,10 +206,13 @@ class Session {
         co_await asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()), nothrow(ec));
         if (ec) co_return false;
       }
+      const BodyLimits limits{limit, options_.body_timeout};
       if (streamed) {
-        body = co_await stream_body(parser, limit, req);
+        // Even an empty body becomes a file: such routes always get req.upload.
+        body = co_await read_body_to_file(stream_, buffer_, parser, limits, options_.upload_dir,
+                                          req.request_id, req.upload);
       } else if (!parser.is_done()) {
-        body = co_await read_body(parser, limit, req);
+        body = co_await read_body_to_string(stream_, buffer_, parser, limits, req.body);
       }
     }
 
@@ -261,61 +247,11 @@ class Session {
     co_return co_await respond(req, res, started, 11, false);
   }
 
-  asio::awaitable<BodyResult> read_body(HeadParser& head, std::uint64_t limit, Request& req) {
-    bhttp::request_parser<bhttp::string_body> parser{std::move(head)};
-    parser.body_limit(limit);  // enforced while reading; matters for chunked bodies
-    beast::error_code ec;
-    while (!parser.is_done()) {
-      stream_.expires_after(options_.body_timeout);  // a deadline per read: progress, not total time
-      co_await bhttp::async_read_some(stream_, buffer_, parser, nothrow(ec));
-      if (ec) co_return classify(ec);
-    }
-    req.body = std::move(parser.get().body());
-    co_return BodyResult::kRead;
-  }
-
-  // Streams the body to a temp file through one fixed buffer, hashing as it goes.
-  asio::awaitable<BodyResult> stream_body(HeadParser& head, std::uint64_t limit, Request& req) {
-    bhttp::request_parser<bhttp::buffer_body> parser{std::move(head)};
-    parser.body_limit(limit);
-    UploadSink sink;
-    if (const auto err = sink.open(options_.upload_dir)) {
-      core::log::error(
-          "cannot create upload file",
-          {{"requestId", req.request_id}, {"dir", options_.upload_dir.string()}, {"error", err.message()}});
-      co_return BodyResult::kStorageFailed;
-    }
-    std::vector<char> chunk(kUploadChunk);
-    beast::error_code ec;
-    while (!parser.is_done()) {
-      auto& body = parser.get().body();
-      body.data = chunk.data();
-      body.size = chunk.size();
-      stream_.expires_after(options_.body_timeout);
-      co_await bhttp::async_read_some(stream_, buffer_, parser, nothrow(ec));
-      if (ec == bhttp::error::need_buffer) ec = {};  // the chunk is full: write it out, go on
-      if (ec) co_return classify(ec);
-      const std::size_t got = chunk.size() - parser.get().body().size;
-      if (got == 0) continue;
-      if (const auto err = sink.write(chunk.data(), got)) {
-        core::log::error("cannot write upload file",
-                         {{"requestId", req.request_id}, {"error", err.message()}});
-        co_return BodyResult::kStorageFailed;
-      }
-    }
-    UploadedFile file;
-    if (const auto err = sink.finish(file)) {
-      core::log::error("cannot close upload file", {{"requestId", req.request_id}, {"error", err.message()}});
-      co_return BodyResult::kStorageFailed;
-    }
-    req.upload = std::move(file);
-    co_return BodyResult::kRead;
-  }
-
   asio::awaitable<bool> discard_body(HeadParser& head) {
     if (const auto length = head.content_length(); length && *length > kDiscardLimit) co_return false;
-    Request ignored;
-    co_return co_await read_body(head, kDiscardLimit, ignored) == BodyResult::kRead;
+    std::string ignored;
+    co_return co_await read_body_to_string(stream_, buffer_, head, {kDiscardLimit, options_.body_timeout},
+                                           ignored) == BodyResult::kRead;
   }
 
   asio::awaitable<Response> run_handler(Request& req) {

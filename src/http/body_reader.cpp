@@ -1,0 +1,87 @@
+#include "http/body_reader.hpp"
+
+#include <vector>
+
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/http/buffer_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include "core/log.hpp"
+#include "http/upload_sink.hpp"
+
+namespace cove::http {
+
+namespace {
+
+constexpr std::size_t kUploadChunk = 64 * 1024;
+
+auto nothrow(beast::error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
+
+BodyResult classify(const beast::error_code& ec) {
+  if (ec == bhttp::error::body_limit) return BodyResult::kTooLarge;
+  if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) {
+    return BodyResult::kDisconnected;
+  }
+  if (ec.category() == bhttp::make_error_code(bhttp::error::bad_chunk).category())
+    return BodyResult::kMalformed;
+  return BodyResult::kDisconnected;  // timeout, reset, shutdown
+}
+
+}  // namespace
+
+asio::awaitable<BodyResult> read_body_to_string(AnyStream& stream, beast::flat_buffer& buffer,
+                                                HeadParser& head, BodyLimits limits, std::string& out) {
+  bhttp::request_parser<bhttp::string_body> parser{std::move(head)};
+  parser.body_limit(limits.limit);
+  beast::error_code ec;
+  while (!parser.is_done()) {
+    stream.expires_after(limits.timeout);  // a deadline per read: progress, not total time
+    co_await bhttp::async_read_some(stream, buffer, parser, nothrow(ec));
+    if (ec) co_return classify(ec);
+  }
+  out = std::move(parser.get().body());
+  co_return BodyResult::kRead;
+}
+
+asio::awaitable<BodyResult> read_body_to_file(AnyStream& stream, beast::flat_buffer& buffer, HeadParser& head,
+                                              BodyLimits limits, const std::filesystem::path& dir,
+                                              std::string_view request_id, std::optional<UploadedFile>& out) {
+  bhttp::request_parser<bhttp::buffer_body> parser{std::move(head)};
+  parser.body_limit(limits.limit);
+  UploadSink sink;
+  if (const auto err = sink.open(dir)) {
+    core::log::error("cannot create upload file",
+                     {{"requestId", request_id}, {"dir", dir.string()}, {"error", err.message()}});
+    co_return BodyResult::kStorageFailed;
+  }
+  // The one buffer the body passes through, whatever its size.
+  std::vector<char> chunk(kUploadChunk);
+  beast::error_code ec;
+  while (!parser.is_done()) {
+    auto& body = parser.get().body();
+    body.data = chunk.data();
+    body.size = chunk.size();
+    stream.expires_after(limits.timeout);
+    co_await bhttp::async_read_some(stream, buffer, parser, nothrow(ec));
+    if (ec == bhttp::error::need_buffer) ec = {};  // the chunk is full: write it out, go on
+    if (ec) co_return classify(ec);
+    const std::size_t got = chunk.size() - parser.get().body().size;
+    if (got == 0) continue;
+    if (const auto err = sink.write(chunk.data(), got)) {
+      core::log::error("cannot write upload file", {{"requestId", request_id}, {"error", err.message()}});
+      co_return BodyResult::kStorageFailed;
+    }
+  }
+  UploadedFile file;
+  if (const auto err = sink.finish(file)) {
+    core::log::error("cannot close upload file", {{"requestId", request_id}, {"error", err.message()}});
+    co_return BodyResult::kStorageFailed;
+  }
+  out = std::move(file);
+  co_return BodyResult::kRead;
+}
+
+}  // namespace cove::http
