@@ -12,6 +12,9 @@ import json
 import pathlib
 import sys
 
+sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
+
+# pylint: disable=wrong-import-position
 import paths_accounts_auth
 import paths_accounts_keys
 import paths_accounts_orgs

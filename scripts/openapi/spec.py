@@ -139,7 +139,7 @@ class Api:
                        else {media: {"schema": schema} for media, schema in body.items()})
             op["requestBody"] = {"required": body_required, "content": content}
 
-        op["security"] = security if security is not None else security_for(permission, path)
+        op["security"] = security if security is not None else security_for(permission)
         out = {}
         for status, spec in responses.items():
             out[str(status)] = response(status, spec)
@@ -171,7 +171,7 @@ def make_operation_id(method, path):
     return "_".join(words)
 
 
-def security_for(permission, path):
+def security_for(permission):
     if permission == "open":
         return []
     if permission == "self" or permission.startswith("platform:"):

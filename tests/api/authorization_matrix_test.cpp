@@ -31,7 +31,17 @@ using cove::http::Method;
 
 namespace {
 
-enum class Caller { kAnonymous, kOtherOrgOwner, kViewer, kDeveloper, kApiKey, kReviewer, kAdmin, kOwner, kPlatformAdmin };
+enum class Caller {
+  kAnonymous,
+  kOtherOrgOwner,
+  kViewer,
+  kDeveloper,
+  kApiKey,
+  kReviewer,
+  kAdmin,
+  kOwner,
+  kPlatformAdmin
+};
 
 // In the order the matrix calls them: callers whose requests may succeed (and change state) come
 // last, so an earlier success cannot change what a later caller is entitled to.
@@ -151,8 +161,11 @@ Outcome expected(const http::RouteInfo& route, Caller caller) {
   if (route.is_public) return Outcome::kAny;
   const auto& p = route.permission;
   if (caller == Caller::kAnonymous) return Outcome::kUnauthenticated;
-  if (p == accounts::kSelfPermission) return caller == Caller::kApiKey ? Outcome::kForbidden : Outcome::kAllowed;
-  const auto holds = [&](const accounts::PermissionSet& set) { return set.contains(p) ? Outcome::kAllowed : Outcome::kForbidden; };
+  if (p == accounts::kSelfPermission)
+    return caller == Caller::kApiKey ? Outcome::kForbidden : Outcome::kAllowed;
+  const auto holds = [&](const accounts::PermissionSet& set) {
+    return set.contains(p) ? Outcome::kAllowed : Outcome::kForbidden;
+  };
   if (accounts::is_platform_permission(p)) {
     if (caller == Caller::kReviewer) return holds(accounts::platform_role_permissions("platform_reviewer"));
     if (caller == Caller::kPlatformAdmin) return holds(accounts::platform_role_permissions("platform_admin"));
@@ -169,7 +182,8 @@ Outcome expected(const http::RouteInfo& route, Caller caller) {
     case Caller::kPlatformAdmin: {
       // Operators read any organisation; they change one only through /platform routes.
       const auto& role = caller == Caller::kReviewer ? "platform_reviewer" : "platform_admin";
-      const bool reads = p.ends_with(":read") && accounts::platform_role_permissions(role).contains("platform:read");
+      const bool reads =
+          p.ends_with(":read") && accounts::platform_role_permissions(role).contains("platform:read");
       return reads ? Outcome::kAllowed : Outcome::kNotFound;
     }
     case Caller::kAnonymous: break;
@@ -198,7 +212,8 @@ bool matches(Outcome o, const http::ClientResponse& r) {
     case Outcome::kAny: return true;
     // The permission check refuses non-members with code "not_found"; services name theirs
     // ("api_keys.not_found"), so a caller who holds the permission must never see the bare one.
-    case Outcome::kAllowed: return r.status != 401 && r.status != 403 && !(r.status == 404 && code() == "not_found");
+    case Outcome::kAllowed:
+      return r.status != 401 && r.status != 403 && !(r.status == 404 && code() == "not_found");
     case Outcome::kUnauthenticated: return r.status == 401;
     case Outcome::kForbidden: return r.status == 403;
     case Outcome::kNotFound: return r.status == 404;
@@ -222,14 +237,17 @@ World build_world(test::TestServer& server, const std::set<std::string>& params)
   w.credentials[Caller::kDeveloper] = member("developer@a.example", "developer", w.org_a).token;
   w.credentials[Caller::kViewer] = member("viewer@a.example", "viewer", w.org_a).token;
   w.credentials[Caller::kOtherOrgOwner] = member("owner@b.example", "owner", w.org_b).token;
-  w.credentials[Caller::kReviewer] = test::create_user(server, "reviewer@cove.example", "Correct-Horse-9", "platform_reviewer").token;
-  w.credentials[Caller::kPlatformAdmin] = test::create_user(server, "root@cove.example", "Correct-Horse-9", "platform_admin").token;
+  w.credentials[Caller::kReviewer] =
+      test::create_user(server, "reviewer@cove.example", "Correct-Horse-9", "platform_reviewer").token;
+  w.credentials[Caller::kPlatformAdmin] =
+      test::create_user(server, "root@cove.example", "Correct-Horse-9", "platform_admin").token;
   w.spare_member = member("member@a.example", "developer", w.org_a);
 
   const auto scopes = key_scopes();
-  auto r = server.client().post_json("/api/v1/orgs/" + w.org_a + "/api-keys",
-                                     {{"name", "matrix"}, {"scopes", std::vector<std::string>(scopes.begin(), scopes.end())}},
-                                     test::bearer(w.credentials[Caller::kOwner]));
+  auto r = server.client().post_json(
+      "/api/v1/orgs/" + w.org_a + "/api-keys",
+      {{"name", "matrix"}, {"scopes", std::vector<std::string>(scopes.begin(), scopes.end())}},
+      test::bearer(w.credentials[Caller::kOwner]));
   INFO(r.body);
   REQUIRE(r.status == 201);
   w.credentials[Caller::kApiKey] = r.json()["secret"].get<std::string>();
@@ -252,8 +270,11 @@ TEST_CASE("every API route declares who may call it", "[api][matrix]") {
       CHECK(route->permission.empty());
       continue;
     }
-    INFO(where << " must be .open() or declare .permission(...) with a permission from permissions.cpp or \"self\"");
-    CHECK((route->permission == accounts::kSelfPermission || accounts::is_known_permission(route->permission)));
+    INFO(
+        where
+        << " must be .open() or declare .permission(...) with a permission from permissions.cpp or \"self\"");
+    CHECK(
+        (route->permission == accounts::kSelfPermission || accounts::is_known_permission(route->permission)));
   }
   CHECK(checked > 0);
 }
@@ -271,8 +292,9 @@ TEST_CASE("authorisation matrix: every route × every kind of caller", "[api][ma
       routes.push_back(*route);
       for (const auto& name : param_names(route->pattern)) {
         if (!fixtures().contains(name)) {
-          FAIL("route " << http::method_name(route->method) << " " << route->pattern << " uses path parameter {"
-                        << name << "}, which has no fixture: add one to fixtures() in "
+          FAIL("route " << http::method_name(route->method) << " " << route->pattern
+                        << " uses path parameter {" << name
+                        << "}, which has no fixture: add one to fixtures() in "
                         << "tests/api/authorization_matrix_test.cpp (create one such resource in org A)");
         }
         params.insert(name);
@@ -291,19 +313,22 @@ TEST_CASE("authorisation matrix: every route × every kind of caller", "[api][ma
     test::TestServer server({.data_dir = dir});
     auto client = server.client();
     const auto target = fill(route.pattern, world);
-    const bool has_body = route.method == Method::kPost || route.method == Method::kPut || route.method == Method::kPatch;
+    const bool has_body =
+        route.method == Method::kPost || route.method == Method::kPut || route.method == Method::kPatch;
     for (const auto caller : kCallers) {
       http::Headers headers;
-      if (caller != Caller::kAnonymous) headers.set("Authorization", "Bearer " + world.credentials.at(caller));
+      if (caller != Caller::kAnonymous)
+        headers.set("Authorization", "Bearer " + world.credentials.at(caller));
       if (has_body) headers.set("Content-Type", "application/json");
       const auto response = client.request(route.method, target, headers, has_body ? "{}" : "");
       ++cells;
       const auto want = expected(route, caller);
       if (!matches(want, response)) {
-        FAIL_CHECK(http::method_name(route.method) << " " << route.pattern << " (permission '"
-                                                   << (route.is_public ? "open" : route.permission) << "') as "
-                                                   << caller_name(caller) << ": expected " << describe(want)
-                                                   << ", got " << response.status << " " << response.body.substr(0, 300));
+        FAIL_CHECK(http::method_name(route.method)
+                   << " " << route.pattern << " (permission '"
+                   << (route.is_public ? "open" : route.permission) << "') as " << caller_name(caller)
+                   << ": expected " << describe(want) << ", got " << response.status << " "
+                   << response.body.substr(0, 300));
       }
     }
   }

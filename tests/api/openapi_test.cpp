@@ -56,7 +56,8 @@ TEST_CASE("the OpenAPI document is OpenAPI 3.0.3 with the shared components", "[
   CHECK(c["parameters"]["Limit"]["schema"]["maximum"] == 200);
 }
 
-TEST_CASE("the OpenAPI document lists exactly the registered routes, with their permissions", "[api][openapi]") {
+TEST_CASE("the OpenAPI document lists exactly the registered routes, with their permissions",
+          "[api][openapi]") {
   const auto doc = load_document();
   test::TestServer server;
 

@@ -62,7 +62,8 @@ const char* status_condition(const std::optional<std::string>& status) {
 
 void insert(core::Tx& tx, const ApiKey& key, const std::string& secret_hash) {
   auto& st = tx.prepare(
-      "INSERT INTO api_keys(id, org_id, name, prefix, secret_hash, scopes, allowed_ips, created_by, created_ms, "
+      "INSERT INTO api_keys(id, org_id, name, prefix, secret_hash, scopes, allowed_ips, created_by, "
+      "created_ms, "
       "expires_ms) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, key.id);
   st.bind(2, key.org_id);
@@ -105,7 +106,8 @@ std::vector<ApiKey> list(core::Conn& c, const std::string& org_id, const ApiKeyL
 }
 
 std::int64_t count_active(core::Conn& c, const std::string& org_id, std::int64_t now_ms) {
-  auto& st = c.prepare("SELECT count(*) FROM api_keys WHERE org_id = ? AND revoked_ms IS NULL AND expires_ms > ?");
+  auto& st =
+      c.prepare("SELECT count(*) FROM api_keys WHERE org_id = ? AND revoked_ms IS NULL AND expires_ms > ?");
   st.bind(1, org_id);
   st.bind(2, now_ms);
   st.executeStep();
@@ -113,7 +115,8 @@ std::int64_t count_active(core::Conn& c, const std::string& org_id, std::int64_t
 }
 
 void revoke(core::Tx& tx, const std::string& org_id, const std::string& key_id, std::int64_t now_ms) {
-  auto& st = tx.prepare("UPDATE api_keys SET revoked_ms = ? WHERE org_id = ? AND id = ? AND revoked_ms IS NULL");
+  auto& st =
+      tx.prepare("UPDATE api_keys SET revoked_ms = ? WHERE org_id = ? AND id = ? AND revoked_ms IS NULL");
   st.bind(1, now_ms);
   st.bind(2, org_id);
   st.bind(3, key_id);

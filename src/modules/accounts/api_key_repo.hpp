@@ -14,7 +14,8 @@ namespace cove::accounts::api_key_repo {
 void insert(core::Tx& tx, const ApiKey& key, const std::string& secret_hash);
 std::optional<ApiKey> find(core::Conn& c, const std::string& org_id, const std::string& key_id);
 // Up to query.page.limit + 1 keys, newest first (the extra one tells that another page exists).
-std::vector<ApiKey> list(core::Conn& c, const std::string& org_id, const ApiKeyListQuery& query, std::int64_t now_ms);
+std::vector<ApiKey> list(core::Conn& c, const std::string& org_id, const ApiKeyListQuery& query,
+                         std::int64_t now_ms);
 std::int64_t count_active(core::Conn& c, const std::string& org_id, std::int64_t now_ms);
 void revoke(core::Tx& tx, const std::string& org_id, const std::string& key_id, std::int64_t now_ms);
 // Installs a new secret. With `previous_until_ms` the current secret stays valid until then

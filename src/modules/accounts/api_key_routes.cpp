@@ -25,19 +25,20 @@ nlohmann::json optional_time(const std::optional<std::int64_t>& ms) {
 
 nlohmann::json key_json(const ApiKey& k, std::int64_t now_ms) {
   const bool in_grace = k.previous_until_ms && *k.previous_until_ms > now_ms && !k.revoked_ms;
-  return {{"id", k.id},
-          {"name", k.name},
-          {"prefix", k.prefix},
-          {"scopes", k.scopes},
-          {"allowedIps", k.allowed_ips},
-          {"createdBy", {{"id", k.created_by}, {"name", k.created_by_name}}},
-          {"createdAt", core::format_rfc3339_millis(k.created_ms)},
-          {"expiresAt", core::format_rfc3339_millis(k.expires_ms)},
-          {"lastUsedAt", optional_time(k.last_used_ms)},
-          {"lastUsedIp", k.last_used_ip ? nlohmann::json(*k.last_used_ip) : nlohmann::json(nullptr)},
-          {"revokedAt", optional_time(k.revoked_ms)},
-          {"previousSecretValidUntil", in_grace ? optional_time(k.previous_until_ms) : nlohmann::json(nullptr)},
-          {"status", k.status_at(now_ms)}};
+  return {
+      {"id", k.id},
+      {"name", k.name},
+      {"prefix", k.prefix},
+      {"scopes", k.scopes},
+      {"allowedIps", k.allowed_ips},
+      {"createdBy", {{"id", k.created_by}, {"name", k.created_by_name}}},
+      {"createdAt", core::format_rfc3339_millis(k.created_ms)},
+      {"expiresAt", core::format_rfc3339_millis(k.expires_ms)},
+      {"lastUsedAt", optional_time(k.last_used_ms)},
+      {"lastUsedIp", k.last_used_ip ? nlohmann::json(*k.last_used_ip) : nlohmann::json(nullptr)},
+      {"revokedAt", optional_time(k.revoked_ms)},
+      {"previousSecretValidUntil", in_grace ? optional_time(k.previous_until_ms) : nlohmann::json(nullptr)},
+      {"status", k.status_at(now_ms)}};
 }
 
 nlohmann::json issued_json(const IssuedApiKey& issued, std::int64_t now_ms) {
@@ -62,8 +63,8 @@ std::vector<std::string> string_array(core::JsonInput& in, const char* name, std
   }
   for (const auto& item : *v) {
     if (!item.is_string() || !core::check_string(item.get<std::string>(), {.max_chars = max_chars}).empty()) {
-      in.add_error(name, "invalid_type", fmt::format("Each entry is a non-empty string of at most {} characters",
-                                                     max_chars));
+      in.add_error(name, "invalid_type",
+                   fmt::format("Each entry is a non-empty string of at most {} characters", max_chars));
       return {};
     }
     out.push_back(item.get<std::string>());
@@ -105,40 +106,42 @@ int read_grace_hours(const std::string& body) {
   return static_cast<int>(hours);
 }
 
+http::Response list_keys(const ApiKeyService& service, const http::Request& req) {
+  const auto query = read_list_query(req);
+  const auto now = service.now_ms();
+  const auto page_key = [](const ApiKey& k) { return PageKey{k.created_ms, k.id}; };
+  const auto to_json = [now](const ApiKey& k) { return key_json(k, now); };
+  return http::Response::json(200, page_json(service.list(req.org_id, query), query.page, page_key, to_json));
+}
+
+http::Response create_key(ApiKeyService& service, const http::Request& req) {
+  const auto issued = service.create(req.actor(), req.org_id, read_new_key(req.body));
+  return http::Response::json(201, issued_json(issued, service.now_ms()));
+}
+
+http::Response rotate_key(ApiKeyService& service, const http::Request& req) {
+  const auto grace_hours = read_grace_hours(req.body);
+  const auto issued = service.rotate(req.actor(), req.org_id, req.param("keyId"), grace_hours);
+  return http::Response::json(200, issued_json(issued, service.now_ms()));
+}
+
 }  // namespace
 
 void mount_api_key_routes(http::Router& router, AccountsContext& ctx) {
   auto service = std::make_shared<ApiKeyService>(ctx);
   auto keys = router.group("/api/v1/orgs/{orgId}/api-keys");
 
-  keys.get("", [service](http::Request& req) {
-        const auto query = read_list_query(req);
-        const auto now = service->now_ms();
-        return http::Response::json(
-            200, page_json(
-                     service->list(req.org_id, query), query.page,
-                     [](const ApiKey& k) { return PageKey{k.created_ms, k.id}; },
-                     [now](const ApiKey& k) { return key_json(k, now); }));
-      })
-      .permission("keys:manage");
-
-  keys.post("", [service](http::Request& req) {
-        const auto issued = service->create(req.actor(), req.org_id, read_new_key(req.body));
-        return http::Response::json(201, issued_json(issued, service->now_ms()));
-      })
+  keys.get("", [service](http::Request& req) { return list_keys(*service, req); }).permission("keys:manage");
+  keys.post("", [service](http::Request& req) { return create_key(*service, req); })
       .permission("keys:manage")
       .body_limit(kBodyLimit);
-
-  keys.del("/{keyId}", [service](http::Request& req) {
-        service->revoke(req.actor(), req.org_id, req.param("keyId"));
-        return http::Response::no_content();
-      })
+  keys.del("/{keyId}",
+           [service](http::Request& req) {
+             service->revoke(req.actor(), req.org_id, req.param("keyId"));
+             return http::Response::no_content();
+           })
       .permission("keys:manage");
-
-  keys.post("/{keyId}/rotate", [service](http::Request& req) {
-        const auto issued = service->rotate(req.actor(), req.org_id, req.param("keyId"), read_grace_hours(req.body));
-        return http::Response::json(200, issued_json(issued, service->now_ms()));
-      })
+  keys.post("/{keyId}/rotate", [service](http::Request& req) { return rotate_key(*service, req); })
       .permission("keys:manage")
       .body_limit(kBodyLimit);
 }

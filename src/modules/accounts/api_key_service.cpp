@@ -40,7 +40,8 @@ bool is_api_key_scope(std::string_view permission) {
 }
 
 std::string generate_api_key_secret() {
-  static constexpr std::string_view kAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  static constexpr std::string_view kAlphabet =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   std::string secret(kApiKeyPrefix);
   const auto target = kApiKeyPrefix.size() + kSecretChars;
   while (secret.size() < target) {
@@ -54,7 +55,8 @@ std::string generate_api_key_secret() {
   return secret;
 }
 
-IssuedApiKey ApiKeyService::create(const core::Actor& actor, const std::string& org_id, const NewApiKey& request) {
+IssuedApiKey ApiKeyService::create(const core::Actor& actor, const std::string& org_id,
+                                   const NewApiKey& request) {
   const auto& principal = *actor.principal;
   // The key's power is bounded by its creator's role for as long as it lives, so a creator must
   // be a person with a role, never another key.
@@ -101,15 +103,19 @@ IssuedApiKey ApiKeyService::create(const core::Actor& actor, const std::string& 
 
   ctx_.app.db.write([&](core::Tx& tx) {
     if (api_key_repo::count_active(tx, org_id, now) >= kApiKeyMaxActivePerOrg) {
-      throw core::Error(409, "api_keys.limit_reached",
-                        fmt::format("This organisation already has {} active API keys; revoke unused ones first",
-                                    kApiKeyMaxActivePerOrg),
-                        {{"limit", kApiKeyMaxActivePerOrg}});
+      throw core::Error(
+          409, "api_keys.limit_reached",
+          fmt::format("This organisation already has {} active API keys; revoke unused ones first",
+                      kApiKeyMaxActivePerOrg),
+          {{"limit", kApiKeyMaxActivePerOrg}});
     }
     api_key_repo::insert(tx, key, core::crypto::sha256_hex(issued.secret));
     ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id, .action = "api_key.created", .target_type = "api_key",
-                           .target_id = key.id, .after = key_summary(key)});
+                          {.org_id = org_id,
+                           .action = "api_key.created",
+                           .target_type = "api_key",
+                           .target_id = key.id,
+                           .after = key_summary(key)});
   });
   return issued;
 }
@@ -131,16 +137,19 @@ void ApiKeyService::revoke(const core::Actor& actor, const std::string& org_id, 
     const auto key = load(tx, org_id, key_id);
     if (key.revoked_ms) return;
     api_key_repo::revoke(tx, org_id, key_id, now);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id, .action = "api_key.revoked", .target_type = "api_key",
-                           .target_id = key_id, .before = {{"name", key.name}, {"prefix", key.prefix},
-                                                           {"status", key.status_at(now)}},
-                           .after = {{"status", "revoked"}}});
+    ctx_.app.audit.record(
+        tx, actor,
+        {.org_id = org_id,
+         .action = "api_key.revoked",
+         .target_type = "api_key",
+         .target_id = key_id,
+         .before = {{"name", key.name}, {"prefix", key.prefix}, {"status", key.status_at(now)}},
+         .after = {{"status", "revoked"}}});
   });
 }
 
-IssuedApiKey ApiKeyService::rotate(const core::Actor& actor, const std::string& org_id, const std::string& key_id,
-                                   int grace_hours) {
+IssuedApiKey ApiKeyService::rotate(const core::Actor& actor, const std::string& org_id,
+                                   const std::string& key_id, int grace_hours) {
   const auto now = now_ms();
   IssuedApiKey issued;
   issued.secret = generate_api_key_secret();
@@ -155,11 +164,15 @@ IssuedApiKey ApiKeyService::rotate(const core::Actor& actor, const std::string& 
     api_key_repo::rotate(tx, org_id, key_id, core::crypto::sha256_hex(issued.secret), prefix, previous_until);
     ctx_.app.audit.record(
         tx, actor,
-        {.org_id = org_id, .action = "api_key.rotated", .target_type = "api_key", .target_id = key_id,
+        {.org_id = org_id,
+         .action = "api_key.rotated",
+         .target_type = "api_key",
+         .target_id = key_id,
          .before = {{"prefix", key.prefix}},
          .after = {{"prefix", prefix},
-                   {"previousValidUntil", previous_until ? nlohmann::json(core::format_rfc3339_millis(*previous_until))
-                                                         : nlohmann::json(nullptr)}}});
+                   {"previousValidUntil", previous_until
+                                              ? nlohmann::json(core::format_rfc3339_millis(*previous_until))
+                                              : nlohmann::json(nullptr)}}});
     key.prefix = prefix;
     key.previous_until_ms = previous_until;
     issued.key = std::move(key);
