@@ -34,13 +34,13 @@ def add(api):
                              additional=None))
     api.schema("QuotaOverrides", obj({k: nullable(integer(lo, hi)) for k, (lo, hi) in QUOTA_FIELDS.items()},
                                      description="null (or absent in a request) = the platform default"))
-    api.schema("Attachment", obj({"name": string(), "contentType": string(enum=["image/png", "image/jpeg",
-                                                                                 "application/pdf"]),
-                                  "sha256": string(pattern="^[0-9a-f]{64}$")},
-                                 ["name", "contentType", "sha256"], additional=None))
+    attachment = obj({"name": string(), "contentType": string(enum=["image/png", "image/jpeg", "application/pdf"]),
+                      "sha256": string(pattern="^[0-9a-f]{64}$")}, ["name", "contentType", "sha256"], additional=None)
+    api.schema("Attachment", attachment)
     api.schema("Org", obj({
-        "id": string(), "name": string(2, 100), "licenseNo": LICENSE_NO, "contactName": string(1, 100),
-        "contactEmail": EMAIL, "contactPhone": PHONE, "licenseAttachment": nullable(ref("Attachment")),
+        "id": string(), "name": string(2, 100), "licenseNo": string(description="Business licence number"),
+        "contactName": string(1, 100),
+        "contactEmail": EMAIL, "contactPhone": PHONE, "licenseAttachment": nullable(attachment),
         "status": string(enum=ORG_STATUS), "statusReason": nullable(string()), "require2fa": boolean(),
         "reviewedAt": nullable(time()), "createdAt": time(), "updatedAt": time(),
     }, ["id", "name", "licenseNo", "contactName", "contactEmail", "contactPhone", "licenseAttachment", "status",

@@ -56,7 +56,13 @@ def time(**extra):
 
 
 def nullable(schema):
-    return {**schema, "nullable": True}
+    if "$ref" in schema:
+        # OpenAPI 3.0 ignores siblings of $ref, and validators refuse null through allOf: inline it.
+        raise ValueError("nullable() needs an inline schema, not a $ref")
+    out = {**schema, "nullable": True}
+    if "enum" in out:  # OpenAPI 3.0: an enum must list null itself for null to validate
+        out["enum"] = [*out["enum"], None]
+    return out
 
 
 def array(items, max_items=None, **extra):
