@@ -8,7 +8,7 @@ USER_ID = path_param("userId", "User id (`usr_…`)")
 ORG_STATUS = ["pending", "active", "rejected", "suspended"]
 ROLES = ["owner", "admin", "developer", "viewer"]
 INVITE_ROLES = ["admin", "developer", "viewer"]
-EMAIL = string(1, 254, format="email")
+EMAIL = string(3, 254, format="email")
 PHONE = string(5, 32, pattern=r"^\+?[0-9 ().-]+$", description="5–20 digits, optional leading +, spaces, - . ( )")
 LICENSE_NO = string(1, 64, pattern="^[A-Za-z0-9-]+$")
 REASON = string(1, 500, description="May span lines")
