@@ -18,6 +18,7 @@ Command migrate_command();
 Command backup_command();
 Command restore_command();
 Command audit_command();
+Command admin_command();
 Command version_command();
 
 namespace {
@@ -25,7 +26,8 @@ namespace {
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       serve_command(),   migrate_command(), backup_command(),
-      restore_command(), audit_command(),   version_command(),
+      restore_command(), audit_command(),   admin_command(),
+      version_command(),
   };
   return table;
 }

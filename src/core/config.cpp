@@ -294,6 +294,8 @@ Config build(const Values& values) {
   c.blob_gc_grace_hours = r.integer("blobs.gcGraceHours");
   c.outbox_retention_days = r.integer("outbox.retentionDays");
   c.password_hash_log_n = r.integer("security.passwordHashLogN");
+  c.admin_email = r.str("admin.email");
+  c.admin_password = r.str("admin.password");
 
   c.document = json::object();
   for (const auto& [path, value] : values) {

@@ -71,6 +71,9 @@ struct Config {
   int blob_gc_grace_hours = 24;
   int outbox_retention_days = 7;
   int password_hash_log_n = 15;  // scrypt N = 2^this
+  // The first platform operator, created at start when the platform has none (needs both).
+  std::string admin_email;
+  std::string admin_password;
 
   nlohmann::json document;  // the merged key/value tree, for modules' own sections
 };

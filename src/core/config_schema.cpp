@@ -62,6 +62,12 @@ std::vector<ConfigKey> build_schema() {
       {"outbox.retentionDays", 7, "Delivered events are deleted after this many days.", 1, 3650},
       {"security.passwordHashLogN", 15,
        "scrypt cost for password hashes as log2(N); 15 (32 MiB per hash) is the production setting.", 10, 16},
+      {"admin.email", "",
+       "Email address of the first platform operator, created at start when the platform has none; needs "
+       "admin.password. Usually given as COVE_ADMIN_EMAIL."},
+      {"admin.password", "",
+       "Password of that first operator; it must meet the password policy. Usually given as COVE_ADMIN_PASSWORD "
+       "rather than written in a file."},
   };
 }
 

@@ -38,11 +38,15 @@ void AccountsModule::register_org_resolver(std::string param, Identity::OrgResol
 
 void AccountsModule::register_routes([[maybe_unused]] http::Router& router) {
   // accounts-routes: each feature's mount function, in the order the API reference lists them.
+  mount_auth_routes(router, *ctx_);
+  mount_me_routes(router, *ctx_);
+  mount_operator_routes(router, *ctx_);
   mount_api_key_routes(router, *ctx_);
 }
 
 void AccountsModule::start(modules::AppContext& /*app*/) {
   // accounts-start: one-time set-up that needs the database.
+  ensure_first_operator(*ctx_);
 }
 
 }  // namespace cove::accounts

@@ -167,4 +167,46 @@ std::int64_t count_platform_admins(core::Conn& c) {
       .value_or(0);
 }
 
+void replace_password_hash(core::Tx& tx, const std::string& user_id, const std::string& hash) {
+  auto& st = tx.prepare("UPDATE users SET password_hash = ? WHERE id = ?");
+  st.bind(1, hash);
+  st.bind(2, user_id);
+  st.exec();
+}
+
+std::vector<Membership> memberships(core::Conn& c, const std::string& user_id) {
+  auto& st = c.prepare(
+      "SELECT o.id, o.name, o.status, m.role FROM org_members m JOIN orgs o ON o.id = m.org_id "
+      "WHERE m.user_id = ? ORDER BY o.name COLLATE NOCASE, o.id");
+  st.bind(1, user_id);
+  std::vector<Membership> out;
+  while (st.executeStep()) {
+    out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                   st.getColumn(3).getString()});
+  }
+  return out;
+}
+
+std::vector<User> list_operators(core::Conn& c, const std::optional<std::string>& role,
+                                 const std::optional<std::string>& status, const PageRequest& page) {
+  auto& st = c.prepare(std::string("SELECT ") + kColumns +
+                       " FROM users WHERE platform_role <> '' AND (?1 IS NULL OR platform_role = ?1) "
+                       "AND (?2 IS NULL OR status = ?2) "
+                       "AND (?3 IS NULL OR created_ms > ?3 OR (created_ms = ?3 AND id > ?4)) "
+                       "ORDER BY created_ms, id LIMIT ?5");
+  bind_optional(st, 1, role);
+  bind_optional(st, 2, status);
+  if (page.after) {
+    st.bind(3, page.after->ms);
+    st.bind(4, page.after->id);
+  } else {
+    st.bind(3);
+    st.bind(4);
+  }
+  st.bind(5, page.limit + 1);
+  std::vector<User> out;
+  while (st.executeStep()) out.push_back(read_user(st));
+  return out;
+}
+
 }  // namespace cove::accounts::user_repo

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/db.hpp"
+#include "modules/accounts/list_page.hpp"
 #include "modules/accounts/user_model.hpp"
 
 namespace cove::accounts::user_repo {
@@ -24,5 +25,23 @@ void record_login_success(core::Tx& tx, const std::string& user_id);
 void set_totp(core::Tx& tx, const std::string& user_id, const std::optional<std::string>& secret,
               const std::optional<std::string>& pending, std::int64_t last_step, std::int64_t now_ms);
 std::int64_t count_platform_admins(core::Conn& c);
+
+// Stores a new hash of the same password (a cost upgrade at sign-in): neither the history nor
+// the password's age changes.
+void replace_password_hash(core::Tx& tx, const std::string& user_id, const std::string& hash);
+
+// The organisations a user belongs to, by name.
+struct Membership {
+  std::string org_id;
+  std::string org_name;
+  std::string org_status;
+  std::string role;
+};
+std::vector<Membership> memberships(core::Conn& c, const std::string& user_id);
+
+// Platform operators (platform_role set), oldest first, optionally filtered; at most
+// page.limit + 1 rows (keyset on created_ms, id).
+std::vector<User> list_operators(core::Conn& c, const std::optional<std::string>& role,
+                                 const std::optional<std::string>& status, const PageRequest& page);
 
 }  // namespace cove::accounts::user_repo

@@ -1,0 +1,48 @@
+#pragma once
+// Keyset pagination for this module's list endpoints (DESIGN.md §4): `limit` (default 50, max
+// 200) and an opaque `cursor`, answered as {"items": [...], "nextCursor": "..." | null}. The cursor
+// carries the sort key of the last item returned, so pages stay stable while rows are added.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "http/types.hpp"
+
+namespace cove::accounts {
+
+struct PageKey {
+  std::int64_t ms = 0;  // the time column the list is ordered by
+  std::string id;       // tie-breaker
+};
+
+struct PageRequest {
+  int limit = 50;
+  std::optional<PageKey> after;
+};
+
+inline constexpr int kDefaultPageLimit = 50;
+inline constexpr int kMaxPageLimit = 200;
+
+// Reads ?limit= and ?cursor=; throws 400 `validation_failed` naming the bad parameter.
+PageRequest read_page_request(const http::Request& req);
+std::string encode_cursor(const PageKey& key);
+std::optional<PageKey> decode_cursor(std::string_view cursor);
+
+// `rows` were fetched with LIMIT page.limit + 1: the extra row only tells that another page exists.
+template <class Row, class KeyOf, class ToJson>
+nlohmann::json page_json(std::vector<Row> rows, const PageRequest& page, KeyOf key_of, ToJson to_json) {
+  nlohmann::json next = nullptr;
+  if (rows.size() > static_cast<std::size_t>(page.limit)) {
+    rows.resize(static_cast<std::size_t>(page.limit));
+    next = encode_cursor(key_of(rows.back()));
+  }
+  auto items = nlohmann::json::array();
+  for (const auto& r : rows) items.push_back(to_json(r));
+  return {{"items", std::move(items)}, {"nextCursor", std::move(next)}};
+}
+
+}  // namespace cove::accounts

@@ -1,0 +1,64 @@
+#pragma once
+// Console sessions (DESIGN.md §7): a short-lived access JWT plus an opaque refresh token that is
+// rotated on every use. A session is the chain of refresh tokens of one sign-in on one device;
+// presenting a token that was already exchanged means a copy is in someone else's hands, so the
+// whole session is revoked. Sign-out revokes, and access tokens die with their session at once
+// (identity checks the session on every request).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/principal.hpp"
+#include "modules/accounts/accounts_context.hpp"
+#include "modules/accounts/list_page.hpp"
+#include "modules/accounts/session_model.hpp"
+#include "modules/accounts/user_model.hpp"
+
+namespace cove::accounts {
+
+struct AccessToken {
+  std::string token;
+  int expires_in_s = 0;
+};
+
+// What a client receives when a session starts or its refresh token is exchanged.
+struct SessionGrant {
+  User user;
+  std::string session_id;
+  AccessToken access;
+  std::string refresh_token;           // goes into the HttpOnly cookie, nowhere else
+  std::int64_t refresh_max_age_s = 0;  // until the session's absolute end
+};
+
+// The actor of a request made on behalf of `user` before the request carried their credentials
+// (sign-in, refresh): the operation log then names the user, with the request's IP and device.
+core::Actor acting_as(const core::Actor& request_actor, const User& user);
+
+class SessionService {
+ public:
+  explicit SessionService(AccountsContext& ctx) : ctx_(ctx) {}
+
+  // Inside the sign-in transaction: a new session for `user` from the actor's IP and device.
+  SessionGrant start(core::Tx& tx, const User& user, const core::Actor& actor);
+  // Exchanges a refresh token for a new one and a fresh access token. Throws 401
+  // `auth.refresh_invalid` (unknown, expired or revoked) or `auth.refresh_reused` (the session is
+  // revoked because an exchanged token came back).
+  SessionGrant refresh(const core::Actor& actor, std::string_view refresh_token);
+  // Sign-out: revokes the session of `refresh_token`, else the caller's current session. Quietly
+  // does nothing when neither names a live session (signing out twice is not an error).
+  void sign_out(const core::Actor& actor, std::string_view refresh_token);
+  // Revokes every session of the signed-in user; returns how many.
+  int sign_out_everywhere(const core::Actor& actor);
+
+  std::vector<Session> list(const std::string& user_id, const PageRequest& page) const;
+  // Revokes one of the caller's own sessions; another user's or an ended one is 404.
+  void revoke_own(const core::Actor& actor, const std::string& session_id);
+
+ private:
+  AccessToken access_token(const std::string& user_id, const std::string& session_id) const;
+
+  AccountsContext& ctx_;
+};
+
+}  // namespace cove::accounts
