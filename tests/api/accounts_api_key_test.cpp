@@ -243,3 +243,28 @@ TEST_CASE("a creator can grant only the scopes they hold", "[api][keys]") {
     CHECK(e.status() == 403);
   }
 }
+
+TEST_CASE("an organisation holds at most 100 active API keys", "[api][keys]") {
+  KeyWorld w;
+  // 99 active keys and one long expired: expired and revoked keys do not count.
+  for (int i = 0; i < 100; ++i) {
+    const auto id = "key_bulk" + std::to_string(i);
+    run_sql(w.server,
+            "INSERT INTO api_keys(id, org_id, name, prefix, secret_hash, scopes, created_by, created_ms, "
+            "expires_ms) VALUES(?, ?, 'bulk', 'cove_sk_bulk', ?, '[\"apps:read\"]', ?, 0, ?)",
+            {id, w.org_a, core::crypto::sha256_hex(id), w.owner.id, i == 0 ? "1" : "99999999999999"});
+  }
+  const nlohmann::json body = {{"name", "one more"}, {"scopes", {"apps:read"}}};
+  const auto last = w.create_key(w.owner, body);
+  auto client = w.server.client();
+  auto r = client.request(Method::kPost, w.keys_url(), test::bearer_json(w.owner.token), body.dump());
+  CHECK(r.status == 409);
+  CHECK(r.json()["code"] == "api_keys.limit_reached");
+  CHECK(r.json()["details"]["limit"] == 100);
+
+  REQUIRE(client
+              .request(Method::kDelete, w.keys_url() + "/" + last["id"].get<std::string>(),
+                       test::bearer(w.owner.token))
+              .status == 204);
+  w.create_key(w.owner, body);
+}
