@@ -81,6 +81,12 @@ TEST_CASE("the OpenAPI document lists exactly the registered routes, with their 
       CHECK(op.value("x-cove-permission", "") == it->second);
       CHECK(op["responses"].is_object());
       CHECK_FALSE(op["responses"].empty());
+      if (it->second != "open") {
+        // Protected routes say how they refuse: no credentials, and the wrong ones.
+        CHECK(op["responses"].contains("401"));
+        CHECK(op["responses"].contains("403"));
+        CHECK_FALSE(op["security"].empty());
+      }
       // Every {param} of the path is described.
       std::set<std::string> described;
       for (const auto& p : op.value("parameters", nlohmann::json::array())) {
