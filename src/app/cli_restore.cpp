@@ -214,6 +214,15 @@ void extract_all(zip_t* archive, const ArchiveIndex& index, const fs::path& dir,
   if (check != "ok") refuse(file, fmt::format("cove.db fails SQLite's integrity check: {}", check));
 }
 
+// fsync of a directory, or syncfs of its whole file system (one call instead of one per file).
+void sync_dir(const fs::path& dir, bool whole_file_system) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const bool ok = fd >= 0 && (whole_file_system ? ::syncfs(fd) : ::fsync(fd)) == 0;
+  const int err = errno;
+  if (fd >= 0) ::close(fd);
+  if (!ok) throw std::runtime_error(fmt::format("cannot sync {}: {}", dir.string(), std::strerror(err)));
+}
+
 fs::path normalized_dir(const fs::path& p) {
   fs::path out = fs::absolute(p).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();  // "data/" → "data"
@@ -302,15 +311,12 @@ int run_restore(const Args& args) {
   extract_all(archive.get(), index, staged.path(), file);
   // Locked before it becomes the data directory, so no server can start on a half-swapped one.
   const DataDirLock staged_lock = DataDirLock::acquire(staged.path());
-  const int dir_fd = ::open(staged.path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd < 0 || ::syncfs(dir_fd) != 0) {
-    throw std::runtime_error(fmt::format("cannot sync {}: {}", staged.path().string(), std::strerror(errno)));
-  }
-  ::close(dir_fd);
-
+  // Everything extracted reaches the disk before the swap; the swap's renames right after it.
+  sync_dir(staged.path(), true);
   std::optional<fs::path> aside;
   if (replacing) aside = fs::path(target.string() + ".before-restore-" + compact_utc_now());
   swap_in(staged, target, target_exists, aside);
+  sync_dir(target.parent_path(), false);
 
   std::cout << fmt::format(
       "restored {} into {}: database {}, blobs {}, secrets {} (backup taken {} by cove {})\n", file.string(),
