@@ -18,7 +18,7 @@ std::string access_token_for(TestServer& server, const std::string& user_id) {
     st.bind(2, user_id);
     st.bind(3, now_ms);
     st.bind(4, now_ms);
-    st.bind(5, now_ms + 24LL * 3600 * 1000);
+    st.bind(5, static_cast<std::int64_t>(now_ms + 24 * 3600 * 1000));
     st.exec();
   });
   const auto now_s = now_ms / 1000;
