@@ -19,13 +19,13 @@ struct PageKey {
   std::string id;       // tie-breaker
 };
 
-struct PageRequest {
-  int limit = 50;
-  std::optional<PageKey> after;
-};
-
 inline constexpr int kDefaultPageLimit = 50;
 inline constexpr int kMaxPageLimit = 200;
+
+struct PageRequest {
+  int limit = kDefaultPageLimit;
+  std::optional<PageKey> after;
+};
 
 // Reads ?limit= and ?cursor=; throws 400 `validation_failed` naming the bad parameter.
 PageRequest read_page_request(const http::Request& req);

@@ -22,13 +22,6 @@ bool use(core::Tx& tx, const std::string& user_id, const std::string& code_hash,
   return st.exec() > 0;
 }
 
-std::int64_t count_unused(core::Conn& c, const std::string& user_id) {
-  auto& st = c.prepare("SELECT count(*) FROM recovery_codes WHERE user_id = ? AND used_ms IS NULL");
-  st.bind(1, user_id);
-  st.executeStep();
-  return st.getColumn(0).getInt64();
-}
-
 void delete_all(core::Tx& tx, const std::string& user_id) {
   auto& st = tx.prepare("DELETE FROM recovery_codes WHERE user_id = ?");
   st.bind(1, user_id);

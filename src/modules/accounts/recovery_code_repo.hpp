@@ -12,7 +12,6 @@ namespace cove::accounts::recovery_code_repo {
 void replace(core::Tx& tx, const std::string& user_id, const std::vector<std::string>& code_hashes);
 // Marks an unused code used; false when there is no such unused code.
 bool use(core::Tx& tx, const std::string& user_id, const std::string& code_hash, std::int64_t now_ms);
-std::int64_t count_unused(core::Conn& c, const std::string& user_id);
 void delete_all(core::Tx& tx, const std::string& user_id);
 
 }  // namespace cove::accounts::recovery_code_repo

@@ -12,7 +12,8 @@ namespace cove::accounts {
 namespace {
 
 constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
-// Ended sessions stay listed in the database this long (the operation log keeps the history).
+// Ended sessions are kept this long, then deleted at the user's next sign-in (the operation log
+// keeps the history).
 constexpr std::int64_t kEndedSessionRetentionMs = 30 * kDayMs;
 constexpr std::size_t kMaxUserAgentBytes = 512;
 constexpr std::size_t kMaxRefreshTokenChars = 128;
