@@ -41,7 +41,7 @@ TEST_CASE("errors use one JSON shape with the request id", "[api][pipeline]") {
        .expected = {R"("code":"method_not_allowed")"},
        .check = [](const http::ClientResponse& r) {
          REQUIRE(r.headers.get("Allow").has_value());
-         CHECK(*r.headers.get("Allow") == "DELETE, GET, HEAD, OPTIONS");
+         CHECK(*r.headers.get("Allow") == "GET, HEAD, DELETE, OPTIONS");
        }},
       {.name = "path parameters are captured and decoded",
        .url = "/api/v1/probe/items/a%20b",
@@ -150,7 +150,7 @@ TEST_CASE("CORS answers preflights for configured origins only", "[api][pipeline
   auto r = client.request(Method::kOptions, "/api/v1/probe/items/7", pre);
   CHECK(r.status == 204);
   CHECK(r.headers.get("Access-Control-Allow-Origin") == "https://console.example");
-  CHECK(r.headers.get("Access-Control-Allow-Methods") == "DELETE, GET, HEAD, OPTIONS");
+  CHECK(r.headers.get("Access-Control-Allow-Methods") == "GET, HEAD, DELETE, OPTIONS");
 
   pre.set("Origin", "https://evil.example");
   r = client.request(Method::kOptions, "/api/v1/probe/items/7", pre);
