@@ -42,6 +42,10 @@ void AccountsModule::register_routes([[maybe_unused]] http::Router& router) {
   mount_me_routes(router, *ctx_);
   mount_operator_routes(router, *ctx_);
   mount_api_key_routes(router, *ctx_);
+  mount_org_routes(router, *ctx_);
+  mount_member_routes(router, *ctx_);
+  mount_platform_org_routes(router, *ctx_);
+  mount_settings_routes(router, *ctx_);
 }
 
 void AccountsModule::start(modules::AppContext& /*app*/) {

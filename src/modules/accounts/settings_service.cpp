@@ -138,4 +138,19 @@ Branding SettingsService::update_branding(const core::Actor& actor, core::JsonIn
   return b;
 }
 
+Branding SettingsService::set_branding_image(const core::Actor& actor, BrandingImage image,
+                                             const std::string& sha256) {
+  Branding b = *branding();
+  switch (image) {
+    case BrandingImage::kLogo: b.logo_sha256 = sha256; break;
+    case BrandingImage::kFavicon: b.favicon_sha256 = sha256; break;
+    case BrandingImage::kLoginImage: b.login_image_sha256 = sha256; break;
+  }
+  const auto before = to_json(*branding());
+  const auto after = to_json(b);
+  db_.write([&](core::Tx& tx) { store(tx, actor, kBranding, before, after); });
+  branding_ = std::make_shared<const Branding>(b);
+  return b;
+}
+
 }  // namespace cove::accounts

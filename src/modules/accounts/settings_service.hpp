@@ -12,6 +12,9 @@
 
 namespace cove::accounts {
 
+// The branding images a platform can replace; named as in the API ("logo", "favicon", "loginImage").
+enum class BrandingImage { kLogo, kFavicon, kLoginImage };
+
 class SettingsService {
  public:
   SettingsService(core::Db& db, core::AuditLog& audit, const core::Clock& clock);
@@ -24,6 +27,9 @@ class SettingsService {
   SecuritySettings update_security(const core::Actor& actor, core::JsonInput& in);
   QuotaSettings update_quotas(const core::Actor& actor, core::JsonInput& in);
   Branding update_branding(const core::Actor& actor, core::JsonInput& in);
+
+  // Points a branding image at a stored blob (`sha256` empty = back to the built-in image).
+  Branding set_branding_image(const core::Actor& actor, BrandingImage image, const std::string& sha256);
 
   // Reads a JSON quota document field set (shared with per-org overrides).
   static void read_quota_fields(core::JsonInput& in, QuotaSettings& q, bool* any = nullptr);

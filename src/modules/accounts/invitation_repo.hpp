@@ -1,0 +1,28 @@
+#pragma once
+// SQL for invitations. Lookups by id take the organisation as an explicit scope; the lookup by
+// token hash is the one unscoped query (the token is the credential).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/db.hpp"
+#include "modules/accounts/invitation_model.hpp"
+#include "modules/accounts/list_page.hpp"
+
+namespace cove::accounts::invitation_repo {
+
+void insert(core::Tx& tx, const Invitation& inv, const std::string& token_hash);
+std::optional<Invitation> find(core::Conn& c, const std::string& org_id, const std::string& invitation_id);
+std::optional<Invitation> find_by_token_hash(core::Conn& c, const std::string& token_hash);
+bool has_pending(core::Conn& c, const std::string& org_id, const std::string& email, std::int64_t now_ms);
+// Newest first, at most page.limit + 1 rows; `status` (pending | accepted | revoked | expired)
+// filters when set.
+std::vector<Invitation> list(core::Conn& c, const std::string& org_id,
+                             const std::optional<std::string>& status, std::int64_t now_ms,
+                             const PageRequest& page);
+// Both succeed only while the invitation is pending (false otherwise), so a token is used once.
+bool mark_accepted(core::Tx& tx, const std::string& invitation_id, const std::string& user_id,
+                   std::int64_t now_ms);
+bool revoke(core::Tx& tx, const std::string& invitation_id, std::int64_t now_ms);
+
+}  // namespace cove::accounts::invitation_repo

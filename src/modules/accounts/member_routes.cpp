@@ -1,0 +1,119 @@
+// Organisation members (issue 3 "Members"); invitations are mounted from here too, as one
+// feature (invitation_routes.cpp).
+#include <memory>
+
+#include "core/json_input.hpp"
+#include "modules/accounts/accounts_routes.hpp"
+#include "modules/accounts/invitation_routes.hpp"
+#include "modules/accounts/member_service.hpp"
+#include "modules/accounts/org_model.hpp"
+#include "modules/accounts/password_policy.hpp"
+#include "modules/accounts/permissions.hpp"
+
+namespace cove::accounts {
+
+namespace {
+
+// A role field: one of the organisation roles, else a field error.
+std::string read_role(core::JsonInput& in) {
+  auto role = in.required_string("role", {.min_chars = 1, .max_chars = 20});
+  if (!role.empty() && !is_org_role(role)) {
+    in.add_error("role", "invalid", "Use owner, admin, developer or viewer");
+  }
+  return role;
+}
+
+NewMember read_new_member(core::JsonInput& in) {
+  NewMember m;
+  m.email = read_email(in, "email", true).value_or("");
+  m.name = in.required_string("name", kPersonNameRule);
+  m.role = read_role(in);
+  m.initial_password =
+      in.required_string("initialPassword", {.min_chars = 1, .max_chars = kMaxPasswordBytes});
+  in.finish();
+  return m;
+}
+
+std::optional<std::string> read_role_filter(const http::Request& req) {
+  auto role = req.query_param("role");
+  if (!role || role->empty()) return std::nullopt;
+  if (!is_org_role(*role)) {
+    core::FieldErrors errors;
+    errors.add("role", "invalid", "Use owner, admin, developer or viewer");
+    errors.throw_if_any();
+  }
+  return role;
+}
+
+}  // namespace
+
+void mount_member_routes(http::Router& router, AccountsContext& ctx) {
+  auto service = std::make_shared<MemberService>(ctx);
+  auto members = router.group("/api/v1/orgs/{orgId}/members");
+
+  members
+      .get("",
+           [service](http::Request& req) {
+             const auto role = read_role_filter(req);
+             const auto page = read_page_request(req);
+             return http::Response::json(200, page_json(
+                                                  service->list(req.org_id, role, page), page,
+                                                  [](const Member& m) {
+                                                    return PageKey{m.joined_ms, m.user_id};
+                                                  },
+                                                  [](const Member& m) { return to_json(m); }));
+           })
+      .permission("members:read");
+
+  members
+      .post("",
+            [service](http::Request& req) {
+              auto in = core::JsonInput::parse(req.body);
+              const auto member = service->add(req.actor(), req.org_id, read_new_member(in));
+              return http::Response::json(201, to_json(member));
+            })
+      .permission("members:manage")
+      .blocking();
+
+  members
+      .get("/{userId}",
+           [service](http::Request& req) {
+             return http::Response::json(200, to_json(service->get(req.org_id, req.param("userId"))));
+           })
+      .permission("members:read");
+
+  members
+      .patch("/{userId}",
+             [service](http::Request& req) {
+               auto in = core::JsonInput::parse(req.body);
+               const auto role = read_role(in);
+               in.finish();
+               return http::Response::json(
+                   200, to_json(service->change_role(req.actor(), req.org_id, req.param("userId"), role)));
+             })
+      .permission("members:manage");
+
+  members
+      .del("/{userId}",
+           [service](http::Request& req) {
+             service->remove(req.actor(), req.org_id, req.param("userId"));
+             return http::Response::no_content();
+           })
+      .permission("members:manage");
+
+  // The temporary password is in this response only; it is never stored in clear or logged.
+  members
+      .post(
+          "/{userId}/reset-password",
+          [service](http::Request& req) {
+            if (!req.body.empty()) core::JsonInput::parse(req.body).finish();  // takes no fields
+            const auto password = service->reset_password(req.actor(), req.org_id, req.param("userId"));
+            return http::Response::json(200, {{"temporaryPassword", password}, {"mustChangePassword", true}});
+          })
+      .permission("members:manage")
+      .blocking();
+
+  mount_invitation_routes(router, ctx);
+}
+
+}  // namespace cove::accounts

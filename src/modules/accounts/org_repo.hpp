@@ -1,0 +1,34 @@
+#pragma once
+// SQL for organisations and their quota overrides. No business rules here.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/db.hpp"
+#include "modules/accounts/list_page.hpp"
+#include "modules/accounts/org_model.hpp"
+
+namespace cove::accounts::org_repo {
+
+std::optional<Org> find(core::Conn& c, const std::string& org_id);
+// Whether an organisation that is not rejected already uses this licence number.
+bool license_in_use(core::Conn& c, const std::string& license_no);
+void insert(core::Tx& tx, const Org& o);
+// Writes the editable profile: name, contact fields, require_2fa and updated_ms.
+void update_profile(core::Tx& tx, const Org& o);
+void set_status(core::Tx& tx, const std::string& org_id, const std::string& status, const std::string& reason,
+                const std::string& reviewed_by, std::int64_t now_ms);
+void set_attachment(core::Tx& tx, const std::string& org_id, const Attachment& a, std::int64_t now_ms);
+
+struct OrgFilter {
+  std::optional<std::string> status;  // exact status
+  std::string query;                  // substring of name, licence number or contact email
+};
+// Newest first, at most page.limit + 1 rows (see list_page.hpp).
+std::vector<Org> list(core::Conn& c, const OrgFilter& filter, const PageRequest& page);
+
+QuotaOverrides quota_overrides(core::Conn& c, const std::string& org_id);
+void set_quota_overrides(core::Tx& tx, const std::string& org_id, const QuotaOverrides& q,
+                         std::int64_t now_ms);
+
+}  // namespace cove::accounts::org_repo

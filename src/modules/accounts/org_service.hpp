@@ -1,0 +1,89 @@
+#pragma once
+// Organisations: self-registration with an owner account, the profile and licence scan, the
+// operators' review decisions (a strict state machine) and per-org quota overrides.
+//
+//   pending ──approve──► active ──suspend──► suspended
+//      │                   ▲                    │
+//      └──reject──► rejected└────reactivate─────┘
+//
+// Only an active organisation's members hold their role's permissions; identity gives members
+// of any other status org:read alone, so they can see their status and nothing else.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/principal.hpp"
+#include "modules/accounts/accounts_context.hpp"
+#include "modules/accounts/org_model.hpp"
+#include "modules/accounts/org_repo.hpp"
+
+namespace cove::accounts {
+
+// Fields are already shape-checked (lengths, formats) by the caller.
+struct OrgRegistration {
+  std::string name;
+  std::string license_no;
+  std::string contact_name;
+  std::string contact_email;
+  std::string contact_phone;
+  std::string owner_email;
+  std::string owner_password;
+  std::string owner_name;
+};
+
+struct OrgPatch {
+  std::optional<std::string> name;
+  std::optional<std::string> contact_name;
+  std::optional<std::string> contact_email;
+  std::optional<std::string> contact_phone;
+  std::optional<bool> require_2fa;
+};
+
+enum class OrgDecision { kApprove, kReject, kSuspend, kReactivate };
+
+// A stored file ready to be served.
+struct StoredAttachment {
+  Attachment attachment;
+  std::filesystem::path path;
+  std::uint64_t size = 0;
+};
+
+inline constexpr std::uint64_t kMaxAttachmentBytes = 10ULL * 1024 * 1024;
+
+class OrgService {
+ public:
+  explicit OrgService(AccountsContext& ctx) : ctx_(ctx) {}
+
+  // Creates the pending organisation and its owner in one transaction. Hashes the password:
+  // call from a blocking route. 409 orgs.owner_exists / orgs.license_exists; 400 for a password
+  // the policy refuses (field owner.password).
+  Org register_org(const core::Actor& actor, const OrgRegistration& r);
+
+  Org get(const std::string& org_id) const;  // 404 orgs.not_found
+  OrgDetails details(const std::string& org_id) const;
+  Org update(const core::Actor& actor, const std::string& org_id, const OrgPatch& patch);
+  // 409 orgs.invalid_transition for a decision the current status does not allow.
+  Org decide(const core::Actor& actor, const std::string& org_id, OrgDecision decision,
+             const std::string& reason);
+  std::vector<Org> list(const org_repo::OrgFilter& filter, const PageRequest& page) const;
+
+  // Adopts an uploaded temp file (already hashed while streamed) as the licence scan. The type
+  // comes from the file's magic bytes: PNG, JPEG or PDF, else 415 unsupported_media_type.
+  // An empty `file_name` becomes "license.<ext>".
+  Org set_license_attachment(const core::Actor& actor, const std::string& org_id,
+                             const std::filesystem::path& file, const std::string& sha256, std::uint64_t size,
+                             const std::string& file_name);
+  StoredAttachment license_attachment(const std::string& org_id) const;  // 404 when none
+
+  QuotaOverrides quota_overrides(const std::string& org_id) const;
+  QuotaOverrides set_quota_overrides(const core::Actor& actor, const std::string& org_id,
+                                     const QuotaOverrides& q);
+  QuotaSettings effective_quotas(const std::string& org_id) const;
+
+ private:
+  AccountsContext& ctx_;
+};
+
+}  // namespace cove::accounts
