@@ -9,6 +9,11 @@ Response error_json(const core::Error& error, std::string_view request_id) {
                          {"requestId", request_id}};
   auto res = Response::json(error.status(), body);
   if (error.status() == 401) res.headers.set("WWW-Authenticate", "Bearer");
+  // Every 429 tells clients when to come back, whichever limiter raised it.
+  if (error.status() == 429 && error.details().contains("retryAfterSeconds") &&
+      error.details()["retryAfterSeconds"].is_number_integer()) {
+    res.headers.set("Retry-After", std::to_string(error.details()["retryAfterSeconds"].get<int>()));
+  }
   return res;
 }
 
