@@ -1,5 +1,8 @@
 #include "modules/accounts/member_repo.hpp"
 
+#include <initializer_list>
+#include <string_view>
+
 namespace cove::accounts::member_repo {
 
 namespace {
@@ -21,11 +24,12 @@ Member read_member(SQLite::Statement& st) {
   return m;
 }
 
-std::int64_t count_where(core::Conn& c, const std::string& sql, const std::string& a,
-                         const std::string& b = {}) {
+// Runs a count(*) query whose parameters are `values`, in order.
+std::int64_t count_where(core::Conn& c, const std::string& sql,
+                         std::initializer_list<std::string_view> values) {
   auto& st = c.prepare(sql);
-  st.bind(1, a);
-  if (!b.empty()) st.bind(2, b);
+  int index = 0;
+  for (const auto v : values) st.bind(++index, std::string(v));
   st.executeStep();
   return st.getColumn(0).getInt64();
 }
@@ -73,16 +77,16 @@ std::vector<Member> list(core::Conn& c, const std::string& org_id, const std::op
 }
 
 std::int64_t count(core::Conn& c, const std::string& org_id) {
-  return count_where(c, "SELECT count(*) FROM org_members WHERE org_id = ?", org_id);
+  return count_where(c, "SELECT count(*) FROM org_members WHERE org_id = ?", {org_id});
 }
 
 std::int64_t count_owners(core::Conn& c, const std::string& org_id) {
-  return count_where(c, "SELECT count(*) FROM org_members WHERE org_id = ? AND role = 'owner'", org_id);
+  return count_where(c, "SELECT count(*) FROM org_members WHERE org_id = ? AND role = 'owner'", {org_id});
 }
 
 std::int64_t count_other_orgs(core::Conn& c, const std::string& org_id, const std::string& user_id) {
-  return count_where(c, "SELECT count(*) FROM org_members WHERE org_id <> ? AND user_id = ?", org_id,
-                     user_id);
+  return count_where(c, "SELECT count(*) FROM org_members WHERE org_id <> ? AND user_id = ?",
+                     {org_id, user_id});
 }
 
 void insert(core::Tx& tx, const std::string& org_id, const std::string& user_id, const std::string& role,
