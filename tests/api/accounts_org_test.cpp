@@ -199,12 +199,19 @@ TEST_CASE("operators review organisations through a strict state machine", "[api
     return w.call(Method::kPost, "/api/v1/platform/orgs/" + org + "/" + what, token, body);
   };
 
-  // Pending: the owner sees the organisation and its status, and nothing else.
+  // Pending: the owner sees the organisation and may complete the application (profile and the
+  // licence scan the operators review), and nothing else.
   auto r = w.call(Method::kGet, "/api/v1/orgs/" + org, founder);
   CHECK(r.status == 200);
   CHECK(r.json()["status"] == "pending");
   CHECK(w.call(Method::kGet, "/api/v1/orgs/" + org + "/members", founder).status == 403);
-  CHECK(w.call(Method::kPatch, "/api/v1/orgs/" + org, founder, {{"name", "Acme 2"}}).status == 403);
+  CHECK(w.call(Method::kPatch, "/api/v1/orgs/" + org, founder, {{"name", "Acme Ltd"}}).status == 200);
+  {
+    auto client = w.server.client();
+    auto h = test::bearer(founder);
+    h.set("Content-Type", "application/octet-stream");
+    CHECK(client.request(Method::kPut, "/api/v1/orgs/" + org + "/license-attachment", h, png_bytes()).status == 200);
+  }
 
   CHECK(decide("approve", "").status == 401);
   CHECK(decide("approve", w.reviewer.token).status == 403);  // reviewers review mini-programs, not orgs
@@ -235,6 +242,7 @@ TEST_CASE("operators review organisations through a strict state machine", "[api
   r = w.call(Method::kGet, "/api/v1/orgs/" + org, founder);
   CHECK(r.json()["statusReason"] == "Unpaid invoice");
   CHECK(w.call(Method::kGet, "/api/v1/orgs/" + org + "/members", founder).status == 403);
+  CHECK(w.call(Method::kPatch, "/api/v1/orgs/" + org, founder, {{"name", "Acme 3"}}).status == 403);
   CHECK(w.call(Method::kPost, "/api/v1/orgs/" + org + "/invitations", founder,
                {{"email", "x@y.example"}, {"role", "viewer"}})
             .status == 403);

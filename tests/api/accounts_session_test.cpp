@@ -37,9 +37,10 @@ TEST_CASE("GET /me describes the user, their organisations and permissions", "[a
                  CHECK(acme["status"] == "active");
                  CHECK(acme["permissions"] == nlohmann::json({"apps:read", "apps:release", "apps:write",
                                                               "members:read", "org:read"}));
-                 // A pending organisation grants its owner only a look at its status.
+                 // A pending organisation lets its owner see its status and complete the
+                 // application, nothing more.
                  CHECK(j["orgs"][1]["role"] == "owner");
-                 CHECK(j["orgs"][1]["permissions"] == nlohmann::json({"org:read"}));
+                 CHECK(j["orgs"][1]["permissions"] == nlohmann::json({"org:manage", "org:read"}));
                  CHECK(j["platformPermissions"].empty());
                }},
           {.name = "an operator",

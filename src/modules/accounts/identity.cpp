@@ -99,8 +99,12 @@ std::shared_ptr<const core::Principal> Identity::load_user(const std::string& us
     m.bind(1, user_id);
     while (m.executeStep()) {
       const auto org_id = m.getColumn(0).getString();
-      const bool active = m.getColumn(2).getString() == "active";
-      const auto& perms = active ? org_role_permissions(m.getColumn(1).getString()) : inactive_org_permissions();
+      const auto role = m.getColumn(1).getString();
+      const auto status = m.getColumn(2).getString();
+      const bool active = status == "active";
+      const auto& perms = active                                         ? org_role_permissions(role)
+                          : (status == "pending" && role == "owner") ? pending_owner_permissions()
+                                                                     : inactive_org_permissions();
       p->org_permissions[org_id].insert(perms.begin(), perms.end());
       if (active && m.getColumn(3).getInt() != 0) org_requires_2fa = true;
     }

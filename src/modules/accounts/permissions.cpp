@@ -77,4 +77,9 @@ const PermissionSet& inactive_org_permissions() {
   return kInactive;
 }
 
+const PermissionSet& pending_owner_permissions() {
+  static const PermissionSet kPendingOwner = {"org:read", "org:manage"};
+  return kPendingOwner;
+}
+
 }  // namespace cove::accounts

@@ -28,5 +28,8 @@ bool is_platform_permission(std::string_view permission);
 // Permissions an org member keeps while the org is pending, rejected or suspended: only enough
 // to see the org and its status.
 const PermissionSet& inactive_org_permissions();
+// The owner of an organisation awaiting review may still complete the application: correct the
+// profile and upload the licence scan the operators review.
+const PermissionSet& pending_owner_permissions();
 
 }  // namespace cove::accounts
