@@ -59,7 +59,8 @@ std::optional<core::Error> request_from_head(const bhttp::request_header<>& head
   if (!percent_decode(raw_path, req.path, false)) return bad_target("malformed percent-escape");
   // A NUL would truncate the path in C APIs (file lookups) while checks saw the whole string.
   // Like other traversal attempts it names nothing that exists: 404, before any lookup.
-  if (req.path.find('\0') != std::string::npos) return core::Error::not_found("not_found", "No such resource");
+  if (req.path.find('\0') != std::string::npos)
+    return core::Error::not_found("not_found", "No such resource");
   return std::nullopt;
 }
 

@@ -12,6 +12,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/ssl/error.hpp>
 #include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
@@ -46,8 +47,8 @@ struct BodySource {
   const Progress* progress = nullptr;
 };
 
-// The result of one request on one connection. `stale` marks failures that happen before any
-// byte of a response arrived: on a reused connection that means the server had closed it.
+// The result of one request on one connection. `stale` marks a failure that means the server
+// had already closed the connection: it was gone before any byte of a response arrived.
 struct Exchange {
   beast::error_code ec;
   std::string_view stage;
@@ -55,6 +56,13 @@ struct Exchange {
   bool keep_alive = false;
   ClientResponse response;
 };
+
+// What a write to, or a read from, a connection the server closed while idle fails with.
+bool closed_by_peer(const beast::error_code& ec) {
+  return ec == asio::error::eof || ec == bhttp::error::end_of_stream || ec == asio::error::connection_reset ||
+         ec == asio::error::broken_pipe || ec == asio::error::connection_aborted ||
+         ec == asio::ssl::error::stream_truncated;
+}
 
 void set_method(bhttp::request_header<>& head, Method method) {
   const auto name = method_name(method);
@@ -213,7 +221,7 @@ asio::awaitable<Exchange> Client::Impl::exchange(Method method, std::string_view
     co_await bhttp::async_write(*stream, req, nothrow(out.ec));
     if (out.ec) {
       out.stage = "sending the request";
-      out.stale = true;
+      out.stale = closed_by_peer(out.ec);
       co_return out;
     }
   } else {
@@ -221,7 +229,7 @@ asio::awaitable<Exchange> Client::Impl::exchange(Method method, std::string_view
     co_await bhttp::async_write_header(*stream, head, nothrow(out.ec));
     if (out.ec) {
       out.stage = "sending the request";
-      out.stale = true;
+      out.stale = closed_by_peer(out.ec);
       co_return out;
     }
     const auto send_error = co_await send_file(*body.file, body_size, body.progress);
@@ -273,7 +281,7 @@ asio::awaitable<void> Client::Impl::read_response(Method method, Exchange& out) 
     co_await bhttp::async_read(*stream, buffer, parser, nothrow(out.ec));
     if (out.ec) {
       out.stage = "reading the response";
-      out.stale = !parser.got_some();
+      out.stale = !parser.got_some() && closed_by_peer(out.ec);
       co_return;
     }
     auto& msg = parser.get();

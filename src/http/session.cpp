@@ -162,7 +162,10 @@ class Session {
         co_return co_await refuse_unparsed(
             started, core::Error::bad_request("bad_request", "The request is not valid HTTP/1.1"));
       }
-      co_return false;  // timeout (the stream closed itself), reset, or the client left mid-head
+      // Timeout, reset, or the client left mid-head. No 408 on a timeout: tcp_stream closes the
+      // socket when its timer fires, and (as nginx does) a client that stopped talking gets no
+      // more bytes spent on it.
+      co_return false;
     }
 
     const auto& head = parser.get();

@@ -124,6 +124,17 @@ TEST_CASE("client reports network failures as runtime_error", "[client]") {
   }
 }
 
+TEST_CASE("client does not resend a request that timed out", "[client]") {
+  HttpTestServer ts;
+  ClientOptions options;
+  options.timeout = std::chrono::seconds(1);
+  Client client("127.0.0.1", ts.port(), options);
+  REQUIRE(client.get("/t/hello").status == 200);  // the connection is now a kept-alive one
+  // A resend would reach the handler while the client waits for it to time out again.
+  CHECK_THROWS_AS(client.get("/t/sleep?ms=1500"), std::runtime_error);
+  CHECK(ts.sleep_started == 1);
+}
+
 TEST_CASE("client parses base URLs", "[client]") {
   CHECK_NOTHROW(Client::from_url("http://127.0.0.1:8080"));
   CHECK_NOTHROW(Client::from_url("https://example.com/"));

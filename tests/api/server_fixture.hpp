@@ -74,8 +74,9 @@ class HttpTestServer {
   static char pattern_byte(std::size_t i) { return static_cast<char>('a' + (i * 7 + i / 251) % 26); }
   static constexpr std::size_t kPatternSize = 300 * 1024;
 
-  std::atomic<int> sleeping{0};    // requests inside /t/sleep right now
-  std::atomic<int> sleep_done{0};  // /t/sleep requests that finished their handler
+  std::atomic<int> sleep_started{0};  // /t/sleep requests that entered their handler
+  std::atomic<int> sleeping{0};       // requests inside /t/sleep right now
+  std::atomic<int> sleep_done{0};     // /t/sleep requests that finished their handler
 
   TempDir files_{"cove-http-files"};
   TempDir uploads_{"cove-http-uploads"};
@@ -133,6 +134,7 @@ class HttpTestServer {
        return res;
      }).stream_to_file(1024 * 1024);
     t.get("/sleep", [this](http::Request& req) {
+       ++sleep_started;
        ++sleeping;
        const int ms = std::stoi(req.query_param("ms").value_or("300"));
        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
