@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 
 jobs="${COVE_JOBS:-$(nproc)}"
+# Let ccache share results between clones of the repository (CI builds a fresh clone each time).
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 generator=()
 [[ -f build-test/CMakeCache.txt ]] || generator=(-G Ninja)
 cmake -S . -B build-test "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DCOVE_WERROR=ON -DCOVE_TESTS=ON
