@@ -217,8 +217,7 @@ TEST_CASE("environment variable names derive from key paths", "[config]") {
 }
 
 TEST_CASE("config/cove.example.json documents exactly the schema, with the defaults", "[config]") {
-  const fs::path example =
-      fs::path(__FILE__).parent_path().parent_path().parent_path() / "config/cove.example.json";
+  const fs::path example = fs::path(COVE_SOURCE_DIR) / "config/cove.example.json";
   REQUIRE(fs::exists(example));
   std::ifstream in(example);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
