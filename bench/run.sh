@@ -29,6 +29,9 @@ cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOVE_TESTS=OF
 cmake --build "$BUILD" --target cove -j"$(nproc)" >/dev/null
 
 WORK="$(mktemp -d /tmp/cove-bench-XXXXXX)"
+# nginx workers run as an unprivileged user when started by root: they must be able to read
+# the static files.
+chmod 755 "$WORK"
 COVE_PORT=18080
 NGINX_PORT=18081
 PIDS=()

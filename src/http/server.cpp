@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -61,6 +62,12 @@ asio::awaitable<void> refuse_busy(tcp::socket socket, std::string request_id) {
 
 }  // namespace
 
+std::vector<std::unique_ptr<asio::io_context>> make_contexts(int threads) {
+  std::vector<std::unique_ptr<asio::io_context>> out;
+  for (int i = 0; i < std::max(1, threads); ++i) out.push_back(std::make_unique<asio::io_context>(1));
+  return out;
+}
+
 struct Server::Impl {
   Impl(ServerOptions o, Pipeline& p, core::MetricsRegistry& metrics)
       : options(std::move(o)),
@@ -81,7 +88,8 @@ struct Server::Impl {
   void admit(tcp::socket socket);
   void release(const std::shared_ptr<ConnectionHandle>& handle);
   void arm_shutdown_timer();
-  void run_io_thread();
+  void run_io_thread(asio::io_context& io);
+  asio::io_context& next_context();
 
   ServerOptions options;
   asio::thread_pool workers;
@@ -97,11 +105,16 @@ struct Server::Impl {
   std::uint16_t bound_port = 0;
   bool started = false;
 
-  // Declared after everything the handlers it owns refer to, so it is destroyed before them; and
-  // before the I/O objects below, which must be destroyed before it.
-  asio::io_context io{std::max(1, options.threads)};
-  // Accepting, signals and the shutdown timer are serialised on one strand.
-  asio::strand<asio::io_context::executor_type> control{asio::make_strand(io)};
+  // One io_context per I/O thread, like nginx's workers: a connection lives on one thread, so
+  // threads never contend for one scheduler queue or wake each other for every completion.
+  // Declared after everything the handlers they own refer to, so they are destroyed before them;
+  // and before the I/O objects below, which must be destroyed before them.
+  std::vector<std::unique_ptr<asio::io_context>> contexts = make_contexts(options.threads);
+  // Keeps each context's run() going while it has no connection yet; released by stop().
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+  std::atomic<std::size_t> next_index{0};
+  // Accepting, signals and the shutdown timer are serialised on one strand of the first context.
+  asio::strand<asio::io_context::executor_type> control{asio::make_strand(*contexts.front())};
   tcp::acceptor acceptor{control};
   asio::steady_timer shutdown_timer{control};
   std::optional<asio::signal_set> signals;
@@ -144,14 +157,20 @@ void Server::Impl::start() {
       core::log::error("http accept loop failed", {{"error", ex.what()}});
     }
   });
-  const int threads = std::max(1, options.threads);
-  io_threads.reserve(static_cast<std::size_t>(threads));
-  for (int i = 0; i < threads; ++i) io_threads.emplace_back([this] { run_io_thread(); });
+  io_threads.reserve(contexts.size());
+  for (auto& io : contexts) {
+    keep_running.push_back(asio::make_work_guard(*io));
+    io_threads.emplace_back([this, &io = *io] { run_io_thread(io); });
+  }
   core::log::info("http server listening",
                   {{"address", fmt::format("{}:{}", options.host, bound_port)}, {"tls", tls ? "on" : "off"}});
 }
 
-void Server::Impl::run_io_thread() {
+asio::io_context& Server::Impl::next_context() {
+  return *contexts[next_index.fetch_add(1, std::memory_order_relaxed) % contexts.size()];
+}
+
+void Server::Impl::run_io_thread(asio::io_context& io) {
   // A handler that throws must not end the thread (and with it the server): log and go on.
   for (;;) {
     try {
@@ -168,7 +187,7 @@ asio::awaitable<void> Server::Impl::accept_loop() {
     beast::error_code ec;
     // Each connection gets its own strand: its session runs there, and shutdown posts there.
     tcp::socket socket =
-        co_await acceptor.async_accept(asio::any_io_executor(asio::make_strand(io)), nothrow(ec));
+        co_await acceptor.async_accept(asio::any_io_executor(asio::make_strand(next_context())), nothrow(ec));
     if (context.stopping) co_return;
     if (ec == asio::error::operation_aborted) co_return;
     if (ec) {
@@ -246,6 +265,8 @@ void Server::Impl::stop() {
       if (handle->idle) handle->close();
     });
   }
+  // Each context's run() now returns once its last connection and timer are done.
+  asio::post(control, [this] { keep_running.clear(); });
 }
 
 void Server::Impl::arm_shutdown_timer() {
