@@ -1,5 +1,8 @@
 #include "http/pipeline.hpp"
 
+#include <atomic>
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "core/log.hpp"
@@ -31,6 +34,11 @@ RouteInfo make_fallback_info(Handler h) {
   return info;
 }
 
+std::uint64_t next_serial() {
+  static std::atomic<std::uint64_t> serial{0};
+  return ++serial;
+}
+
 }  // namespace
 
 Pipeline::Pipeline(Router& router, Hooks& hooks, core::MetricsRegistry& metrics, PipelineOptions options)
@@ -43,7 +51,8 @@ Pipeline::Pipeline(Router& router, Hooks& hooks, core::MetricsRegistry& metrics,
       latency_(metrics.histogram_family("cove_http_request_duration_seconds",
                                         "HTTP request latency by route template", {"route"},
                                         core::MetricsRegistry::default_latency_bounds())),
-      in_flight_(metrics.gauge("cove_http_requests_in_flight", "Requests being handled now")) {}
+      in_flight_(metrics.gauge("cove_http_requests_in_flight", "Requests being handled now")),
+      serial_(next_serial()) {}
 
 void Pipeline::set_fallback(Handler h) {
   fallback_ = std::make_unique<RouteInfo>(make_fallback_info(std::move(h)));
@@ -147,6 +156,40 @@ Response Pipeline::run_handler(Request& req) {
   }
 }
 
+void Pipeline::record_metrics(const Request& req, const std::string& label, int status, double seconds) {
+  // Finding a labelled child costs a shared lock and three strings; the children never move, so
+  // each I/O thread remembers them per (pipeline, route, method, status). The pipeline's serial
+  // number keeps a recycled address from ever matching a child of a destroyed registry.
+  struct Key {
+    std::uint64_t pipeline;
+    const void* route;
+    int method;
+    int status;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const {
+      return std::hash<const void*>{}(k.route) ^ (k.pipeline * 0x9E3779B97F4A7C15ULL) ^
+             (static_cast<std::size_t>(k.method) << 16) ^ static_cast<std::size_t>(k.status);
+    }
+  };
+  struct Children {
+    core::Counter* requests;
+    core::Histogram* latency;
+  };
+  thread_local std::unordered_map<Key, Children, KeyHash> cache;
+  const Key key{serial_, req.route, static_cast<int>(req.method), status};
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    if (cache.size() > 4096) cache.clear();  // bounded: routes × methods × statuses is small
+    Children c{&requests_.with({label, std::string(method_name(req.method)), std::to_string(status)}),
+               &latency_.with({label})};
+    it = cache.emplace(key, c).first;
+  }
+  it->second.requests->inc();
+  it->second.latency->observe(seconds);
+}
+
 void Pipeline::add_cors_headers(const Request& req, Response& res) const {
   const auto origin = req.headers.get("Origin");
   if (!origin || !origin_allowed(*origin)) return;
@@ -172,8 +215,7 @@ void Pipeline::finish(const Request& req, Response& res, std::chrono::steady_clo
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   static const std::string kUnmatched = "unmatched";
   const std::string& label = req.route ? req.route->pattern : kUnmatched;
-  requests_.with({label, std::string(method_name(req.method)), std::to_string(res.status)}).inc();
-  latency_.with({label}).observe(seconds);
+  record_metrics(req, label, res.status, seconds);
 
   if (options_.access_log && core::log::enabled(core::log::Level::kInfo)) {
     const auto bytes = res.file ? res.file->length : res.body.size();

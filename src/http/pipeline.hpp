@@ -46,6 +46,7 @@ class Pipeline {
 
  private:
   void add_cors_headers(const Request& req, Response& res) const;
+  void record_metrics(const Request& req, const std::string& label, int status, double seconds);
   bool origin_allowed(std::string_view origin) const;
 
   Router& router_;
@@ -56,6 +57,7 @@ class Pipeline {
   core::Family<core::Counter>& requests_;
   core::Family<core::Histogram>& latency_;
   core::Gauge& in_flight_;
+  std::uint64_t serial_;  // distinguishes pipelines in per-thread metric caches
 };
 
 }  // namespace cove::http
