@@ -10,3 +10,8 @@ if(COVE_SANITIZE)
   target_compile_options(cove_warnings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
   target_link_options(cove_warnings INTERFACE -fsanitize=address,undefined)
 endif()
+if(COVE_FUZZ)
+  # Coverage for libFuzzer in every library under test; the fuzz executables add the driver.
+  target_compile_options(cove_warnings INTERFACE -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+  target_link_options(cove_warnings INTERFACE -fsanitize=address,undefined)
+endif()
