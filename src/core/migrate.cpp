@@ -88,8 +88,9 @@ std::map<int, Applied> load_applied(Conn& conn) {
 // Throws unless every applied migration is known to this binary with unchanged text.
 void check_applied(const std::map<int, Applied>& applied, const std::vector<Migration>& known) {
   for (const auto& [version, row] : applied) {
+    const int wanted = version;  // clang 14 cannot capture structured bindings
     const auto it =
-        std::find_if(known.begin(), known.end(), [&](const Migration& m) { return m.version == version; });
+        std::find_if(known.begin(), known.end(), [&](const Migration& m) { return m.version == wanted; });
     if (it == known.end()) {
       throw MigrationError(
           fmt::format("the database has migration {} which this binary does not know: the data directory "
