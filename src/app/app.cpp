@@ -60,8 +60,8 @@ App::App(core::Config config, AppOptions options)
   db_options.busy_timeout_ms = config_.db.busy_timeout_ms;
   db_options.readers = config_.http.threads + config_.worker_threads + 2;
   db_ = std::make_unique<core::Db>(db_options);
-  const auto migrated = core::apply_migrations(*db_, embedded_migrations::files());
-  for (const auto& name : migrated.applied_now) core::log::info("migration applied", {{"name", name}});
+  // apply_migrations logs what it applied; start-up need not say it twice.
+  core::apply_migrations(*db_, embedded_migrations::files());
 
   blobs_ = std::make_unique<core::BlobStore>(paths.blobs());
   events_ = std::make_unique<core::Outbox>(*db_, *clock_, std::chrono::hours(24 * config_.outbox_retention_days));
