@@ -1,9 +1,13 @@
 #pragma once
 // The accounts module's public service interface for the modules after it (DESIGN.md §1):
-// tenancy resolution for their resources, quotas, and platform settings.
+// tenancy resolution for their resources, quotas, and platform settings — plus the helpers they
+// share with accounts: list pagination, field rules for e-mail and phone, and media sniffing.
 #include <string>
 
+#include "modules/accounts/branding_media.hpp"
 #include "modules/accounts/identity.hpp"
+#include "modules/accounts/list_page.hpp"
+#include "modules/accounts/org_model.hpp"
 #include "modules/accounts/quota_service.hpp"
 #include "modules/accounts/settings_service.hpp"
 
