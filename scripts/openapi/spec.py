@@ -15,10 +15,14 @@ ERROR_RESPONSES = {
                        "(`quota.exceeded`)."),
     404: ("NotFound", "No such resource, or it belongs to another organisation (ids cannot be probed)."),
     405: ("MethodNotAllowed", "The path exists but not with this method (`method_not_allowed`)."),
-    409: ("Conflict", "The request conflicts with the current state."),
+    409: ("Conflict", "The request conflicts with the current state, or (with `Idempotency-Key`) the first request "
+                      "with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed "
+                      "with a response too large to keep (`idempotency.response_not_stored`)."),
     410: ("Gone", "The resource existed but can no longer be used."),
     413: ("PayloadTooLarge", "The body exceeds the route's limit (`payload_too_large`)."),
     415: ("UnsupportedMediaType", "The body's type is not accepted for this route."),
+    422: ("IdempotencyKeyReused", "The `Idempotency-Key` was already used for a different request "
+                                  "(`idempotency.key_reused`)."),
     429: ("RateLimited", "Too many requests (`rate_limited`); see `Retry-After` and `details.retryAfterSeconds`."),
 }
 
@@ -96,6 +100,14 @@ def query_param(name, description, schema):
 
 PAGE_PARAMS = [{"$ref": "#/components/parameters/Limit"}, {"$ref": "#/components/parameters/Cursor"}]
 
+IDEMPOTENCY_KEY = {"$ref": "#/components/parameters/IdempotencyKey"}
+IDEMPOTENCY_CODES = ["idempotency.in_progress", "idempotency.response_not_stored"]
+
+
+def takes_idempotency_key(method, path):
+    """Mutating /api/v1 operations accept Idempotency-Key (src/http/idempotency.hpp)."""
+    return method in ("post", "put", "patch", "delete") and path.startswith("/api/v1/")
+
 
 class Api:
     def __init__(self):
@@ -138,8 +150,9 @@ class Api:
               "x-cove-permission": permission}
         if description:
             op["description"] = description
-        if params:
-            op["parameters"] = list(params)
+        idempotent = takes_idempotency_key(method, path)
+        if params or idempotent:
+            op["parameters"] = list(params) + ([IDEMPOTENCY_KEY] if idempotent else [])
         if body is not None:
             content = ({"application/json": {"schema": body}} if "type" in body or "$ref" in body or "allOf" in body
                        else {media: {"schema": schema} for media, schema in body.items()})
@@ -149,9 +162,15 @@ class Api:
         out = {}
         for status, spec in responses.items():
             out[str(status)] = response(status, spec)
-        codes = dict(errors or {})
+        codes = {status: list(listed) for status, listed in (errors or {}).items()}
         for status in implied_errors(permission, path, body is not None, params):
             codes.setdefault(status, [])
+        if idempotent:
+            # A named 409 list must name these too; an unnamed one uses the generic text that does.
+            if codes.get(409):
+                codes[409] += IDEMPOTENCY_CODES
+            codes.setdefault(409, [])
+            codes.setdefault(422, [])
         for status in sorted(codes):
             name, text = ERROR_RESPONSES[status]
             listed = codes[status]
@@ -244,6 +263,20 @@ def components(api):
             "Limit": query_param("limit", "Page size", integer(1, 200, default=50)),
             "Cursor": query_param("cursor", "Opaque cursor from the previous page's `nextCursor`",
                                   string(max_length=200)),
+            "IdempotencyKey": {
+                "name": "Idempotency-Key", "in": "header", "required": False,
+                "schema": string(1, 255, pattern="^[\\x21-\\x7E]+$"),
+                "description": (
+                    "Makes a retry safe: the first response to this key from this principal (user or API key) is "
+                    "kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, "
+                    "to a retry of the same request (method, target and body). The same key with a different "
+                    "request answers 422 `idempotency.key_reused`; while the first request runs, 409 "
+                    "`idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. "
+                    "Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body "
+                    "up to 1 MiB; a larger body is not kept and a retry answers 409 "
+                    "`idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible "
+                    "ASCII characters, e.g. a UUID."),
+            },
         },
         "securitySchemes": {
             "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT",

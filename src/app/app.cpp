@@ -66,6 +66,12 @@ App::App(core::Config config, AppOptions options)
   blobs_ = std::make_unique<core::BlobStore>(paths.blobs());
   events_ = std::make_unique<core::Outbox>(*db_, *clock_, std::chrono::hours(24 * config_.outbox_retention_days));
   audit_ = std::make_unique<core::AuditLog>(*clock_);
+  idempotency_ = std::make_unique<core::IdempotencyStore>(
+      *db_, *clock_, std::chrono::hours(config_.http.idempotency_ttl_hours),
+      secrets_->random_key("idempotency-seal.key"));
+  // Reservations belong to handlers of a previous process that did not finish (a crash); left in
+  // place they would answer 409 for their keys until those expire.
+  idempotency_->clear_reservations();
 
   metrics_.gauge_callback("cove_db_busy_seconds_total", "Time spent inside database transactions",
                           [this] { return db_->busy_seconds(); });
@@ -80,6 +86,7 @@ App::App(core::Config config, AppOptions options)
   pipeline_ = std::make_unique<http::Pipeline>(router_, hooks_, metrics_, pipeline_options(config_));
   auto static_files = std::make_shared<http::StaticFiles>(embedded_web::files());
   pipeline_->set_fallback([static_files](http::Request& req) { return static_files->serve(req); });
+  pipeline_->enable_idempotency(*idempotency_);
   server_ = std::make_unique<http::Server>(server_options(config_, paths), *pipeline_, metrics_);
 }
 

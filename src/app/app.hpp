@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/db.hpp"
+#include "core/idempotency_store.hpp"
 #include "core/metrics.hpp"
 #include "core/outbox.hpp"
 #include "core/secrets.hpp"
@@ -66,6 +67,7 @@ class App {
   std::unique_ptr<core::BlobStore> blobs_;
   std::unique_ptr<core::Outbox> events_;
   std::unique_ptr<core::AuditLog> audit_;
+  std::unique_ptr<core::IdempotencyStore> idempotency_;
   http::Router router_;
   http::Hooks hooks_;
   std::unique_ptr<modules::AppContext> context_;

@@ -278,6 +278,7 @@ Config build(const Values& values) {
          fmt::format("\"{}\" must start with http:// or https://", c.http.public_url));
   }
   while (c.http.public_url.ends_with('/')) c.http.public_url.pop_back();
+  c.http.idempotency_ttl_hours = r.integer("http.idempotency.ttlHours");
 
   if (r.str("data.dir").empty()) fail("data.dir", r.origin("data.dir"), "must not be empty");
   c.data_dir = r.str("data.dir");
@@ -294,6 +295,8 @@ Config build(const Values& values) {
   c.blob_gc_grace_hours = r.integer("blobs.gcGraceHours");
   c.outbox_retention_days = r.integer("outbox.retentionDays");
   c.password_hash_log_n = r.integer("security.passwordHashLogN");
+  c.runtime.clock_skew_seconds = r.integer("runtime.clockSkewSeconds");
+  c.runtime.nonce_window_seconds = r.integer("runtime.nonceWindowSeconds");
   c.admin_email = r.str("admin.email");
   c.admin_password = r.str("admin.password");
 

@@ -56,6 +56,7 @@ struct Config {
     double rate_limit_burst = 200;
     bool trust_proxy = false;  // take the client IP from X-Forwarded-For (only behind a proxy)
     std::string public_url;    // base URL for links; empty = derived from the request
+    int idempotency_ttl_hours = 24;  // how long an Idempotency-Key's first response is kept
   } http;
   std::filesystem::path data_dir = "./data";
   struct Db {
@@ -71,6 +72,10 @@ struct Config {
   int blob_gc_grace_hours = 24;
   int outbox_retention_days = 7;
   int password_hash_log_n = 15;  // scrypt N = 2^this
+  struct Runtime {
+    int clock_skew_seconds = 300;    // signed SDK requests may be this far from the server clock
+    int nonce_window_seconds = 600;  // how long a nonce is remembered (≥ 2 × skew closes replay)
+  } runtime;
   // The first platform operator, created at start when the platform has none (needs both).
   std::string admin_email;
   std::string admin_password;

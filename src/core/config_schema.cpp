@@ -44,6 +44,10 @@ std::vector<ConfigKey> build_schema() {
       {"http.publicUrl", "",
        "Base URL the platform is reached at, for links in mails and responses; empty = taken from each "
        "request."},
+      {"http.idempotency.ttlHours", 24,
+       "Hours a response to a request with an Idempotency-Key is kept for retries; the key may be reused "
+       "for a new request after that.",
+       1, 720},
       {"data.dir", "./data", "Data directory: database, blobs and secrets."},
       {"db.synchronous", "full",
        "SQLite synchronous mode: \"full\" (a committed write survives power loss) or \"normal\" "
@@ -62,6 +66,12 @@ std::vector<ConfigKey> build_schema() {
       {"outbox.retentionDays", 7, "Delivered events are deleted after this many days.", 1, 3650},
       {"security.passwordHashLogN", 15,
        "scrypt cost for password hashes as log2(N); 15 (32 MiB per hash) is the production setting.", 10, 16},
+      {"runtime.clockSkewSeconds", 300,
+       "How far (seconds) a signed SDK request's X-Cove-Timestamp may be from the server clock.", 10, 3600},
+      {"runtime.nonceWindowSeconds", 600,
+       "How long (seconds) a signed SDK request's nonce is remembered to refuse replays; at least twice "
+       "runtime.clockSkewSeconds leaves no window for a replay.",
+       60, 86400},
       {"admin.email", "",
        "Email address of the first platform operator, created at start when the platform has none; needs "
        "admin.password. Usually given as COVE_ADMIN_EMAIL."},

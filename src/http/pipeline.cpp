@@ -58,6 +58,10 @@ void Pipeline::set_fallback(Handler h) {
   fallback_ = std::make_unique<RouteInfo>(make_fallback_info(std::move(h)));
 }
 
+void Pipeline::enable_idempotency(core::IdempotencyStore& store) {
+  idempotency_ = std::make_unique<IdempotencyGate>(store);
+}
+
 Response Pipeline::error_response(const Request& req, const core::Error& error) {
   return error_json(error, req.request_id);
 }
@@ -131,6 +135,7 @@ std::optional<Response> Pipeline::before_body(Request& req) {
       if (!hooks_.check_permission) throw core::Error::forbidden();
       hooks_.check_permission(req, req.route->permission);
     }
+    if (idempotency_) return idempotency_->before_body(req);
     return std::nullopt;
   } catch (const core::Error& e) {
     return error_json(e, req.request_id);
@@ -141,6 +146,13 @@ std::optional<Response> Pipeline::before_body(Request& req) {
 }
 
 Response Pipeline::run_handler(Request& req) {
+  if (idempotency_ && IdempotencyGate::applies(req)) {
+    return idempotency_->run(req, [this](Request& r) { return invoke_handler(r); });
+  }
+  return invoke_handler(req);
+}
+
+Response Pipeline::invoke_handler(Request& req) {
   try {
     return req.route->handler(req);
   } catch (const core::Error& e) {
@@ -195,7 +207,7 @@ void Pipeline::add_cors_headers(const Request& req, Response& res) const {
   if (!origin || !origin_allowed(*origin)) return;
   res.headers.set("Access-Control-Allow-Origin", std::string(*origin));
   res.headers.set("Access-Control-Allow-Credentials", "true");
-  res.headers.set("Access-Control-Expose-Headers", "ETag, X-Request-Id, Retry-After, Content-Disposition");
+  res.headers.set("Access-Control-Expose-Headers", "ETag, X-Request-Id, Retry-After, Content-Disposition, Idempotent-Replayed");
   res.headers.add("Vary", "Origin");
 }
 
