@@ -52,7 +52,10 @@ wait_http() {  # url
 }
 
 # --- Cove ----------------------------------------------------------------------------------
-"$BUILD/cove" serve --listen "127.0.0.1:$COVE_PORT" --data "$WORK/data" >"$WORK/cove.log" 2>&1 &
+ADMIN_EMAIL="bench-admin@example.com"
+ADMIN_PASSWORD="Bench-Admin-Pass-$RANDOM-9"
+COVE_ADMIN_EMAIL="$ADMIN_EMAIL" COVE_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  "$BUILD/cove" serve --listen "127.0.0.1:$COVE_PORT" --data "$WORK/data" >"$WORK/cove.log" 2>&1 &
 PIDS+=($!)
 wait_http "http://127.0.0.1:$COVE_PORT/healthz"
 
@@ -89,9 +92,10 @@ wait_http "http://127.0.0.1:$NGINX_PORT/healthz.json"
 
 # --- load ----------------------------------------------------------------------------------
 # Prints "<req/s> <p50 ms> <p99 ms>" for one wrk run.
-measure() {  # url
-  local out rps p50 p99
-  out="$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1")"
+measure() {  # url [lua script, script argument]
+  local out rps p50 p99 script=()
+  [[ $# -ge 3 ]] && script=(-s "$2" "$1" -- "$3") || script=("$1")
+  out="$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${script[@]}")"
   rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
   p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
   p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
@@ -124,6 +128,33 @@ compare() {  # name cove_url nginx_url
 
 compare "small JSON (\`/healthz\`, $(wc -c <"$WORK/nginx/html/healthz.json") B)" \
   "http://127.0.0.1:$COVE_PORT/healthz" "http://127.0.0.1:$NGINX_PORT/healthz.json"
+
+# --- runtime: signed SDK requests against 1,000 mini-programs across 100 host apps -----------
+# Every request carries a fresh nonce (replays are refused), so they are signed in advance, just
+# before each run (timestamps must be within the server's clock-skew window).
+echo "seeding 1,000 mini-programs and 100 host apps..." >&2
+python3 "$ROOT/bench/runtime_setup.py" seed "http://127.0.0.1:$COVE_PORT" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$WORK"
+cp "$WORK/resolve.json" "$WORK/nginx/html/resolve.json"
+cp "$WORK/package.zip" "$WORK/nginx/html/package.zip"
+
+compare_signed() {  # name kind requests-per-second-ceiling nginx_url
+  local count=$(( $3 * (DURATION + 2) )) c_rps c_p50 c_p99 n_rps n_p50 n_p99 ratio
+  # Separate files for the warm-up: a replayed nonce would be refused.
+  python3 "$ROOT/bench/runtime_setup.py" sign "$WORK" "$2" "$(( $3 * 2 ))" "$WRK_THREADS" "$2.warm"
+  python3 "$ROOT/bench/runtime_setup.py" sign "$WORK" "$2" "$count" "$WRK_THREADS" "$2.req"
+  local url="http://127.0.0.1:$COVE_PORT/" lua="$ROOT/bench/runtime.lua"
+  wrk -t"$WRK_THREADS" -c8 -d1s -s "$lua" "$url" -- "$WORK/$2.warm" >/dev/null
+  wrk -t1 -c8 -d1s "$4" >/dev/null
+  read -r c_rps c_p50 c_p99 <<<"$(measure "$url" "$lua" "$WORK/$2.req")"
+  read -r n_rps n_p50 n_p99 <<<"$(measure "$4")"
+  ratio="$(awk -v a="$c_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }')"
+  ROWS+=("| $1 | $c_rps | $c_p50 | $c_p99 | $n_rps | $n_p50 | $n_p99 | **$ratio** |")
+}
+
+compare_signed "runtime resolve (signed, $(wc -c <"$WORK/resolve.json") B answer)" resolve 90000 \
+  "http://127.0.0.1:$NGINX_PORT/resolve.json"
+compare_signed "package download (signed, $(wc -c <"$WORK/package.zip") B)" package 20000 \
+  "http://127.0.0.1:$NGINX_PORT/package.zip"
 
 # --- report --------------------------------------------------------------------------------
 mkdir -p "$ROOT/bench/results"

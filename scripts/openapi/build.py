@@ -18,10 +18,13 @@ sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 import paths_accounts_auth
 import paths_accounts_keys
 import paths_accounts_orgs
+import paths_apps
+import paths_apps_host_apps
 import paths_ops
 from spec import Api, components
 
-AREAS = [paths_ops, paths_accounts_auth, paths_accounts_orgs, paths_accounts_keys]
+AREAS = [paths_ops, paths_accounts_auth, paths_accounts_orgs, paths_accounts_keys, paths_apps,
+         paths_apps_host_apps]
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "docs" / "openapi.json"

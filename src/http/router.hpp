@@ -39,6 +39,9 @@ struct RouteInfo {
   bool blocking = false;         // run on the worker pool
   std::size_t body_limit = 0;    // 0 = server default
   std::uint64_t stream_limit = 0;  // >0: stream body to a temp file up to this size
+  // Optional per-request limit below stream_limit (an organisation's package quota), asked after
+  // the permission check so a too-large Content-Length is refused before a byte is read.
+  std::function<std::uint64_t(const Request&)> stream_limit_for;
 };
 
 class Router;
@@ -49,6 +52,11 @@ class RouteBuilder {
   RouteBuilder& blocking() { info_.blocking = true; return *this; }
   RouteBuilder& body_limit(std::size_t bytes) { info_.body_limit = bytes; return *this; }
   RouteBuilder& stream_to_file(std::uint64_t limit) { info_.stream_limit = limit; return *this; }
+  RouteBuilder& stream_to_file(std::uint64_t ceiling, std::function<std::uint64_t(const Request&)> limit_for) {
+    info_.stream_limit = ceiling;
+    info_.stream_limit_for = std::move(limit_for);
+    return *this;
+  }
   RouteBuilder& guard(Guard g) { info_.guards.push_back(std::move(g)); return *this; }
   // Declares the permission the route needs; the pipeline enforces it through the permission
   // checker the accounts module installs (without one, such routes answer 403).

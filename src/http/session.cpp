@@ -196,7 +196,7 @@ class Session {
 
     const RouteInfo& route = *req.route;
     const bool streamed = route.stream_limit > 0;
-    const std::uint64_t limit = streamed               ? route.stream_limit
+    const std::uint64_t limit = streamed ? stream_limit(route, req)
                                 : route.body_limit > 0 ? route.body_limit
                                                        : options_.body_limit;
     BodyResult body = BodyResult::kRead;
@@ -236,6 +236,18 @@ class Session {
     }
     linger_ = true;
     co_return co_await respond(req, res, started, version, false);
+  }
+
+  // The route's ceiling, lowered by its per-request limit when it has one. A failing limit
+  // function leaves the ceiling (the handler still checks what it stores).
+  static std::uint64_t stream_limit(const RouteInfo& route, const Request& req) {
+    if (!route.stream_limit_for) return route.stream_limit;
+    try {
+      return std::min(route.stream_limit, route.stream_limit_for(req));
+    } catch (const std::exception& e) {
+      core::log::warn("stream limit lookup failed", {{"requestId", req.request_id}, {"error", e.what()}});
+      return route.stream_limit;
+    }
   }
 
   // Answers a request whose head could not be parsed (431, 400), then closes.

@@ -124,6 +124,25 @@ const std::map<std::string, Fixture>& fixtures() {
          insert_invitation(server, w, token);
          return token;
        }},
+      {"appId",
+       [](test::TestServer& server, World& w) {
+         auto r = server.client().post_json("/api/v1/orgs/" + w.org_a + "/apps", {{"name", "Matrix app"}},
+                                            test::bearer(w.credentials[Caller::kOwner]));
+         REQUIRE(r.status == 201);
+         return r.json()["appId"].get<std::string>();
+       }},
+      // A version number: routes naming one answer the service's own 404 when it does not exist,
+      // which is enough to tell authorisation apart.
+      {"version", [](test::TestServer&, World&) { return std::string("1.0.0"); }},
+      {"hostAppId",
+       [](test::TestServer& server, World& w) {
+         auto r = server.client().post_json(
+             "/api/v1/orgs/" + w.org_a + "/host-apps",
+             {{"name", "fixture"}, {"bundleIds", {{{"platform", "ios"}, {"id", "com.example.fixture"}}}}},
+             test::bearer(w.credentials[Caller::kOwner]));
+         REQUIRE(r.status == 201);
+         return r.json()["id"].get<std::string>();
+       }},
       {"sessionId",
        [](test::TestServer& server, World& w) {
          return server.app().db().read([&](core::Conn& c) {

@@ -36,6 +36,13 @@ void AccountsModule::register_org_resolver(std::string param, Identity::OrgResol
   identity_->register_org_resolver(std::move(param), std::move(resolver));
 }
 
+std::unordered_set<std::string> AccountsModule::active_org_ids(core::Conn& c) const {
+  std::unordered_set<std::string> out;
+  auto& st = c.prepare("SELECT id FROM orgs WHERE status = 'active'");
+  while (st.executeStep()) out.insert(st.getColumn(0).getString());
+  return out;
+}
+
 void AccountsModule::register_routes([[maybe_unused]] http::Router& router) {
   // accounts-routes: each feature's mount function, in the order the API reference lists them.
   mount_auth_routes(router, *ctx_);

@@ -22,6 +22,7 @@ class AccountsModule final : public modules::Module, public AccountsApi {
   void register_org_resolver(std::string param, Identity::OrgResolver resolver) override;
   const QuotaService& quotas() const override { return *quotas_; }
   const SettingsService& settings() const override { return *settings_; }
+  std::unordered_set<std::string> active_org_ids(core::Conn& c) const override;
 
  private:
   std::unique_ptr<core::SealedBox> sealed_;

@@ -1,0 +1,34 @@
+#include "modules/apps/apps_module.hpp"
+
+#include "modules/apps/app_repo.hpp"
+#include "modules/apps/apps_routes.hpp"
+
+namespace cove::apps {
+
+AppsModule::AppsModule(modules::AppContext& app, accounts::AccountsApi& accounts) {
+  signer_ = std::make_unique<PackageSigner>(app.secrets);
+  sealed_ = std::make_unique<core::SealedBox>(app.secrets.random_key("sdk-secret-seal.key"));
+  ctx_ = std::make_unique<AppsContext>(AppsContext{app, accounts, *signer_, *sealed_});
+
+  // Routes naming {appId} or {hostAppId} declare org permissions; these find the owning org.
+  accounts.register_org_resolver("appId", [](core::Conn& c, const std::string& id) { return app_repo::org_of(c, id); });
+  accounts.register_org_resolver("hostAppId", [](core::Conn& c, const std::string& id) -> std::optional<std::string> {
+    auto& st = c.prepare("SELECT org_id FROM host_apps WHERE id = ?");
+    st.bind(1, id);
+    if (!st.executeStep()) return std::nullopt;
+    return st.getColumn(0).getString();
+  });
+}
+
+AppsModule::~AppsModule() = default;
+
+void AppsModule::register_routes(http::Router& router) {
+  // apps-routes: each feature's mount function.
+  mount_app_routes(router, *ctx_);
+  mount_version_routes(router, *ctx_);
+  mount_platform_app_routes(router, *ctx_);
+  mount_base_library_routes(router, *ctx_);
+  mount_host_app_routes(router, *ctx_);
+}
+
+}  // namespace cove::apps

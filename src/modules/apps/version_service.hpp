@@ -1,0 +1,68 @@
+#pragma once
+// Versions and code packages: upload (validated zip, strictly increasing semver, org package
+// quota), edit, delete (never-released only), release, rollback, compare and download.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/principal.hpp"
+#include "modules/apps/app_service.hpp"
+#include "modules/apps/apps_context.hpp"
+#include "modules/apps/version_model.hpp"
+
+namespace cove::apps {
+
+struct VersionPatch {
+  std::optional<std::string> changelog;
+  std::optional<std::string> min_base_library;  // "" clears it
+};
+
+struct VersionDiff {
+  Version from;
+  Version to;
+  std::vector<VersionFile> added;
+  std::vector<VersionFile> removed;
+  std::vector<std::pair<VersionFile, VersionFile>> changed;  // (from, to)
+  std::int64_t unchanged = 0;
+};
+
+nlohmann::json to_json(const VersionDiff& d);
+
+class VersionService {
+ public:
+  explicit VersionService(AppsContext& ctx) : ctx_(ctx) {}
+
+  // Validates the uploaded zip and records the version as `uploaded`. Reads the whole package
+  // (zip inspection): call from a blocking route. Errors: 400 validation_failed (version), 400
+  // packages.* (zip), 409 apps.version_exists / apps.version_not_increasing, 413 quota.exceeded.
+  Version upload(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
+                 const std::string& version, const Upload& package);
+  Version get(const std::string& org_id, const std::string& app_id, const std::string& version) const;
+  std::vector<Version> list(const std::string& org_id, const std::string& app_id,
+                            const accounts::PageRequest& page) const;
+  std::vector<VersionFile> files(const std::string& org_id, const std::string& app_id,
+                                 const std::string& version) const;
+  Version update(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
+                 const std::string& version, const VersionPatch& patch);
+  void remove(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
+              const std::string& version);
+
+  // Serves this version to everyone: it must be releasable and newer than the released one.
+  Version release(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
+                  const std::string& version);
+  // Re-releases an earlier, previously released version in one call.
+  Version rollback(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
+                   const std::string& version);
+  VersionDiff compare(const std::string& org_id, const std::string& app_id, const std::string& from,
+                      const std::string& to) const;
+  BlobFile package(const std::string& org_id, const std::string& app_id, const std::string& version) const;
+
+  // The largest package the organisation may upload (its quota).
+  std::uint64_t package_limit(const std::string& org_id) const;
+
+ private:
+  Version make_released(core::Tx& tx, const core::Actor& actor, Version target, const char* action);
+  AppsContext& ctx_;
+};
+
+}  // namespace cove::apps

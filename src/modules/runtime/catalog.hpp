@@ -1,0 +1,51 @@
+#pragma once
+// The runtime's immutable catalog snapshot (DESIGN.md §8): per host app (by sdkKey) its secret,
+// bundle ids, and for each associated mini-program either a precomputed response body with its
+// ETag or the reason it cannot be served. A request is map lookups and a copy of a string; no
+// SQL, no JSON building. Rebuilt as a whole from the database when something changes.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "modules/apps/runtime_view.hpp"
+
+namespace cove::runtime {
+
+// Why a mini-program is not served, each a distinct 404 code.
+enum class Unservable { kNone, kOffline, kNotReleased };
+
+struct AppView {
+  Unservable reason = Unservable::kNone;
+  std::string body;  // the JSON answer for this host app
+  std::string etag;  // quoted, over the body
+};
+
+struct HostEntry {
+  std::string id;
+  std::string org_id;
+  std::string secret;
+  bool active = false;  // the host app is active and its organisation too
+  std::unordered_set<std::string> bundle_ids;
+  std::unordered_map<std::string, AppView> apps;  // associated mini-programs by appId
+  // Associated, servable mini-programs in appId order (for the launcher's batch list).
+  std::map<std::string, const AppView*> servable;
+  std::unordered_set<std::string> packages;  // SHA-256 of packages this host app may download
+};
+
+struct Catalog {
+  std::unordered_map<std::string, HostEntry> hosts;  // by sdkKey
+  std::unordered_set<std::string> known_apps;        // every appId, to tell "unknown" from "not associated"
+  std::int64_t built_ms = 0;
+  std::size_t app_count = 0;
+};
+
+// `active_orgs`: organisations whose mini-programs and host apps may be served.
+std::shared_ptr<const Catalog> build_catalog(const apps::RuntimeData& data,
+                                             const std::unordered_set<std::string>& active_orgs,
+                                             std::int64_t now_ms);
+
+}  // namespace cove::runtime

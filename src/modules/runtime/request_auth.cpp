@@ -1,0 +1,82 @@
+#include "modules/runtime/request_auth.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+
+namespace cove::runtime {
+
+namespace {
+
+core::Error unauthorized(std::string code, std::string message, nlohmann::json details = nlohmann::json::object()) {
+  return core::Error(401, std::move(code), std::move(message), std::move(details));
+}
+
+std::string_view required_header(const http::Request& req, const char* name, std::size_t max_bytes) {
+  const auto value = req.headers.get(name);
+  if (!value || value->empty() || value->size() > max_bytes) {
+    throw unauthorized("runtime.unauthenticated",
+                       fmt::format("Sign the request: header {} is missing or too long", name), {{"header", name}});
+  }
+  return *value;
+}
+
+bool visible_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c > ' ' && c < 0x7f; });
+}
+
+}  // namespace
+
+const HostEntry& RequestAuth::verify(const http::Request& req, const Catalog& catalog) const {
+  const auto sdk_key = required_header(req, "X-Cove-Sdk-Key", 128);
+  const auto bundle_id = required_header(req, "X-Cove-Bundle-Id", 256);
+  const auto timestamp_text = required_header(req, "X-Cove-Timestamp", 20);
+  const auto nonce = required_header(req, "X-Cove-Nonce", 64);
+  const auto signature = required_header(req, "X-Cove-Signature", 64);
+  if (nonce.size() < 16 || !visible_ascii(nonce)) {
+    throw unauthorized("runtime.unauthenticated", "X-Cove-Nonce must be 16 to 64 visible ASCII characters",
+                       {{"header", "X-Cove-Nonce"}});
+  }
+
+  std::int64_t timestamp = 0;
+  const auto [end, ec] = std::from_chars(timestamp_text.data(), timestamp_text.data() + timestamp_text.size(), timestamp);
+  if (ec != std::errc() || end != timestamp_text.data() + timestamp_text.size()) {
+    throw unauthorized("runtime.unauthenticated", "X-Cove-Timestamp must be Unix seconds",
+                       {{"header", "X-Cove-Timestamp"}});
+  }
+  const auto now_ms = clock_.unix_millis();
+  const auto now = now_ms / 1000;
+  if (timestamp < now - options_.clock_skew_seconds || timestamp > now + options_.clock_skew_seconds) {
+    throw unauthorized("runtime.clock_skew",
+                       fmt::format("The request time is more than {} seconds from the server's clock",
+                                   options_.clock_skew_seconds),
+                       {{"serverTime", now}, {"maxSkewSeconds", options_.clock_skew_seconds}});
+  }
+
+  const auto host = catalog.hosts.find(std::string(sdk_key));
+  if (host == catalog.hosts.end()) throw unauthorized("runtime.unknown_sdk_key", "No host app has this SDK key");
+
+  const auto payload = fmt::format("{}\n{}\n{}\n{}", req.method_text, req.target, timestamp_text, nonce);
+  const auto expected = core::crypto::hex(core::crypto::hmac_sha256(host->second.secret, payload));
+  if (!core::crypto::constant_time_equal(expected, signature)) {
+    throw unauthorized("runtime.bad_signature",
+                       "The signature does not match: HMAC-SHA256(sdkSecret, METHOD\\nTARGET\\nTIMESTAMP\\nNONCE) "
+                       "in lowercase hex, TARGET being the path and query exactly as sent");
+  }
+  if (!host->second.bundle_ids.contains(std::string(bundle_id))) {
+    throw unauthorized("runtime.bundle_mismatch", "This bundle id is not registered for the host app");
+  }
+  if (!host->second.active) {
+    throw core::Error(403, "runtime.host_app_disabled", "This host app is disabled");
+  }
+  if (!nonces_.first_use(sdk_key, nonce, now_ms, now_ms + options_.nonce_window_seconds * 1000)) {
+    throw unauthorized("runtime.replay", "This nonce was already used; sign every request with a fresh nonce");
+  }
+  return host->second;
+}
+
+}  // namespace cove::runtime
