@@ -1,0 +1,50 @@
+#pragma once
+// Host apps of an organisation (宿主 App, 应用管理): create (quota-checked), edit, disable,
+// delete, and the SDK credentials.
+//
+// Credentials: `sdkKey` is a public id (`sdk_` + 22 base62 characters) the SDK sends with every
+// runtime request; `sdkSecret` is 256 random bits (`cove_ss_` + base64url) that keys the request
+// HMAC. The runtime must recompute that HMAC, so the secret cannot be stored hashed like a
+// password or API key: it is sealed (AES-256-GCM, key in data/secrets/) and opened only to build
+// the runtime catalog. It is answered once, at creation and at rotation, and never appears in a
+// GET, the log, the operation log or an event.
+#include <string>
+#include <vector>
+
+#include "core/principal.hpp"
+#include "modules/apps/apps_context.hpp"
+#include "modules/apps/host_app_model.hpp"
+#include "modules/apps/host_app_repo.hpp"
+
+namespace cove::apps {
+
+// A host app with the secret that was just issued for it.
+struct HostAppWithSecret {
+  HostApp host_app;
+  std::string sdk_secret;
+};
+
+class HostAppService {
+ public:
+  explicit HostAppService(AppsContext& ctx) : ctx_(ctx) {}
+
+  // 403 quota.exceeded past the organisation's maxHostApps.
+  HostAppWithSecret create(const core::Actor& actor, const std::string& org_id, const HostAppFields& fields);
+  HostApp get(const std::string& org_id, const std::string& host_app_id) const;  // 404 host_apps.not_found
+  std::vector<HostApp> list(const host_app_repo::HostAppFilter& filter,
+                            const accounts::PageRequest& page) const;
+  // Replacing the custom API or menu definitions drops the grants that name ones no longer defined.
+  HostApp update(const core::Actor& actor, const std::string& org_id, const std::string& host_app_id,
+                 const HostAppFields& fields);
+  // Removes the host app with its bundle ids and associations.
+  void remove(const core::Actor& actor, const std::string& org_id, const std::string& host_app_id);
+  // Issues a new secret; the old one stops working as soon as the runtime catalog refreshes. The
+  // sdkKey, bundle ids and associations stay as they are.
+  HostAppWithSecret rotate_secret(const core::Actor& actor, const std::string& org_id,
+                                  const std::string& host_app_id);
+
+ private:
+  AppsContext& ctx_;
+};
+
+}  // namespace cove::apps
