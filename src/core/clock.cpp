@@ -88,12 +88,21 @@ bool parse_rfc3339(std::string_view s, TimePoint& out) {
   tm.tm_mday = d;
   tm.tm_hour = h;
   tm.tm_min = mi;
-  tm.tm_sec = sec;
-  const std::time_t secs = timegm(&tm);
+  // timegm() normalises out-of-range fields, so the date is real when it reads back unchanged
+  // (rejects 2026-02-31). A leap second is checked as :59, so it cannot hide a bad date by rolling
+  // the day over, and then counts as the next second (POSIX time has no leap seconds).
+  tm.tm_sec = sec == 60 ? 59 : sec;
+  const std::time_t checked = timegm(&tm);
   std::tm check{};
-  gmtime_r(&secs, &check);
-  if (check.tm_mday != d && sec != 60) return false;  // rejects 2026-02-31
-  out = TimePoint(std::chrono::seconds(secs - offset_min * 60) + std::chrono::milliseconds(millis));
+  gmtime_r(&checked, &check);
+  if (check.tm_mday != d) return false;
+  const std::int64_t utc_secs = static_cast<std::int64_t>(checked) + (sec == 60 ? 1 : 0) - offset_min * 60;
+  // TimePoint counts nanoseconds in 64 bits: a later or earlier instant would overflow the
+  // conversion (undefined behaviour, in practice a wrapped, wrong time), so it is refused.
+  constexpr std::int64_t kLimitSecs =
+      std::chrono::duration_cast<std::chrono::seconds>(TimePoint::duration::max()).count();
+  if (utc_secs >= kLimitSecs || utc_secs <= -kLimitSecs) return false;
+  out = TimePoint(std::chrono::seconds(utc_secs) + std::chrono::milliseconds(millis));
   return true;
 }
 

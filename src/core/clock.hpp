@@ -24,7 +24,8 @@ class SystemClock final : public Clock {
 // RFC 3339 UTC with millisecond precision: "2026-11-22T08:23:00.123Z".
 std::string format_rfc3339(TimePoint t);
 std::string format_rfc3339_millis(std::int64_t unix_millis);
-// Accepts "YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)"; returns false on anything else.
+// Accepts "YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)" on a real calendar date, within the range a
+// TimePoint holds (1677-09-22 to 2262-04-11 UTC); returns false on anything else.
 bool parse_rfc3339(std::string_view text, TimePoint& out);
 
 }  // namespace cove::core

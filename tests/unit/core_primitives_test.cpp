@@ -58,6 +58,28 @@ TEST_CASE("RFC 3339 formatting and parsing", "[clock]") {
   CHECK_FALSE(core::parse_rfc3339("2026-11-18T07:46:40", t));
 }
 
+TEST_CASE("RFC 3339 leap seconds are accepted on real dates only", "[clock]") {
+  core::TimePoint t;
+  REQUIRE(core::parse_rfc3339("2016-12-31T23:59:60Z", t));
+  CHECK(core::format_rfc3339(t) == "2017-01-01T00:00:00.000Z");
+  // Second 60 used to skip the calendar check, letting these roll over into the next month.
+  CHECK_FALSE(core::parse_rfc3339("2026-02-31T12:00:60Z", t));
+  CHECK_FALSE(core::parse_rfc3339("2026-04-31T23:59:60Z", t));
+}
+
+TEST_CASE("RFC 3339 times a TimePoint cannot hold are refused, not wrapped", "[clock]") {
+  // Found by fuzz_request_target: year 3022 overflowed the nanosecond conversion (UBSan).
+  core::TimePoint t;
+  CHECK_FALSE(core::parse_rfc3339("3022-01-02T03:04:05Z", t));
+  CHECK_FALSE(core::parse_rfc3339("9999-12-31T23:59:59.999Z", t));
+  CHECK_FALSE(core::parse_rfc3339("1000-01-01T00:00:00Z", t));
+  CHECK_FALSE(core::parse_rfc3339("2262-04-12T00:00:00Z", t));
+  REQUIRE(core::parse_rfc3339("2262-04-10T23:59:59.999Z", t));
+  CHECK(core::format_rfc3339(t) == "2262-04-10T23:59:59.999Z");
+  REQUIRE(core::parse_rfc3339("1677-09-22T00:00:00Z", t));
+  CHECK(core::format_rfc3339(t) == "1677-09-22T00:00:00.000Z");
+}
+
 TEST_CASE("metrics render in Prometheus text format", "[metrics]") {
   core::MetricsRegistry reg;
   reg.counter("jobs_total", "Jobs").inc(3);
