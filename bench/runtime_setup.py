@@ -34,12 +34,16 @@ def call(base, method, path, token=None, body=None, raw=None, content_type="appl
         req.add_header("Content-Type", content_type)
     if token:
         req.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(req) as res:
-            text = res.read()
-            return json.loads(text) if text else None
-    except urllib.error.HTTPError as e:
-        sys.exit(f"{method} {path} failed: {e.code} {e.read().decode(errors='replace')}")
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(req) as res:
+                text = res.read()
+                return json.loads(text) if text else None
+        except urllib.error.HTTPError as e:
+            if e.code != 429:  # the per-IP rate limit: wait as told, then retry
+                sys.exit(f"{method} {path} failed: {e.code} {e.read().decode(errors='replace')}")
+            time.sleep(float(e.headers.get("Retry-After", "1")))
+    sys.exit(f"{method} {path}: still rate limited")
 
 
 def package_bytes():

@@ -81,6 +81,8 @@ App::App(core::Config config, AppOptions options)
   context_ = std::make_unique<modules::AppContext>(modules::AppContext{
       config_, *db_, *blobs_, *events_, *audit_, *clock_, metrics_, *secrets_, hooks_});
   build_modules(std::move(options.extra_modules));
+  blob_collector_ = std::make_unique<BlobCollector>(*db_, *blobs_, modules_,
+                                                    std::chrono::hours(config_.blob_gc_grace_hours));
   mount_operational_routes(router_, *db_, metrics_);
 
   pipeline_ = std::make_unique<http::Pipeline>(router_, hooks_, metrics_, pipeline_options(config_));
@@ -112,6 +114,7 @@ void App::start() {
   started_ = true;
   for (auto& m : modules_) m->start(*context_);
   events_->start();
+  blob_collector_->start();
   server_->start();
 }
 
@@ -123,6 +126,7 @@ void App::stop() {
   // Give effects of the last requests a moment to run; whatever is left is delivered at next start.
   events_->drain(std::chrono::seconds(2));
   events_->stop();
+  blob_collector_->stop();
   for (auto it = modules_.rbegin(); it != modules_.rend(); ++it) (*it)->stop();
   core::log::flush();
 }

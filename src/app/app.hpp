@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/blob_collector.hpp"
 #include "app/data_dir.hpp"
 #include "core/audit_log.hpp"
 #include "core/blob_store.hpp"
@@ -53,6 +54,7 @@ class App {
   core::SecretStore& secrets() { return *secrets_; }
   http::Router& router() { return router_; }
   const core::Clock& clock() const { return *clock_; }
+  BlobCollector& blob_collector() { return *blob_collector_; }
 
  private:
   void build_modules(std::vector<std::unique_ptr<modules::Module>> extra);
@@ -72,6 +74,7 @@ class App {
   http::Hooks hooks_;
   std::unique_ptr<modules::AppContext> context_;
   std::vector<std::unique_ptr<modules::Module>> modules_;
+  std::unique_ptr<BlobCollector> blob_collector_;
   std::unique_ptr<http::Pipeline> pipeline_;
   std::unique_ptr<http::Server> server_;
   bool started_ = false;

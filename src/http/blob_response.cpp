@@ -35,7 +35,8 @@ Response blob_response(const Request& req, const BlobServe& blob) {
   res.headers.set("ETag", etag);
   res.headers.set("Cache-Control", std::string(blob.cache_control));
   res.headers.set("Accept-Ranges", "bytes");
-  if (!blob.content_disposition.empty()) res.headers.set("Content-Disposition", std::string(blob.content_disposition));
+  if (!blob.content_disposition.empty())
+    res.headers.set("Content-Disposition", std::string(blob.content_disposition));
   if (const auto inm = req.headers.get("If-None-Match"); inm && etag_matches(*inm, etag)) {
     res.status = 304;
     return res;
@@ -52,8 +53,8 @@ Response blob_response(const Request& req, const BlobServe& blob) {
       case core::RangeResult::kNone: range = {0, blob.size}; break;
       case core::RangeResult::kSatisfiable:
         res.status = 206;
-        res.headers.set("Content-Range",
-                        fmt::format("bytes {}-{}/{}", range.offset, range.offset + range.length - 1, blob.size));
+        res.headers.set("Content-Range", fmt::format("bytes {}-{}/{}", range.offset,
+                                                     range.offset + range.length - 1, blob.size));
         break;
       case core::RangeResult::kUnsatisfiable: {
         auto refused = error_json(

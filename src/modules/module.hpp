@@ -3,6 +3,7 @@
 // modules get the services they need through their constructors, so a unit test can build one
 // module alone. A module mounts its routes, subscribes to events, starts background work, and
 // stops in reverse order.
+#include <string>
 #include <string_view>
 
 #include "modules/app_context.hpp"
@@ -17,6 +18,9 @@ class Module {
   virtual void subscribe(core::EventBus& /*events*/) {}
   virtual void start(AppContext& /*ctx*/) {}
   virtual void stop() {}
+  // Whether a row of this module still refers to the blob `sha256`; the blob collector keeps
+  // every blob some module answers true for.
+  virtual bool references_blob(core::Conn& /*c*/, const std::string& /*sha256*/) const { return false; }
 };
 
 }  // namespace cove::modules

@@ -13,19 +13,22 @@ namespace {
 std::string png_bytes() { return std::string("\x89PNG\r\n\x1A\n", 8) + std::string(64, '\x01'); }
 
 nlohmann::json full_app() {
-  return {{"name", "天气小程序"},
-          {"summary", "Forecasts for your city"},
-          {"description", "Hourly forecasts.\nAir quality."},
-          {"category", "tools"},
-          {"tags", {"weather", "daily"}},
-          {"developer", {{"name", "Han Meimei"}, {"email", "dev@acme.example"}, {"phone", "+86 21 5555 0102"}}},
-          {"privacy",
-           {{"policyUrl", "https://acme.example/privacy"},
-            {"items", {{{"dataType", "location"}, {"purpose", "To show the weather where you are"}}}}}},
-          {"repositoryUrl", "https://git.acme.example/weather"},
-          {"securityRating", "A (SlowMist audit 2026-10)"},
-          {"contracts", {{{"chain", "ethereum"}, {"address", "0x5FbDB2315678afecb367f032d93F642f64180aa3"},
-                          {"name", "Tips"}}}}};
+  return {
+      {"name", "天气小程序"},
+      {"summary", "Forecasts for your city"},
+      {"description", "Hourly forecasts.\nAir quality."},
+      {"category", "tools"},
+      {"tags", {"weather", "daily"}},
+      {"developer", {{"name", "Han Meimei"}, {"email", "dev@acme.example"}, {"phone", "+86 21 5555 0102"}}},
+      {"privacy",
+       {{"policyUrl", "https://acme.example/privacy"},
+        {"items", {{{"dataType", "location"}, {"purpose", "To show the weather where you are"}}}}}},
+      {"repositoryUrl", "https://git.acme.example/weather"},
+      {"securityRating", "A (SlowMist audit 2026-10)"},
+      {"contracts",
+       {{{"chain", "ethereum"},
+         {"address", "0x5FbDB2315678afecb367f032d93F642f64180aa3"},
+         {"name", "Tips"}}}}};
 }
 
 http::Headers with_type(const std::string& token, const char* type) {
@@ -50,7 +53,11 @@ TEST_CASE("mini-programs are created within an organisation", "[api][apps]") {
   test::run_scenarios(
       w.server,
       {
-          {.name = "anonymous", .method = Method::kPost, .url = url, .body = full_app().dump(), .expected_status = 401},
+          {.name = "anonymous",
+           .method = Method::kPost,
+           .url = url,
+           .body = full_app().dump(),
+           .expected_status = 401},
           {.name = "a viewer may not create",
            .method = Method::kPost,
            .url = url,
@@ -70,7 +77,8 @@ TEST_CASE("mini-programs are created within an organisation", "[api][apps]") {
            .body = bad.dump(),
            .expected_status = 400,
            .expected = {R"("name":)", R"("tags[1]":)", R"("privacy.items[0].dataType":)",
-                        R"("contracts[0].chain":)", R"("repositoryUrl":)", R"("colour":{"code":"unknown_field")"}},
+                        R"("contracts[0].chain":)", R"("repositoryUrl":)",
+                        R"("colour":{"code":"unknown_field")"}},
           {.name = "a developer creates one with every field",
            .method = Method::kPost,
            .url = url,
@@ -126,7 +134,10 @@ TEST_CASE("mini-programs are isolated between organisations", "[api][apps]") {
            .url = "/api/v1/apps/app_unknown",
            .headers = test::bearer(w.owner.token),
            .expected_status = 404},
-          {.name = "a viewer reads it", .url = url, .headers = test::bearer(w.viewer.token), .expected = {"Weather"}},
+          {.name = "a viewer reads it",
+           .url = url,
+           .headers = test::bearer(w.viewer.token),
+           .expected = {"Weather"}},
           {.name = "a reviewer (platform:read) reads it",
            .url = url,
            .headers = test::bearer(w.reviewer.token),
@@ -164,8 +175,9 @@ TEST_CASE("mini-program lists filter and paginate", "[api][apps]") {
   REQUIRE(first.status == 200);
   CHECK(first.json()["items"].size() == 3);
   REQUIRE(first.json()["nextCursor"].is_string());
-  auto second = w.call(Method::kGet, base + "?limit=3&cursor=" + first.json()["nextCursor"].get<std::string>(),
-                       w.viewer.token);
+  auto second =
+      w.call(Method::kGet, base + "?limit=3&cursor=" + first.json()["nextCursor"].get<std::string>(),
+             w.viewer.token);
   CHECK(second.json()["items"].size() == 2);
   CHECK(second.json()["nextCursor"].is_null());
   CHECK(first.body.find(other) == std::string::npos);
@@ -190,7 +202,8 @@ TEST_CASE("mini-program icons and audit certificates are stored and served", "[a
   const auto icon_url = "/api/v1/apps/" + id + "/icon";
 
   CHECK(client.request(Method::kGet, icon_url, test::bearer(w.viewer.token)).status == 404);
-  auto r = client.request(Method::kPut, icon_url, with_type(w.developer.token, "image/png"), "GIF89a not a png");
+  auto r =
+      client.request(Method::kPut, icon_url, with_type(w.developer.token, "image/png"), "GIF89a not a png");
   CHECK(r.status == 415);
   r = client.request(Method::kPut, icon_url, with_type(w.developer.token, "image/png"),
                      std::string(2 * 1024 * 1024, 'x'));
@@ -215,10 +228,12 @@ TEST_CASE("mini-program icons and audit certificates are stored and served", "[a
   r = client.request(Method::kPut, cert_url, with_type(w.developer.token, "application/pdf"), "%PDF-1.7\n%…");
   REQUIRE(r.status == 200);
   CHECK(r.json()["name"] == "audit.pdf");
-  got = client.request(Method::kGet, "/api/v1/apps/" + id + "/audit-certificate", test::bearer(w.viewer.token));
+  got =
+      client.request(Method::kGet, "/api/v1/apps/" + id + "/audit-certificate", test::bearer(w.viewer.token));
   CHECK(got.status == 200);
   CHECK(got.body.starts_with("%PDF"));
-  CHECK(std::string(got.headers.get("Content-Disposition").value_or("")).find("audit.pdf") != std::string::npos);
+  CHECK(std::string(got.headers.get("Content-Disposition").value_or("")).find("audit.pdf") !=
+        std::string::npos);
 }
 
 TEST_CASE("mini-program status: online with a release, offline by the org, takedown by operators",
@@ -226,7 +241,9 @@ TEST_CASE("mini-program status: online with a release, offline by the org, taked
   test::AppsWorld w;
   const auto id = w.create_app(w.org_a, w.owner.token);
   const auto url = "/api/v1/apps/" + id;
-  const auto status = [&] { return w.call(Method::kGet, url, w.owner.token).json()["status"].get<std::string>(); };
+  const auto status = [&] {
+    return w.call(Method::kGet, url, w.owner.token).json()["status"].get<std::string>();
+  };
 
   // A draft cannot go offline or be brought online.
   CHECK(w.call(Method::kPost, url + "/offline", w.developer.token).status == 409);
@@ -248,8 +265,8 @@ TEST_CASE("mini-program status: online with a release, offline by the org, taked
   CHECK(w.call(Method::kPost, url + "/online", w.developer.token).status == 200);
 
   // Operator takedown: the organisation cannot undo it.
-  CHECK(w.call(Method::kPost, "/api/v1/platform/apps/" + id + "/takedown", w.owner.token, {{"reason", "x"}}).status ==
-        403);
+  CHECK(w.call(Method::kPost, "/api/v1/platform/apps/" + id + "/takedown", w.owner.token, {{"reason", "x"}})
+            .status == 403);
   CHECK(w.call(Method::kPost, "/api/v1/platform/apps/" + id + "/takedown", w.reviewer.token).status == 400);
   r = w.call(Method::kPost, "/api/v1/platform/apps/" + id + "/takedown", w.reviewer.token,
              {{"reason", "Collects location without declaring it"}});

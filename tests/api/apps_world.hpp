@@ -2,6 +2,7 @@
 // The cast the apps tests share: OrgWorld (org A with every role, org B, operators) plus helpers
 // to create mini-programs, build zip packages and upload them through the API.
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,8 @@ struct AppsWorld : OrgWorld {
   explicit AppsWorld(TestServerOptions options = {}) : OrgWorld(std::move(options)), dir("cove-apps-test") {}
 
   // A mini-program of `org` created through the API by `token`; returns its appId.
-  std::string create_app(const std::string& org, const std::string& token, const std::string& name = "Weather") {
+  std::string create_app(const std::string& org, const std::string& token,
+                         const std::string& name = "Weather") {
     auto r = call(http::Method::kPost, fmt::format("/api/v1/orgs/{}/apps", org), token, {{"name", name}});
     INFO(r.body);
     REQUIRE(r.status == 201);
@@ -29,7 +31,8 @@ struct AppsWorld : OrgWorld {
   std::filesystem::path package(const std::string& version, std::vector<ZipItem> extra = {}) {
     const auto path = dir / fmt::format("pkg-{}-{}.zip", version, ++counter);
     std::vector<ZipItem> items = {
-        {"app.json", R"({"pages":["pages/index/index","pages/about/about"],"window":{"navigationBarTitleText":"Weather"}})"},
+        {"app.json",
+         R"({"pages":["pages/index/index","pages/about/about"],"window":{"navigationBarTitleText":"Weather"}})"},
         {"pages/index/index.js", "Page({version: '" + version + "'})"},
         {"pages/about/about.js", "Page({})"}};
     for (auto& e : extra) items.push_back(std::move(e));
@@ -42,8 +45,8 @@ struct AppsWorld : OrgWorld {
     auto client = server.client();
     http::Headers h = token.empty() ? http::Headers{} : bearer(token);
     h.set("Content-Type", "application/zip");
-    return client.upload_file(http::Method::kPut, fmt::format("/api/v1/apps/{}/versions/{}/package", app_id, version),
-                              h, file);
+    return client.upload_file(http::Method::kPut,
+                              fmt::format("/api/v1/apps/{}/versions/{}/package", app_id, version), h, file);
   }
 
   // Uploads a fresh package for `version` and requires success.
@@ -54,8 +57,10 @@ struct AppsWorld : OrgWorld {
     return r.json();
   }
 
-  http::ClientResponse release(const std::string& app_id, const std::string& version, const std::string& token) {
-    return call(http::Method::kPost, fmt::format("/api/v1/apps/{}/versions/{}/release", app_id, version), token);
+  http::ClientResponse release(const std::string& app_id, const std::string& version,
+                               const std::string& token) {
+    return call(http::Method::kPost, fmt::format("/api/v1/apps/{}/versions/{}/release", app_id, version),
+                token);
   }
 
   TempDir dir;

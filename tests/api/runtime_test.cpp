@@ -118,7 +118,8 @@ TEST_CASE("runtime refuses bad signatures with precise codes", "[api][runtime][a
   CHECK(code_of(disabled) == "runtime.host_app_disabled");
 }
 
-TEST_CASE("runtime tells unknown, unassociated, unreleased and offline mini-programs apart", "[api][runtime]") {
+TEST_CASE("runtime tells unknown, unassociated, unreleased and offline mini-programs apart",
+          "[api][runtime]") {
   Released f;
   const auto draft = f.w.create_app(f.w.org_a, f.w.owner.token, "Draft");
   f.w.associate(f.host, draft);
@@ -133,7 +134,8 @@ TEST_CASE("runtime tells unknown, unassociated, unreleased and offline mini-prog
   r = f.w.await_runtime(f.url(), f.host, 404, "runtime.app_offline");
   CHECK(r.json()["code"] == "runtime.app_offline");
   // Its package is no longer served either.
-  CHECK(f.w.runtime_get("/runtime/v1/packages/" + f.version["sha256"].get<std::string>(), f.host).status == 404);
+  CHECK(f.w.runtime_get("/runtime/v1/packages/" + f.version["sha256"].get<std::string>(), f.host).status ==
+        404);
 }
 
 TEST_CASE("a release reaches the runtime as soon as its event is handled", "[api][runtime][freshness]") {
@@ -144,12 +146,13 @@ TEST_CASE("a release reaches the runtime as soon as its event is handled", "[api
   REQUIRE(f.w.release(f.app, "1.1.0", f.w.developer.token).status == 200);
   auto r = f.w.await_runtime(f.url(), f.host, 200, R"("version":"1.1.0")");
   const auto waited =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+          .count();
   INFO("release visible to the runtime after " << waited << " ms (budget 100 ms; measured, not asserted)");
   CHECK(r.json()["version"] == "1.1.0");
   // Rollback is just as visible.
-  REQUIRE(f.w.call(Method::kPost, "/api/v1/apps/" + f.app + "/versions/1.0.0/rollback", f.w.developer.token).status ==
-          200);
+  REQUIRE(f.w.call(Method::kPost, "/api/v1/apps/" + f.app + "/versions/1.0.0/rollback", f.w.developer.token)
+              .status == 200);
   CHECK(f.w.await_runtime(f.url(), f.host, 200, R"("version":"1.0.0")").json()["version"] == "1.0.0");
 }
 
@@ -166,8 +169,8 @@ TEST_CASE("runtime lists a host app's mini-programs and serves their packages", 
   REQUIRE(page.status == 200);
   REQUIRE(page.json()["items"].size() == 1);
   REQUIRE(page.json()["nextCursor"].is_string());
-  auto rest = f.w.runtime_get("/runtime/v1/apps?limit=1&cursor=" + page.json()["nextCursor"].get<std::string>(),
-                              f.host);
+  auto rest = f.w.runtime_get(
+      "/runtime/v1/apps?limit=1&cursor=" + page.json()["nextCursor"].get<std::string>(), f.host);
   REQUIRE(rest.json()["items"].size() == 1);
   CHECK(rest.json()["nextCursor"].is_null());
   CHECK(page.json()["items"][0]["appId"] != rest.json()["items"][0]["appId"]);

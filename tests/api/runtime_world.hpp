@@ -21,23 +21,25 @@ struct TestHost {
 };
 
 struct SignOptions {
-  std::string bundle_id;           // default: the host's
-  std::int64_t skew_seconds = 0;   // added to the timestamp
-  std::string nonce;               // default: fresh random
-  std::string signed_target;       // default: the target sent
-  std::string secret;              // default: the host's
+  std::string bundle_id;          // default: the host's
+  std::int64_t skew_seconds = 0;  // added to the timestamp
+  std::string nonce;              // default: fresh random
+  std::string signed_target;      // default: the target sent
+  std::string secret;             // default: the host's
   http::Headers extra;
 };
 
 struct RuntimeWorld : AppsWorld {
   TestHost create_host(const std::string& org, const std::string& bundle = "com.acme.superapp") {
-    TestHost h{core::new_id("hst"), core::new_id("sdk"), core::crypto::hex(core::crypto::random_bytes(32)), bundle};
+    TestHost h{core::new_id("hst"), core::new_id("sdk"), core::crypto::hex(core::crypto::random_bytes(32)),
+               bundle};
     core::SecretStore secrets(server.data_dir() / "secrets");
     const core::SealedBox sealed(secrets.random_key("sdk-secret-seal.key"));
     const auto now = server.app().clock().unix_millis();
     server.app().db().write([&](core::Tx& tx) {
       auto& st = tx.prepare(
-          "INSERT INTO host_apps(id, org_id, name, sdk_key, sdk_secret, secret_rotated_ms, created_ms, updated_ms) "
+          "INSERT INTO host_apps(id, org_id, name, sdk_key, sdk_secret, secret_rotated_ms, created_ms, "
+          "updated_ms) "
           "VALUES(?, ?, 'Super App', ?, ?, ?, ?, ?)");
       st.bind(1, h.id);
       st.bind(2, org);
@@ -47,7 +49,8 @@ struct RuntimeWorld : AppsWorld {
       st.bind(6, now);
       st.bind(7, now);
       st.exec();
-      auto& b = tx.prepare("INSERT INTO host_app_bundles(host_app_id, platform, bundle_id) VALUES(?, 'ios', ?)");
+      auto& b =
+          tx.prepare("INSERT INTO host_app_bundles(host_app_id, platform, bundle_id) VALUES(?, 'ios', ?)");
       b.bind(1, h.id);
       b.bind(2, bundle);
       b.exec();
@@ -56,7 +59,8 @@ struct RuntimeWorld : AppsWorld {
     return h;
   }
 
-  void associate(const TestHost& h, const std::string& app_id, const nlohmann::json& apis = nlohmann::json::array()) {
+  void associate(const TestHost& h, const std::string& app_id,
+                 const nlohmann::json& apis = nlohmann::json::array()) {
     const auto now = server.app().clock().unix_millis();
     server.app().db().write([&](core::Tx& tx) {
       auto& st = tx.prepare(
@@ -84,19 +88,20 @@ struct RuntimeWorld : AppsWorld {
 
   http::Headers sign(const std::string& method, const std::string& target, const TestHost& h,
                      const SignOptions& o = {}) {
-    const auto ts = std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
-                                       std::chrono::system_clock::now().time_since_epoch())
-                                       .count() +
-                                   o.skew_seconds);
+    const auto ts = std::to_string(
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count() +
+        o.skew_seconds);
     const auto nonce = o.nonce.empty() ? core::crypto::hex(core::crypto::random_bytes(12)) : o.nonce;
-    const auto payload = method + "\n" + (o.signed_target.empty() ? target : o.signed_target) + "\n" + ts + "\n" + nonce;
+    const auto payload =
+        method + "\n" + (o.signed_target.empty() ? target : o.signed_target) + "\n" + ts + "\n" + nonce;
     http::Headers headers = o.extra;
     headers.set("X-Cove-Sdk-Key", h.sdk_key);
     headers.set("X-Cove-Bundle-Id", o.bundle_id.empty() ? h.bundle_id : o.bundle_id);
     headers.set("X-Cove-Timestamp", ts);
     headers.set("X-Cove-Nonce", nonce);
-    headers.set("X-Cove-Signature",
-                core::crypto::hex(core::crypto::hmac_sha256(o.secret.empty() ? h.secret : o.secret, payload)));
+    headers.set("X-Cove-Signature", core::crypto::hex(core::crypto::hmac_sha256(
+                                        o.secret.empty() ? h.secret : o.secret, payload)));
     return headers;
   }
 

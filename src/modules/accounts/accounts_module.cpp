@@ -43,6 +43,15 @@ std::unordered_set<std::string> AccountsModule::active_org_ids(core::Conn& c) co
   return out;
 }
 
+bool AccountsModule::references_blob(core::Conn& c, const std::string& sha256) const {
+  // Licence scans, and branding images (their hashes sit in the branding settings document).
+  auto& st = c.prepare(
+      "SELECT 1 WHERE EXISTS (SELECT 1 FROM orgs WHERE attachment_sha256 = ?1) "
+      "OR EXISTS (SELECT 1 FROM settings WHERE key = 'branding' AND instr(value, ?1) > 0)");
+  st.bind(1, sha256);
+  return st.executeStep();
+}
+
 void AccountsModule::register_routes([[maybe_unused]] http::Router& router) {
   // accounts-routes: each feature's mount function, in the order the API reference lists them.
   mount_auth_routes(router, *ctx_);

@@ -17,6 +17,7 @@ class AccountsModule final : public modules::Module, public AccountsApi {
   std::string_view name() const override { return "accounts"; }
   void register_routes(http::Router& router) override;
   void start(modules::AppContext& app) override;
+  bool references_blob(core::Conn& c, const std::string& sha256) const override;
 
   // AccountsApi
   void register_org_resolver(std::string param, Identity::OrgResolver resolver) override;

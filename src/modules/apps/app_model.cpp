@@ -31,8 +31,8 @@ constexpr std::size_t kMaxContracts = 20;
 // The user data a mini-program may declare it collects (隐私配置), as the SDK names them when it
 // asks the user for authorisation.
 constexpr std::array<std::string_view, 14> kPrivacyDataTypes = {
-    "userInfo", "phoneNumber", "location",  "address",   "camera",     "microphone", "album",
-    "clipboard", "bluetooth",  "contacts",  "calendar",  "deviceInfo", "wallet",     "idCard"};
+    "userInfo",  "phoneNumber", "location", "address",  "camera",     "microphone", "album",
+    "clipboard", "bluetooth",   "contacts", "calendar", "deviceInfo", "wallet",     "idCard"};
 
 bool is_http_url(std::string_view s) {
   const bool scheme = s.starts_with("https://") || s.starts_with("http://");
@@ -159,7 +159,9 @@ nlohmann::json file_json(const std::optional<StoredFile>& f) {
   return {{"sha256", f->sha256}, {"name", f->name}, {"contentType", f->content_type}};
 }
 
-nlohmann::json text_or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+nlohmann::json text_or_null(const std::string& s) {
+  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+}
 
 }  // namespace
 
@@ -207,9 +209,14 @@ nlohmann::json to_json(const App& a) {
 }
 
 nlohmann::json summary_of(const App& a) {
-  return {{"name", a.name},         {"summary", a.summary},   {"category", a.category},
-          {"tags", a.tags},         {"developer", a.developer}, {"privacy", a.privacy},
-          {"repositoryUrl", a.repository_url}, {"securityRating", a.security_rating},
+  return {{"name", a.name},
+          {"summary", a.summary},
+          {"category", a.category},
+          {"tags", a.tags},
+          {"developer", a.developer},
+          {"privacy", a.privacy},
+          {"repositoryUrl", a.repository_url},
+          {"securityRating", a.security_rating},
           {"contracts", a.contracts}};
 }
 

@@ -9,7 +9,8 @@ namespace {
 constexpr const char* kColumns =
     "a.id, a.org_id, a.name, a.summary, a.description, a.category, a.tags, a.developer, a.privacy, "
     "a.repository_url, a.security_rating, a.contracts, a.icon_sha256, a.icon_type, a.certificate_sha256, "
-    "a.certificate_name, a.certificate_type, a.status, a.offline_by, a.offline_reason, a.released_version_id, "
+    "a.certificate_name, a.certificate_type, a.status, a.offline_by, a.offline_reason, "
+    "a.released_version_id, "
     "v.version, a.created_by, a.created_ms, a.updated_ms";
 
 constexpr const char* kFrom = " FROM apps a LEFT JOIN app_versions v ON v.id = a.released_version_id";
@@ -30,7 +31,8 @@ App read_app(SQLite::Statement& st) {
   a.repository_url = st.getColumn(9).getString();
   a.security_rating = st.getColumn(10).getString();
   a.contracts = nlohmann::json::parse(st.getColumn(11).getString());
-  if (!st.getColumn(12).isNull()) a.icon = StoredFile{st.getColumn(12).getString(), "icon", text(st.getColumn(13))};
+  if (!st.getColumn(12).isNull())
+    a.icon = StoredFile{st.getColumn(12).getString(), "icon", text(st.getColumn(13))};
   if (!st.getColumn(14).isNull()) {
     a.certificate = StoredFile{st.getColumn(14).getString(), text(st.getColumn(15)), text(st.getColumn(16))};
   }
@@ -133,7 +135,8 @@ void update_fields(core::Tx& tx, const App& a) {
 
 void set_status(core::Tx& tx, const App& a) {
   auto& st = tx.prepare(
-      "UPDATE apps SET status = ?, offline_by = ?, offline_reason = ?, updated_ms = ? WHERE id = ? AND org_id = ?");
+      "UPDATE apps SET status = ?, offline_by = ?, offline_reason = ?, updated_ms = ? WHERE id = ? AND "
+      "org_id = ?");
   st.bind(1, a.status);
   st.bind(2, a.offline_by);
   st.bind(3, a.offline_reason);
@@ -144,7 +147,8 @@ void set_status(core::Tx& tx, const App& a) {
 }
 
 void set_icon(core::Tx& tx, const App& a) {
-  auto& st = tx.prepare("UPDATE apps SET icon_sha256 = ?, icon_type = ?, updated_ms = ? WHERE id = ? AND org_id = ?");
+  auto& st = tx.prepare(
+      "UPDATE apps SET icon_sha256 = ?, icon_type = ?, updated_ms = ? WHERE id = ? AND org_id = ?");
   bind_text_or_null(st, 1, a.icon ? std::optional(a.icon->sha256) : std::nullopt);
   bind_text_or_null(st, 2, a.icon ? std::optional(a.icon->content_type) : std::nullopt);
   st.bind(3, a.updated_ms);
@@ -169,7 +173,8 @@ void set_certificate(core::Tx& tx, const App& a) {
 
 void set_released(core::Tx& tx, const std::string& org_id, const std::string& app_id,
                   const std::string& version_id, std::int64_t now_ms) {
-  auto& st = tx.prepare("UPDATE apps SET released_version_id = ?, updated_ms = ? WHERE id = ? AND org_id = ?");
+  auto& st =
+      tx.prepare("UPDATE apps SET released_version_id = ?, updated_ms = ? WHERE id = ? AND org_id = ?");
   st.bind(1, version_id);
   st.bind(2, now_ms);
   st.bind(3, app_id);

@@ -36,7 +36,10 @@ Upload upload_of(const http::Request& req) {
 namespace {
 nlohmann::json app_page_json(std::vector<App> rows, const accounts::PageRequest& page) {
   return accounts::page_json(
-      std::move(rows), page, [](const App& a) { return accounts::PageKey{a.created_ms, a.id}; },
+      std::move(rows), page,
+      [](const App& a) {
+        return accounts::PageKey{a.created_ms, a.id};
+      },
       [](const App& a) { return to_json(a); });
 }
 }  // namespace
@@ -110,8 +113,8 @@ void mount_app_routes(http::Router& router, AppsContext& ctx) {
 
   apps.put("/{appId}/audit-certificate",
            [service](http::Request& req) {
-             const auto app = service->set_certificate(req.actor(), req.org_id, req.param("appId"), upload_of(req),
-                                                       read_file_name(req));
+             const auto app = service->set_certificate(req.actor(), req.org_id, req.param("appId"),
+                                                       upload_of(req), read_file_name(req));
              return http::Response::json(200, to_json(app)["auditCertificate"]);
            })
       .permission("apps:write")
@@ -144,8 +147,8 @@ void mount_app_routes(http::Router& router, AppsContext& ctx) {
   apps.post("/{appId}/online",
             [service](http::Request& req) {
               parse_optional_body(req).finish();
-              return http::Response::json(200,
-                                          to_json(service->bring_online(req.actor(), req.org_id, req.param("appId"))));
+              return http::Response::json(
+                  200, to_json(service->bring_online(req.actor(), req.org_id, req.param("appId"))));
             })
       .permission("apps:release");
 }
@@ -154,29 +157,34 @@ void mount_platform_app_routes(http::Router& router, AppsContext& ctx) {
   auto service = std::make_shared<AppService>(ctx);
   auto platform = router.group("/api/v1/platform/apps");
 
-  platform.get("",
-               [service](http::Request& req) {
-                 auto filter = read_filter(req);
-                 filter.org_id = read_query_filter(req, "orgId", 64);
-                 const auto page = accounts::read_page_request(req);
-                 return http::Response::json(200, app_page_json(service->list(filter, page), page));
-               })
+  platform
+      .get("",
+           [service](http::Request& req) {
+             auto filter = read_filter(req);
+             filter.org_id = read_query_filter(req, "orgId", 64);
+             const auto page = accounts::read_page_request(req);
+             return http::Response::json(200, app_page_json(service->list(filter, page), page));
+           })
       .permission("platform:read");
 
-  platform.post("/{appId}/takedown",
-                [service](http::Request& req) {
-                  auto in = core::JsonInput::parse(req.body);
-                  const auto reason = in.required_string("reason", {.min_chars = 1, .max_chars = 500, .multiline = true});
-                  in.finish();
-                  return http::Response::json(200, to_json(service->take_down(req.actor(), req.param("appId"), reason)));
-                })
+  platform
+      .post("/{appId}/takedown",
+            [service](http::Request& req) {
+              auto in = core::JsonInput::parse(req.body);
+              const auto reason =
+                  in.required_string("reason", {.min_chars = 1, .max_chars = 500, .multiline = true});
+              in.finish();
+              return http::Response::json(
+                  200, to_json(service->take_down(req.actor(), req.param("appId"), reason)));
+            })
       .permission("platform:review");
 
-  platform.post("/{appId}/restore",
-                [service](http::Request& req) {
-                  parse_optional_body(req).finish();
-                  return http::Response::json(200, to_json(service->restore(req.actor(), req.param("appId"))));
-                })
+  platform
+      .post("/{appId}/restore",
+            [service](http::Request& req) {
+              parse_optional_body(req).finish();
+              return http::Response::json(200, to_json(service->restore(req.actor(), req.param("appId"))));
+            })
       .permission("platform:review");
 }
 

@@ -47,7 +47,10 @@ App AppService::create(const core::Actor& actor, const std::string& org_id, cons
     ctx_.accounts.quotas().ensure(tx, org_id, accounts::Quota::kApps, app_repo::count_in_org(tx, org_id));
     app_repo::insert(tx, a);
     ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id, .action = "app.created", .target_type = "app", .target_id = a.id,
+                          {.org_id = org_id,
+                           .action = "app.created",
+                           .target_type = "app",
+                           .target_id = a.id,
                            .after = summary_of(a)});
     ctx_.app.events.emit(tx, "app.created", {{"orgId", org_id}, {"appId", a.id}});
   });
@@ -71,8 +74,12 @@ App AppService::update(const core::Actor& actor, const std::string& org_id, cons
     a->updated_ms = ctx_.app.clock.unix_millis();
     app_repo::update_fields(tx, *a);
     ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id, .action = "app.updated", .target_type = "app", .target_id = app_id,
-                           .before = before, .after = summary_of(*a)});
+                          {.org_id = org_id,
+                           .action = "app.updated",
+                           .target_type = "app",
+                           .target_id = app_id,
+                           .before = before,
+                           .after = summary_of(*a)});
     ctx_.app.events.emit(tx, "app.updated", {{"orgId", org_id}, {"appId", app_id}});
     return *a;
   });
@@ -88,13 +95,17 @@ void AppService::remove(const core::Actor& actor, const std::string& org_id, con
     }
     app_repo::remove(tx, org_id, app_id);
     ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id, .action = "app.deleted", .target_type = "app", .target_id = app_id,
+                          {.org_id = org_id,
+                           .action = "app.deleted",
+                           .target_type = "app",
+                           .target_id = app_id,
                            .before = summary_of(*a)});
     ctx_.app.events.emit(tx, "app.deleted", {{"orgId", org_id}, {"appId", app_id}});
   });
 }
 
-std::vector<App> AppService::list(const app_repo::AppFilter& filter, const accounts::PageRequest& page) const {
+std::vector<App> AppService::list(const app_repo::AppFilter& filter,
+                                  const accounts::PageRequest& page) const {
   return ctx_.app.db.read([&](core::Conn& c) { return app_repo::list(c, filter, page); });
 }
 
@@ -115,19 +126,23 @@ App AppService::set_icon(const core::Actor& actor, const std::string& org_id, co
     a->updated_ms = ctx_.app.clock.unix_millis();
     app_repo::set_icon(tx, *a);
     ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id, .action = "app.icon_set", .target_type = "app", .target_id = app_id,
+                          {.org_id = org_id,
+                           .action = "app.icon_set",
+                           .target_type = "app",
+                           .target_id = app_id,
                            .after = {{"sha256", blob.sha256}, {"size", blob.size}, {"contentType", type}}});
     ctx_.app.events.emit(tx, "app.updated", {{"orgId", org_id}, {"appId", app_id}});
     return *a;
   });
 }
 
-App AppService::set_certificate(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
-                                const Upload& up, const std::string& file_name) {
+App AppService::set_certificate(const core::Actor& actor, const std::string& org_id,
+                                const std::string& app_id, const Upload& up, const std::string& file_name) {
   if (up.size == 0) throw core::Error::bad_request("empty_body", "Send the certificate as the request body");
   const auto type = accounts::sniff_media_type(accounts::read_head(up.path, 16));
   if (type != accounts::kPng && type != accounts::kJpeg && type != accounts::kPdf) {
-    throw core::Error(415, "unsupported_media_type", "The certificate must be a PDF file or a PNG or JPEG image");
+    throw core::Error(415, "unsupported_media_type",
+                      "The certificate must be a PDF file or a PNG or JPEG image");
   }
   get(org_id, app_id);
   const auto blob = ctx_.app.blobs.adopt(up.path, up.sha256);
@@ -142,7 +157,9 @@ App AppService::set_certificate(const core::Actor& actor, const std::string& org
     a->updated_ms = ctx_.app.clock.unix_millis();
     app_repo::set_certificate(tx, *a);
     ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id, .action = "app.certificate_set", .target_type = "app",
+                          {.org_id = org_id,
+                           .action = "app.certificate_set",
+                           .target_type = "app",
                            .target_id = app_id,
                            .after = {{"name", file.name}, {"sha256", blob.sha256}, {"size", blob.size}}});
     return *a;
@@ -152,7 +169,8 @@ App AppService::set_certificate(const core::Actor& actor, const std::string& org
 BlobFile AppService::blob_file(const std::optional<StoredFile>& f, const char* what) const {
   const auto path = f ? ctx_.app.blobs.path_of(f->sha256) : std::nullopt;
   const auto size = f ? ctx_.app.blobs.size(f->sha256) : std::nullopt;
-  if (!path || !size) throw core::Error::not_found("apps.no_file", fmt::format("No {} has been uploaded", what));
+  if (!path || !size)
+    throw core::Error::not_found("apps.no_file", fmt::format("No {} has been uploaded", what));
   return {*f, *path, *size};
 }
 
@@ -174,8 +192,12 @@ App AppService::change_status(const core::Actor& actor, const std::string& org_i
     a->updated_ms = ctx_.app.clock.unix_millis();
     app_repo::set_status(tx, *a);
     ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id, .action = action, .target_type = "app", .target_id = app_id,
-                           .before = before, .after = status_of(*a)});
+                          {.org_id = org_id,
+                           .action = action,
+                           .target_type = "app",
+                           .target_id = app_id,
+                           .before = before,
+                           .after = status_of(*a)});
     ctx_.app.events.emit(tx, "app.status_changed",
                          {{"orgId", org_id}, {"appId", app_id}, {"status", a->status}});
     return *a;
@@ -206,7 +228,8 @@ App AppService::bring_online(const core::Actor& actor, const std::string& org_id
         }
         if (a.status != "offline") throw invalid_transition(a, "brought online");
         if (a.released_version_id.empty()) {
-          throw core::Error(409, "apps.not_released", "Release a version before bringing the mini-program online");
+          throw core::Error(409, "apps.not_released",
+                            "Release a version before bringing the mini-program online");
         }
         a.status = "online";
         a.offline_by.clear();

@@ -41,12 +41,14 @@ class AppService {
 
   App create(const core::Actor& actor, const std::string& org_id, const AppFields& fields);
   App get(const std::string& org_id, const std::string& app_id) const;  // 404 apps.not_found
-  App update(const core::Actor& actor, const std::string& org_id, const std::string& app_id, const AppFields& f);
+  App update(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
+             const AppFields& f);
   void remove(const core::Actor& actor, const std::string& org_id, const std::string& app_id);
   std::vector<App> list(const app_repo::AppFilter& filter, const accounts::PageRequest& page) const;
 
   // PNG or JPEG, at most kMaxIconBytes (415 / 413 otherwise).
-  App set_icon(const core::Actor& actor, const std::string& org_id, const std::string& app_id, const Upload& up);
+  App set_icon(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
+               const Upload& up);
   // PDF, PNG or JPEG; an empty name becomes "audit-certificate.<ext>".
   App set_certificate(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                       const Upload& up, const std::string& file_name);

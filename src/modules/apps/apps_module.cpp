@@ -2,6 +2,7 @@
 
 #include "modules/apps/app_repo.hpp"
 #include "modules/apps/apps_routes.hpp"
+#include "modules/apps/version_repo.hpp"
 
 namespace cove::apps {
 
@@ -11,16 +12,22 @@ AppsModule::AppsModule(modules::AppContext& app, accounts::AccountsApi& accounts
   ctx_ = std::make_unique<AppsContext>(AppsContext{app, accounts, *signer_, *sealed_});
 
   // Routes naming {appId} or {hostAppId} declare org permissions; these find the owning org.
-  accounts.register_org_resolver("appId", [](core::Conn& c, const std::string& id) { return app_repo::org_of(c, id); });
-  accounts.register_org_resolver("hostAppId", [](core::Conn& c, const std::string& id) -> std::optional<std::string> {
-    auto& st = c.prepare("SELECT org_id FROM host_apps WHERE id = ?");
-    st.bind(1, id);
-    if (!st.executeStep()) return std::nullopt;
-    return st.getColumn(0).getString();
-  });
+  accounts.register_org_resolver(
+      "appId", [](core::Conn& c, const std::string& id) { return app_repo::org_of(c, id); });
+  accounts.register_org_resolver("hostAppId",
+                                 [](core::Conn& c, const std::string& id) -> std::optional<std::string> {
+                                   auto& st = c.prepare("SELECT org_id FROM host_apps WHERE id = ?");
+                                   st.bind(1, id);
+                                   if (!st.executeStep()) return std::nullopt;
+                                   return st.getColumn(0).getString();
+                                 });
 }
 
 AppsModule::~AppsModule() = default;
+
+bool AppsModule::references_blob(core::Conn& c, const std::string& sha256) const {
+  return app_repo::references_blob(c, sha256) || version_repo::references_package(c, sha256);
+}
 
 void AppsModule::register_routes(http::Router& router) {
   // apps-routes: each feature's mount function.

@@ -20,6 +20,7 @@ class AppsModule final : public modules::Module, public AppsApi {
 
   std::string_view name() const override { return "apps"; }
   void register_routes(http::Router& router) override;
+  bool references_blob(core::Conn& c, const std::string& sha256) const override;
 
   // AppsApi
   RuntimeData runtime_data(core::Conn& c) const override { return load_runtime_data(c, *sealed_); }

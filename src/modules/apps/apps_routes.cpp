@@ -20,7 +20,8 @@ std::string read_file_name(const http::Request& req) {
   return *name;
 }
 
-std::optional<std::string> read_query_filter(const http::Request& req, const char* name, std::size_t max_chars) {
+std::optional<std::string> read_query_filter(const http::Request& req, const char* name,
+                                             std::size_t max_chars) {
   auto value = req.query_param(name);
   if (!value || value->empty()) return std::nullopt;
   if (const auto code = core::check_string(*value, {.min_chars = 1, .max_chars = max_chars}); !code.empty()) {

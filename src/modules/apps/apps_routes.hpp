@@ -21,6 +21,7 @@ core::JsonInput parse_optional_body(const http::Request& req);
 // `?filename=` naming an uploaded file (1–200 printable characters), "" when absent.
 std::string read_file_name(const http::Request& req);
 // An optional query filter with a length limit; 400 naming the parameter when too long.
-std::optional<std::string> read_query_filter(const http::Request& req, const char* name, std::size_t max_chars);
+std::optional<std::string> read_query_filter(const http::Request& req, const char* name,
+                                             std::size_t max_chars);
 
 }  // namespace cove::apps

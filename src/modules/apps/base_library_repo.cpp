@@ -20,7 +20,7 @@ constexpr const char* kSelect =
     "SELECT version, major, minor, patch, status, notes, created_ms, updated_ms FROM base_libraries";
 
 BaseLibrary read(SQLite::Statement& st) {
-  return {st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64(),
+  return {st.getColumn(0).getString(), st.getColumn(1).getInt64(),  st.getColumn(2).getInt64(),
           st.getColumn(3).getInt64(),  st.getColumn(4).getString(), st.getColumn(5).getString(),
           st.getColumn(6).getInt64(),  st.getColumn(7).getInt64()};
 }

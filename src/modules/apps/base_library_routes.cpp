@@ -48,8 +48,8 @@ void mount_base_library_routes(http::Router& router, AppsContext& ctx) {
                }
                const auto notes = in.optional_string("notes", kNotesRule);
                in.finish();
-               return http::Response::json(200,
-                                           to_json(service->update(req.actor(), req.param("version"), status, notes)));
+               return http::Response::json(
+                   200, to_json(service->update(req.actor(), req.param("version"), status, notes)));
              })
       .permission("platform:settings");
 

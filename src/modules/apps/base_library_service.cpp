@@ -10,7 +10,9 @@ namespace cove::apps {
 
 namespace {
 
-core::Error not_found() { return core::Error::not_found("apps.base_library_not_found", "No such base-library version"); }
+core::Error not_found() {
+  return core::Error::not_found("apps.base_library_not_found", "No such base-library version");
+}
 
 }  // namespace
 
@@ -18,7 +20,8 @@ std::vector<BaseLibrary> BaseLibraryService::list() const {
   return ctx_.app.db.read([](core::Conn& c) { return base_library_repo::list(c); });
 }
 
-BaseLibrary BaseLibraryService::add(const core::Actor& actor, const std::string& version, const std::string& notes) {
+BaseLibrary BaseLibraryService::add(const core::Actor& actor, const std::string& version,
+                                    const std::string& notes) {
   const auto semver = core::SemVer::parse(version);
   if (!semver || !semver->is_release() || !semver->build.empty() || version.size() > 32) {
     core::FieldErrors errors;
@@ -34,7 +37,8 @@ BaseLibrary BaseLibraryService::add(const core::Actor& actor, const std::string&
   b.created_ms = b.updated_ms = ctx_.app.clock.unix_millis();
   ctx_.app.db.write([&](core::Tx& tx) {
     if (base_library_repo::find(tx, version)) {
-      throw core::Error::conflict("apps.base_library_exists", fmt::format("Base library {} is already listed", version));
+      throw core::Error::conflict("apps.base_library_exists",
+                                  fmt::format("Base library {} is already listed", version));
     }
     if (base_library_repo::count(tx) >= kMaxBaseLibraries) {
       throw core::Error(409, "apps.too_many_base_libraries",
@@ -43,7 +47,9 @@ BaseLibrary BaseLibraryService::add(const core::Actor& actor, const std::string&
     }
     base_library_repo::insert(tx, b);
     ctx_.app.audit.record(tx, actor,
-                          {.action = "base_library.added", .target_type = "base_library", .target_id = version,
+                          {.action = "base_library.added",
+                           .target_type = "base_library",
+                           .target_id = version,
                            .after = to_json(b)});
   });
   return b;
@@ -61,8 +67,11 @@ BaseLibrary BaseLibraryService::update(const core::Actor& actor, const std::stri
     b->updated_ms = ctx_.app.clock.unix_millis();
     base_library_repo::update(tx, *b);
     ctx_.app.audit.record(tx, actor,
-                          {.action = "base_library.updated", .target_type = "base_library", .target_id = version,
-                           .before = before, .after = to_json(*b)});
+                          {.action = "base_library.updated",
+                           .target_type = "base_library",
+                           .target_id = version,
+                           .before = before,
+                           .after = to_json(*b)});
     return *b;
   });
 }
@@ -72,12 +81,15 @@ void BaseLibraryService::remove(const core::Actor& actor, const std::string& ver
     auto b = base_library_repo::find(tx, version);
     if (!b) throw not_found();
     if (version_repo::uses_base_library(tx, version)) {
-      throw core::Error::conflict("apps.base_library_in_use",
-                                  "Versions of mini-programs require this base library; deprecate it instead");
+      throw core::Error::conflict(
+          "apps.base_library_in_use",
+          "Versions of mini-programs require this base library; deprecate it instead");
     }
     base_library_repo::remove(tx, version);
     ctx_.app.audit.record(tx, actor,
-                          {.action = "base_library.deleted", .target_type = "base_library", .target_id = version,
+                          {.action = "base_library.deleted",
+                           .target_type = "base_library",
+                           .target_id = version,
                            .before = to_json(*b)});
   });
 }

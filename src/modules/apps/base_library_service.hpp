@@ -20,8 +20,8 @@ class BaseLibraryService {
   std::vector<BaseLibrary> list() const;
   // 400 for a version that is not x.y.z; 409 apps.base_library_exists; 409 quota when the list is full.
   BaseLibrary add(const core::Actor& actor, const std::string& version, const std::string& notes);
-  BaseLibrary update(const core::Actor& actor, const std::string& version, const std::optional<std::string>& status,
-                     const std::optional<std::string>& notes);
+  BaseLibrary update(const core::Actor& actor, const std::string& version,
+                     const std::optional<std::string>& status, const std::optional<std::string>& notes);
   // 409 apps.base_library_in_use while a version requires it.
   void remove(const core::Actor& actor, const std::string& version);
 

@@ -60,7 +60,8 @@ RuntimeData load_runtime_data(core::Conn& c, const core::SealedBox& sealed) {
     h.sdk_key = hosts.getColumn(2).getString();
     auto secret = sealed.open(hosts.getColumn(3).getString());
     if (!secret) {
-      core::log::error("host app secret cannot be unsealed; its SDK requests will fail", {{"hostAppId", h.id}});
+      core::log::error("host app secret cannot be unsealed; its SDK requests will fail",
+                       {{"hostAppId", h.id}});
       continue;
     }
     h.sdk_secret = std::move(*secret);

@@ -5,7 +5,9 @@
 namespace cove::apps {
 
 nlohmann::json to_json(const Version& v) {
-  const auto text_or_null = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+  const auto text_or_null = [](const std::string& s) {
+    return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+  };
   return {{"id", v.id},
           {"appId", v.app_id},
           {"version", v.version},
@@ -25,6 +27,8 @@ nlohmann::json to_json(const Version& v) {
                                            : nlohmann::json(nullptr)}};
 }
 
-nlohmann::json to_json(const VersionFile& f) { return {{"path", f.path}, {"size", f.size}, {"sha256", f.sha256}}; }
+nlohmann::json to_json(const VersionFile& f) {
+  return {{"path", f.path}, {"size", f.size}, {"sha256", f.sha256}};
+}
 
 }  // namespace cove::apps

@@ -45,7 +45,8 @@ std::optional<Version> first(SQLite::Statement& st) {
 
 std::optional<Version> find(core::Conn& c, const std::string& org_id, const std::string& app_id,
                             const std::string& version) {
-  auto& st = c.prepare(fmt::format("SELECT {} FROM app_versions WHERE app_id = ? AND version = ? AND org_id = ?", kColumns));
+  auto& st = c.prepare(
+      fmt::format("SELECT {} FROM app_versions WHERE app_id = ? AND version = ? AND org_id = ?", kColumns));
   st.bind(1, app_id);
   st.bind(2, version);
   st.bind(3, org_id);
@@ -60,10 +61,11 @@ std::optional<Version> find_by_id(core::Conn& c, const std::string& org_id, cons
 }
 
 std::optional<Version> latest(core::Conn& c, const std::string& org_id, const std::string& app_id) {
-  auto& st = c.prepare(fmt::format(
-      "SELECT {} FROM app_versions WHERE app_id = ? AND org_id = ? ORDER BY major DESC, minor DESC, patch DESC "
-      "LIMIT 1",
-      kColumns));
+  auto& st =
+      c.prepare(fmt::format("SELECT {} FROM app_versions WHERE app_id = ? AND org_id = ? ORDER BY major "
+                            "DESC, minor DESC, patch DESC "
+                            "LIMIT 1",
+                            kColumns));
   st.bind(1, app_id);
   st.bind(2, org_id);
   return first(st);
@@ -105,7 +107,8 @@ std::vector<VersionFile> files(core::Conn& c, const std::string& org_id, const s
 
 void insert(core::Tx& tx, const Version& v, const std::vector<VersionFile>& files) {
   auto& st = tx.prepare(
-      "INSERT INTO app_versions(id, app_id, org_id, version, major, minor, patch, changelog, min_base_library, "
+      "INSERT INTO app_versions(id, app_id, org_id, version, major, minor, patch, changelog, "
+      "min_base_library, "
       "package_sha256, package_size, file_count, unpacked_size, manifest, status, uploaded_by, created_ms, "
       "updated_ms) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, v.id);
@@ -144,7 +147,8 @@ void insert(core::Tx& tx, const Version& v, const std::vector<VersionFile>& file
 
 void update(core::Tx& tx, const Version& v) {
   auto& st = tx.prepare(
-      "UPDATE app_versions SET status = ?, signature = ?, released_ms = ?, changelog = ?, min_base_library = ?, "
+      "UPDATE app_versions SET status = ?, signature = ?, released_ms = ?, changelog = ?, min_base_library = "
+      "?, "
       "updated_ms = ? WHERE id = ? AND org_id = ?");
   st.bind(1, v.status);
   if (v.signature.empty())

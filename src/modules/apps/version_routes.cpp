@@ -45,11 +45,12 @@ void mount_version_routes(http::Router& router, AppsContext& ctx) {
   apps.get("/{appId}/versions",
            [service](http::Request& req) {
              const auto page = accounts::read_page_request(req);
-             return http::Response::json(
-                 200, accounts::page_json(
-                          service->list(req.org_id, req.param("appId"), page), page,
-                          [](const Version& v) { return accounts::PageKey{v.created_ms, v.id}; },
-                          [](const Version& v) { return to_json(v); }));
+             return http::Response::json(200, accounts::page_json(
+                                                  service->list(req.org_id, req.param("appId"), page), page,
+                                                  [](const Version& v) {
+                                                    return accounts::PageKey{v.created_ms, v.id};
+                                                  },
+                                                  [](const Version& v) { return to_json(v); }));
            })
       .permission("apps:read");
 
@@ -64,8 +65,9 @@ void mount_version_routes(http::Router& router, AppsContext& ctx) {
              [service](http::Request& req) {
                auto in = core::JsonInput::parse(req.body);
                const auto patch = read_patch(in);
-               return http::Response::json(200, to_json(service->update(req.actor(), req.org_id, req.param("appId"),
-                                                                        req.param("version"), patch)));
+               return http::Response::json(
+                   200, to_json(service->update(req.actor(), req.org_id, req.param("appId"),
+                                                req.param("version"), patch)));
              })
       .permission("apps:write");
 
@@ -87,7 +89,8 @@ void mount_version_routes(http::Router& router, AppsContext& ctx) {
 
   apps.put("/{appId}/versions/{version}/package",
            [service](http::Request& req) {
-             if (!req.upload) throw core::Error::bad_request("empty_body", "Send the zip package as the request body");
+             if (!req.upload)
+               throw core::Error::bad_request("empty_body", "Send the zip package as the request body");
              const auto v = service->upload(req.actor(), req.org_id, req.param("appId"), req.param("version"),
                                             {req.upload->path, req.upload->sha256, req.upload->size});
              auto res = http::Response::json(201, to_json(v));
@@ -95,7 +98,8 @@ void mount_version_routes(http::Router& router, AppsContext& ctx) {
              return res;
            })
       .permission("apps:write")
-      .stream_to_file(kPackageCeiling, [service](const http::Request& req) { return service->package_limit(req.org_id); })
+      .stream_to_file(kPackageCeiling,
+                      [service](const http::Request& req) { return service->package_limit(req.org_id); })
       .blocking();
 
   apps.get("/{appId}/versions/{version}/package",
@@ -116,7 +120,8 @@ void mount_version_routes(http::Router& router, AppsContext& ctx) {
             [service](http::Request& req) {
               parse_optional_body(req).finish();
               return http::Response::json(
-                  200, to_json(service->release(req.actor(), req.org_id, req.param("appId"), req.param("version"))));
+                  200, to_json(service->release(req.actor(), req.org_id, req.param("appId"),
+                                                req.param("version"))));
             })
       .permission("apps:release");
 
@@ -124,7 +129,8 @@ void mount_version_routes(http::Router& router, AppsContext& ctx) {
             [service](http::Request& req) {
               parse_optional_body(req).finish();
               return http::Response::json(
-                  200, to_json(service->rollback(req.actor(), req.org_id, req.param("appId"), req.param("version"))));
+                  200, to_json(service->rollback(req.actor(), req.org_id, req.param("appId"),
+                                                 req.param("version"))));
             })
       .permission("apps:release");
 
@@ -132,7 +138,8 @@ void mount_version_routes(http::Router& router, AppsContext& ctx) {
            [service](http::Request& req) {
              const auto from = required_query(req, "from");
              const auto to = required_query(req, "to");
-             return http::Response::json(200, to_json(service->compare(req.org_id, req.param("appId"), from, to)));
+             return http::Response::json(200,
+                                         to_json(service->compare(req.org_id, req.param("appId"), from, to)));
            })
       .permission("apps:read");
 }

@@ -48,10 +48,12 @@ void ensure_new_and_increasing(core::Conn& c, const Version& v) {
     throw core::Error::conflict("apps.version_exists",
                                 fmt::format("Version {} of this mini-program already exists", v.version));
   }
-  if (auto latest = version_repo::latest(c, v.org_id, v.app_id); latest && compare_versions(v, *latest) <= 0) {
-    throw core::Error(409, "apps.version_not_increasing",
-                      fmt::format("Versions must increase: {} is not newer than {}", v.version, latest->version),
-                      {{"latest", latest->version}});
+  if (auto latest = version_repo::latest(c, v.org_id, v.app_id);
+      latest && compare_versions(v, *latest) <= 0) {
+    throw core::Error(
+        409, "apps.version_not_increasing",
+        fmt::format("Versions must increase: {} is not newer than {}", v.version, latest->version),
+        {{"latest", latest->version}});
   }
 }
 
@@ -131,9 +133,11 @@ std::uint64_t VersionService::package_limit(const std::string& org_id) const {
 Version VersionService::upload(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                                const std::string& version, const Upload& package) {
   const auto semver = parse_version(version);
-  if (package.size == 0) throw core::Error::bad_request("empty_body", "Send the zip package as the request body");
+  if (package.size == 0)
+    throw core::Error::bad_request("empty_body", "Send the zip package as the request body");
   if (const auto limit = package_limit(org_id); package.size > limit) {
-    throw core::Error(413, "quota.exceeded", "The package is larger than the organisation's package size limit",
+    throw core::Error(413, "quota.exceeded",
+                      "The package is larger than the organisation's package size limit",
                       {{"quota", "maxPackageBytes"}, {"limit", limit}, {"current", package.size}});
   }
   Version v;
@@ -169,9 +173,13 @@ Version VersionService::upload(const core::Actor& actor, const std::string& org_
     ensure_new_and_increasing(tx, v);
     version_repo::insert(tx, v, files);
     ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id, .action = "version.uploaded", .target_type = "version",
+                          {.org_id = org_id,
+                           .action = "version.uploaded",
+                           .target_type = "version",
                            .target_id = v.id,
-                           .after = {{"appId", app_id}, {"version", version}, {"sha256", v.package_sha256},
+                           .after = {{"appId", app_id},
+                                     {"version", version},
+                                     {"sha256", v.package_sha256},
                                      {"size", v.package_size}}});
     ctx_.app.events.emit(tx, "version.uploaded",
                          {{"orgId", org_id}, {"appId", app_id}, {"versionId", v.id}, {"version", version}});
@@ -179,7 +187,8 @@ Version VersionService::upload(const core::Actor& actor, const std::string& org_
   return v;
 }
 
-Version VersionService::get(const std::string& org_id, const std::string& app_id, const std::string& version) const {
+Version VersionService::get(const std::string& org_id, const std::string& app_id,
+                            const std::string& version) const {
   auto v = ctx_.app.db.read([&](core::Conn& c) { return version_repo::find(c, org_id, app_id, version); });
   if (!v) throw version_not_found();
   return *v;
@@ -221,8 +230,12 @@ Version VersionService::update(const core::Actor& actor, const std::string& org_
     v->updated_ms = ctx_.app.clock.unix_millis();
     version_repo::update(tx, *v);
     ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id, .action = "version.updated", .target_type = "version",
-                           .target_id = v->id, .before = before, .after = after});
+                          {.org_id = org_id,
+                           .action = "version.updated",
+                           .target_type = "version",
+                           .target_id = v->id,
+                           .before = before,
+                           .after = after});
     ctx_.app.events.emit(tx, "version.updated",
                          {{"orgId", org_id}, {"appId", app_id}, {"versionId", v->id}, {"version", version}});
     return *v;
@@ -240,18 +253,23 @@ void VersionService::remove(const core::Actor& actor, const std::string& org_id,
     }
     version_repo::remove(tx, org_id, v->id);
     ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id, .action = "version.deleted", .target_type = "version",
-                           .target_id = v->id, .before = {{"appId", app_id}, {"version", version}}});
+                          {.org_id = org_id,
+                           .action = "version.deleted",
+                           .target_type = "version",
+                           .target_id = v->id,
+                           .before = {{"appId", app_id}, {"version", version}}});
     ctx_.app.events.emit(tx, "version.deleted",
                          {{"orgId", org_id}, {"appId", app_id}, {"versionId", v->id}, {"version", version}});
   });
 }
 
-Version VersionService::make_released(core::Tx& tx, const core::Actor& actor, Version target, const char* action) {
+Version VersionService::make_released(core::Tx& tx, const core::Actor& actor, Version target,
+                                      const char* action) {
   auto app = app_repo::find(tx, target.org_id, target.app_id);
   if (!app) throw app_not_found();
   std::optional<Version> previous;
-  if (!app->released_version_id.empty()) previous = version_repo::find_by_id(tx, target.org_id, app->released_version_id);
+  if (!app->released_version_id.empty())
+    previous = version_repo::find_by_id(tx, target.org_id, app->released_version_id);
   const auto now = ctx_.app.clock.unix_millis();
   if (previous) {
     previous->status = "superseded";
@@ -272,7 +290,10 @@ Version VersionService::make_released(core::Tx& tx, const core::Actor& actor, Ve
   }
   const nlohmann::json prev_version = previous ? nlohmann::json(previous->version) : nlohmann::json(nullptr);
   ctx_.app.audit.record(tx, actor,
-                        {.org_id = target.org_id, .action = action, .target_type = "version", .target_id = target.id,
+                        {.org_id = target.org_id,
+                         .action = action,
+                         .target_type = "version",
+                         .target_id = target.id,
                          .before = {{"releasedVersion", prev_version}},
                          .after = {{"releasedVersion", target.version}, {"sha256", target.package_sha256}}});
   ctx_.app.events.emit(tx, "version.released",
@@ -285,18 +306,20 @@ Version VersionService::make_released(core::Tx& tx, const core::Actor& actor, Ve
   return target;
 }
 
-Version VersionService::release(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
-                                const std::string& version) {
+Version VersionService::release(const core::Actor& actor, const std::string& org_id,
+                                const std::string& app_id, const std::string& version) {
   return ctx_.app.db.write([&](core::Tx& tx) {
     auto v = version_repo::find(tx, org_id, app_id, version);
     if (!v) throw version_not_found();
-    if (v->status == "released") throw core::Error::conflict("apps.already_released", "This version is already released");
+    if (v->status == "released")
+      throw core::Error::conflict("apps.already_released", "This version is already released");
     if (v->status == "superseded") {
       throw core::Error::conflict("apps.use_rollback",
                                   "This version was released before; roll back to it instead");
     }
     if (!releasable(*v)) {
-      throw core::Error(409, "apps.not_releasable", fmt::format("A version that is {} cannot be released", v->status),
+      throw core::Error(409, "apps.not_releasable",
+                        fmt::format("A version that is {} cannot be released", v->status),
                         {{"status", v->status}});
     }
     auto app = app_repo::find(tx, org_id, app_id);
@@ -304,32 +327,33 @@ Version VersionService::release(const core::Actor& actor, const std::string& org
     if (!app->released_version_id.empty()) {
       auto current = version_repo::find_by_id(tx, org_id, app->released_version_id);
       if (current && compare_versions(*v, *current) < 0) {
-        throw core::Error(409, "apps.version_older_than_released",
-                          fmt::format("{} is older than the released {}; roll back instead", v->version,
-                                      current->version),
-                          {{"released", current->version}});
+        throw core::Error(
+            409, "apps.version_older_than_released",
+            fmt::format("{} is older than the released {}; roll back instead", v->version, current->version),
+            {{"released", current->version}});
       }
     }
     return make_released(tx, actor, *v, "version.released");
   });
 }
 
-Version VersionService::rollback(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
-                                 const std::string& version) {
+Version VersionService::rollback(const core::Actor& actor, const std::string& org_id,
+                                 const std::string& app_id, const std::string& version) {
   return ctx_.app.db.write([&](core::Tx& tx) {
     auto v = version_repo::find(tx, org_id, app_id, version);
     if (!v) throw version_not_found();
     if (v->status != "superseded") {
-      throw core::Error(409, "apps.not_rollback_target",
-                        "Only a version that was released before and has since been replaced can be rolled back to",
-                        {{"status", v->status}});
+      throw core::Error(
+          409, "apps.not_rollback_target",
+          "Only a version that was released before and has since been replaced can be rolled back to",
+          {{"status", v->status}});
     }
     return make_released(tx, actor, *v, "version.rolled_back");
   });
 }
 
-VersionDiff VersionService::compare(const std::string& org_id, const std::string& app_id, const std::string& from,
-                                    const std::string& to) const {
+VersionDiff VersionService::compare(const std::string& org_id, const std::string& app_id,
+                                    const std::string& from, const std::string& to) const {
   return ctx_.app.db.read([&](core::Conn& c) {
     auto a = version_repo::find(c, org_id, app_id, from);
     auto b = version_repo::find(c, org_id, app_id, to);
@@ -363,7 +387,8 @@ BlobFile VersionService::package(const std::string& org_id, const std::string& a
   const auto path = ctx_.app.blobs.path_of(v.package_sha256);
   const auto size = ctx_.app.blobs.size(v.package_sha256);
   if (!path || !size) throw core::Error::not_found("apps.package_missing", "The package file is missing");
-  return {StoredFile{v.package_sha256, fmt::format("{}-{}.zip", app_id, version), "application/zip"}, *path, *size};
+  return {StoredFile{v.package_sha256, fmt::format("{}-{}.zip", app_id, version), "application/zip"}, *path,
+          *size};
 }
 
 }  // namespace cove::apps

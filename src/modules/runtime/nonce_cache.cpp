@@ -24,7 +24,8 @@ bool NonceCache::first_use(std::string_view sdk_key, std::string_view nonce, std
   const auto key = key_of(sdk_key, nonce);
   auto& shard = shards_[key % kShards];
   std::lock_guard lock(shard.mutex);
-  while (!shard.order.empty() && (shard.order.front().expires_ms <= now_ms || shard.order.size() >= per_shard_cap_)) {
+  while (!shard.order.empty() &&
+         (shard.order.front().expires_ms <= now_ms || shard.order.size() >= per_shard_cap_)) {
     if (shard.order.front().expires_ms > now_ms && !warned_full_.exchange(true)) {
       core::log::warn("runtime nonce cache is full; forgetting the oldest nonces before their window ends");
     }

@@ -19,7 +19,8 @@ class NonceCache {
 
   // True the first time (sdk_key, nonce) is seen within its window; `expires_ms` is when it may
   // be forgotten. `now_ms` purges expired entries.
-  bool first_use(std::string_view sdk_key, std::string_view nonce, std::int64_t now_ms, std::int64_t expires_ms);
+  bool first_use(std::string_view sdk_key, std::string_view nonce, std::int64_t now_ms,
+                 std::int64_t expires_ms);
   std::size_t size() const;
 
  private:

@@ -12,7 +12,8 @@ namespace cove::runtime {
 
 namespace {
 
-core::Error unauthorized(std::string code, std::string message, nlohmann::json details = nlohmann::json::object()) {
+core::Error unauthorized(std::string code, std::string message,
+                         nlohmann::json details = nlohmann::json::object()) {
   return core::Error(401, std::move(code), std::move(message), std::move(details));
 }
 
@@ -20,7 +21,8 @@ std::string_view required_header(const http::Request& req, const char* name, std
   const auto value = req.headers.get(name);
   if (!value || value->empty() || value->size() > max_bytes) {
     throw unauthorized("runtime.unauthenticated",
-                       fmt::format("Sign the request: header {} is missing or too long", name), {{"header", name}});
+                       fmt::format("Sign the request: header {} is missing or too long", name),
+                       {{"header", name}});
   }
   return *value;
 }
@@ -43,7 +45,8 @@ const HostEntry& RequestAuth::verify(const http::Request& req, const Catalog& ca
   }
 
   std::int64_t timestamp = 0;
-  const auto [end, ec] = std::from_chars(timestamp_text.data(), timestamp_text.data() + timestamp_text.size(), timestamp);
+  const auto [end, ec] =
+      std::from_chars(timestamp_text.data(), timestamp_text.data() + timestamp_text.size(), timestamp);
   if (ec != std::errc() || end != timestamp_text.data() + timestamp_text.size()) {
     throw unauthorized("runtime.unauthenticated", "X-Cove-Timestamp must be Unix seconds",
                        {{"header", "X-Cove-Timestamp"}});
@@ -58,14 +61,16 @@ const HostEntry& RequestAuth::verify(const http::Request& req, const Catalog& ca
   }
 
   const auto host = catalog.hosts.find(std::string(sdk_key));
-  if (host == catalog.hosts.end()) throw unauthorized("runtime.unknown_sdk_key", "No host app has this SDK key");
+  if (host == catalog.hosts.end())
+    throw unauthorized("runtime.unknown_sdk_key", "No host app has this SDK key");
 
   const auto payload = fmt::format("{}\n{}\n{}\n{}", req.method_text, req.target, timestamp_text, nonce);
   const auto expected = core::crypto::hex(core::crypto::hmac_sha256(host->second.secret, payload));
   if (!core::crypto::constant_time_equal(expected, signature)) {
-    throw unauthorized("runtime.bad_signature",
-                       "The signature does not match: HMAC-SHA256(sdkSecret, METHOD\\nTARGET\\nTIMESTAMP\\nNONCE) "
-                       "in lowercase hex, TARGET being the path and query exactly as sent");
+    throw unauthorized(
+        "runtime.bad_signature",
+        "The signature does not match: HMAC-SHA256(sdkSecret, METHOD\\nTARGET\\nTIMESTAMP\\nNONCE) "
+        "in lowercase hex, TARGET being the path and query exactly as sent");
   }
   if (!host->second.bundle_ids.contains(std::string(bundle_id))) {
     throw unauthorized("runtime.bundle_mismatch", "This bundle id is not registered for the host app");
@@ -74,7 +79,8 @@ const HostEntry& RequestAuth::verify(const http::Request& req, const Catalog& ca
     throw core::Error(403, "runtime.host_app_disabled", "This host app is disabled");
   }
   if (!nonces_.first_use(sdk_key, nonce, now_ms, now_ms + options_.nonce_window_seconds * 1000)) {
-    throw unauthorized("runtime.replay", "This nonce was already used; sign every request with a fresh nonce");
+    throw unauthorized("runtime.replay",
+                       "This nonce was already used; sign every request with a fresh nonce");
   }
   return host->second;
 }

@@ -11,10 +11,23 @@ RuntimeModule::RuntimeModule(modules::AppContext& app, const accounts::AccountsA
     });
   });
   nonces_ = std::make_unique<NonceCache>();
-  auth_ = std::make_unique<RequestAuth>(app.clock, *nonces_,
-                                        RuntimeAuthOptions{.clock_skew_seconds = app.config.runtime.clock_skew_seconds,
-                                                           .nonce_window_seconds = app.config.runtime.nonce_window_seconds});
+  auth_ = std::make_unique<RequestAuth>(
+      app.clock, *nonces_,
+      RuntimeAuthOptions{.clock_skew_seconds = app.config.runtime.clock_skew_seconds,
+                         .nonce_window_seconds = app.config.runtime.nonce_window_seconds});
   ctx_ = std::make_unique<RuntimeContext>(RuntimeContext{app, apps, *store_, *auth_});
+
+  app.metrics.gauge_callback("cove_runtime_catalog_rebuilds_total",
+                             "Runtime catalog snapshots built since start",
+                             [this] { return static_cast<double>(store_->rebuilds()); });
+  app.metrics.gauge_callback(
+      "cove_runtime_catalog_age_seconds",
+      "Seconds since the runtime catalog in use was built (rebuilt when something changes)", [this, &app] {
+        const auto c = store_->current();
+        return c ? static_cast<double>(app.clock.unix_millis() - c->built_ms) / 1000.0 : -1.0;
+      });
+  app.metrics.gauge_callback("cove_runtime_nonces", "Nonces remembered for replay protection",
+                             [this] { return static_cast<double>(nonces_->size()); });
 }
 
 RuntimeModule::~RuntimeModule() = default;

@@ -22,8 +22,8 @@ constexpr int kMaxBatchLimit = 200;
 // The user context the gray-release rules will read: known attributes and ctx.<key> pairs,
 // bounded so a request cannot make the server do unbounded work.
 void check_context(const http::Request& req) {
-  static constexpr std::string_view kKnown[] = {"uid", "platform", "osVersion", "deviceModel", "network",
-                                                "region", "sdkVersion", "deviceId"};
+  static constexpr std::string_view kKnown[] = {"uid",     "platform", "osVersion",  "deviceModel",
+                                                "network", "region",   "sdkVersion", "deviceId"};
   const auto params = req.query_params();
   core::FieldErrors errors;
   if (params.size() > kMaxContextParams) {
@@ -33,8 +33,9 @@ void check_context(const http::Request& req) {
     const bool known = std::find(std::begin(kKnown), std::end(kKnown), key) != std::end(kKnown);
     const bool custom = key.starts_with("ctx.") && key.size() > 4 && key.size() <= kMaxContextKeyBytes;
     if (!known && !custom) {
-      errors.add(key.size() <= kMaxContextKeyBytes ? key : "query", "unknown_parameter",
-                 "Use uid, platform, osVersion, deviceModel, network, region, sdkVersion, deviceId or ctx.<key>");
+      errors.add(
+          key.size() <= kMaxContextKeyBytes ? key : "query", "unknown_parameter",
+          "Use uid, platform, osVersion, deviceModel, network, region, sdkVersion, deviceId or ctx.<key>");
     } else if (value.size() > kMaxContextValueBytes) {
       errors.add(key, "too_long", fmt::format("At most {} bytes", kMaxContextValueBytes));
     }
@@ -44,7 +45,8 @@ void check_context(const http::Request& req) {
 
 std::shared_ptr<const Catalog> snapshot(const CatalogStore& store) {
   auto catalog = store.current();
-  if (!catalog) throw core::Error(503, "runtime.unavailable", "The runtime catalog is not ready; retry shortly");
+  if (!catalog)
+    throw core::Error(503, "runtime.unavailable", "The runtime catalog is not ready; retry shortly");
   return catalog;
 }
 
@@ -108,7 +110,8 @@ void mount_runtime_routes(http::Router& router, RuntimeContext& ctx) {
                case Unservable::kOffline:
                  throw core::Error::not_found("runtime.app_offline", "This mini-program is offline");
                case Unservable::kNotReleased:
-                 throw core::Error::not_found("runtime.not_released", "This mini-program has no released version");
+                 throw core::Error::not_found("runtime.not_released",
+                                              "This mini-program has no released version");
                case Unservable::kNone: break;
              }
              return app_answer(req, it->second);
@@ -142,7 +145,8 @@ void mount_runtime_routes(http::Router& router, RuntimeContext& ctx) {
                last = it->first;
              }
              body += "],\"nextCursor\":";
-             body += it != host.servable.end() ? fmt::format("\"{}\"", core::crypto::base64url(last)) : "null";
+             body +=
+                 it != host.servable.end() ? fmt::format("\"{}\"", core::crypto::base64url(last)) : "null";
              body += '}';
              return http::Response::json_text(200, std::move(body));
            })
