@@ -41,10 +41,15 @@ def add(api):
         "id": string(), "name": string(2, 100), "licenseNo": string(description="Business licence number"),
         "contactName": string(1, 100),
         "contactEmail": EMAIL, "contactPhone": PHONE, "licenseAttachment": nullable(attachment),
-        "status": string(enum=ORG_STATUS), "statusReason": nullable(string()), "require2fa": boolean(),
+        "status": string(enum=ORG_STATUS), "statusReason": nullable(string()),
+        "require2fa": boolean(description="Members must use two-factor authentication: the organisation's own "
+                                          "choice or a platform operator's"),
+        "require2faImposedAt": nullable(time(description="When a platform operator required 2FA of every member; "
+                                                         "null when no operator does")),
         "reviewedAt": nullable(time()), "createdAt": time(), "updatedAt": time(),
     }, ["id", "name", "licenseNo", "contactName", "contactEmail", "contactPhone", "licenseAttachment", "status",
-        "statusReason", "require2fa", "reviewedAt", "createdAt", "updatedAt"], additional=None))
+        "statusReason", "require2fa", "require2faImposedAt", "reviewedAt", "createdAt", "updatedAt"],
+        additional=None))
     api.schema("OrgDetails", {"allOf": [ref("Org"), obj({
         "quotas": ref("Quotas"), "usage": obj({"members": integer()}, ["members"], additional=None)},
         ["quotas", "usage"], additional=None)]})
@@ -121,7 +126,10 @@ def orgs(api):
            permission="org:manage", params=[ORG_ID],
            body=obj({"name": string(2, 100), "contactName": string(1, 100), "contactEmail": EMAIL,
                      "contactPhone": PHONE, "require2fa": boolean()}),
-           responses={200: ref("OrgDetails")}, errors={400: ["validation_failed"], 413: []})
+           responses={200: ref("OrgDetails")},
+           errors={400: ["validation_failed"], 409: ["orgs.2fa_imposed"], 413: []},
+           description="`require2fa: false` is refused while a platform operator requires 2FA "
+                       "(`require2faImposedAt` is set).")
     api.op("PUT", "/api/v1/orgs/{orgId}/license-attachment", tag=tag,
            summary="Upload the licence scan (PNG, JPEG or PDF, ≤ 10 MiB)", permission="org:manage",
            params=[ORG_ID, query_param("filename", "Stored file name", string(1, 200))],
@@ -163,6 +171,14 @@ def review(api):
     decision(api, "suspend", "Suspend an active organisation", reason, "active → suspended", "org.suspended")
     decision(api, "reactivate", "Reactivate a suspended organisation", obj({}), "suspended → active",
              "org.reactivated")
+    api.op("PUT", "/api/v1/platform/orgs/{orgId}/security", tag=tag,
+           summary="Require two-factor authentication of every member", permission="platform:orgs",
+           params=[ORG_ID], body=obj({"require2fa": boolean()}, ["require2fa"]), responses={200: ref("Org")},
+           errors={400: ["validation_failed"], 404: ["orgs.not_found"], 413: []},
+           description="While required, members without 2FA can only enrol (`auth.2fa_enrollment_required`) and the "
+                       "organisation cannot turn `require2fa` off. `false` lifts the operator's requirement and "
+                       "leaves the organisation's own choice. Writes the operation log (`org.security_updated`) "
+                       "and the event `org.updated`; setting what is already set changes nothing.")
     api.op("GET", "/api/v1/platform/orgs/{orgId}/quotas", tag=tag, summary="An organisation's quota overrides",
            permission="platform:orgs", params=[ORG_ID], responses={200: ref("OrgQuotas")},
            errors={404: ["orgs.not_found"]})

@@ -89,17 +89,12 @@ std::optional<ApiKey> find(core::Conn& c, const std::string& org_id, const std::
 std::vector<ApiKey> list(core::Conn& c, const std::string& org_id, const ApiKeyListQuery& query,
                          std::int64_t now_ms) {
   // Keyset paging on (created_ms, id): stable while keys are added, and an index range scan.
-  std::string sql = std::string(kSelect) + "WHERE k.org_id = ?1 " + status_condition(query.status);
-  if (query.page.after) sql += "AND (k.created_ms < ?3 OR (k.created_ms = ?3 AND k.id < ?4)) ";
-  sql += "ORDER BY k.created_ms DESC, k.id DESC LIMIT ?5";
-  auto& st = c.prepare(sql);
+  auto& st = c.prepare(std::string(kSelect) + "WHERE k.org_id = ?1 " + status_condition(query.status) +
+                       "AND (?3 IS NULL OR k.created_ms < ?3 OR (k.created_ms = ?3 AND k.id < ?4)) "
+                       "ORDER BY k.created_ms DESC, k.id DESC LIMIT ?5");
   st.bind(1, org_id);
   if (query.status && *query.status != "revoked") st.bind(2, now_ms);
-  if (query.page.after) {
-    st.bind(3, query.page.after->ms);
-    st.bind(4, query.page.after->id);
-  }
-  st.bind(5, query.page.limit + 1);
+  bind_page(st, 3, query.page);
   std::vector<ApiKey> out;
   while (st.executeStep()) out.push_back(read_key(st));
   return out;

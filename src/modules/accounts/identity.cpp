@@ -1,5 +1,8 @@
 #include "modules/accounts/identity.hpp"
 
+#include <algorithm>
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 #include "core/cidr.hpp"
@@ -31,7 +34,7 @@ core::Principal::Kind kind_of(const core::Principal& p) { return p.kind; }
 }  // namespace
 
 Identity::Identity(core::Db& db, const core::Clock& clock, SettingsService& settings, std::string jwt_key)
-    : db_(db), clock_(clock), settings_(settings), jwt_key_(std::move(jwt_key)) {}
+    : db_(db), clock_(clock), settings_(settings), jwt_key_(std::move(jwt_key)), users_(db), keys_(db) {}
 
 void Identity::register_org_resolver(std::string param, OrgResolver resolver) {
   resolvers_[std::move(param)] = std::move(resolver);
@@ -57,19 +60,40 @@ std::shared_ptr<const core::Principal> Identity::from_access_token(std::string_v
       c.value("typ", "") != "access") {
     return nullptr;
   }
-  return load_user(c["sub"].get<std::string>(), c["sid"].get<std::string>());
+  const auto user_id = c["sub"].get<std::string>();
+  const auto session_id = c["sid"].get<std::string>();
+  const auto now = clock_.unix_millis();
+  const auto security = settings_.security();
+  // Ids are ours (signed into the token), so a separator they never contain keeps keys apart.
+  const auto cache_key = session_id + '\n' + user_id;
+  if (auto hit = users_.get(cache_key, security, now)) return *hit;
+  const auto generation = users_.generation();
+  auto valid_until = std::numeric_limits<std::int64_t>::max();
+  auto p = load_user_at(user_id, session_id, *security, now, valid_until);
+  if (p) users_.put(cache_key, p, generation, security, now, valid_until);
+  return p;
 }
 
 std::shared_ptr<const core::Principal> Identity::load_user(const std::string& user_id, const std::string& session_id) {
-  const auto now = clock_.unix_millis();
-  const auto security = settings_.security();
+  auto valid_until = std::numeric_limits<std::int64_t>::max();
+  return load_user_at(user_id, session_id, *settings_.security(), clock_.unix_millis(), valid_until);
+}
+
+std::shared_ptr<const core::Principal> Identity::load_user_at(const std::string& user_id,
+                                                              const std::string& session_id,
+                                                              const SecuritySettings& security,
+                                                              std::int64_t now,
+                                                              std::int64_t& valid_until_ms) {
   return db_.read([&](core::Conn& c) -> std::shared_ptr<const core::Principal> {
     if (!session_id.empty()) {
-      auto& s = c.prepare("SELECT 1 FROM sessions WHERE id = ? AND user_id = ? AND revoked_ms IS NULL AND expires_ms > ?");
+      auto& s = c.prepare(
+          "SELECT expires_ms FROM sessions WHERE id = ? AND user_id = ? AND revoked_ms IS NULL AND "
+          "expires_ms > ?");
       s.bind(1, session_id);
       s.bind(2, user_id);
       s.bind(3, now);
       if (!s.executeStep()) return nullptr;
+      valid_until_ms = std::min(valid_until_ms, s.getColumn(0).getInt64());
     }
     auto& u = c.prepare(
         "SELECT name, platform_role, status, must_change_password, password_changed_ms, totp_secret IS NOT NULL "
@@ -94,7 +118,8 @@ std::shared_ptr<const core::Principal> Identity::load_user(const std::string& us
 
     bool org_requires_2fa = false;
     auto& m = c.prepare(
-        "SELECT m.org_id, m.role, o.status, o.require_2fa FROM org_members m JOIN orgs o ON o.id = m.org_id "
+        "SELECT m.org_id, m.role, o.status, o.require_2fa OR o.require_2fa_imposed_by IS NOT NULL "
+        "FROM org_members m JOIN orgs o ON o.id = m.org_id "
         "WHERE m.user_id = ?");
     m.bind(1, user_id);
     while (m.executeStep()) {
@@ -109,32 +134,39 @@ std::shared_ptr<const core::Principal> Identity::load_user(const std::string& us
       if (active && m.getColumn(3).getInt() != 0) org_requires_2fa = true;
     }
 
-    const bool expired = security->password_expiry_days > 0 &&
-                         changed_ms + security->password_expiry_days * kDayMs < now;
+    bool expired = false;
+    if (security.password_expiry_days > 0) {
+      const auto expires_ms = changed_ms + security.password_expiry_days * kDayMs;
+      expired = expires_ms < now;
+      if (!expired) valid_until_ms = std::min(valid_until_ms, expires_ms + 1);  // the restriction starts then
+    }
     if (must_change || expired) {
       p->restriction = "auth.password_change_required";
-    } else if (!has_2fa && (org_requires_2fa || (!p->platform_role.empty() && security->require_2fa_operators))) {
+    } else if (!has_2fa &&
+               (org_requires_2fa || (!p->platform_role.empty() && security.require_2fa_operators))) {
       p->restriction = "auth.2fa_enrollment_required";
     }
     return p;
   });
 }
 
-std::shared_ptr<const core::Principal> Identity::from_api_key(std::string_view token, const std::string& ip) {
-  const auto now = clock_.unix_millis();
-  const auto hash = core::crypto::sha256_hex(token);
+std::optional<Identity::KeyGrant> Identity::load_key(const std::string& secret_hash, std::int64_t now,
+                                                     std::int64_t& valid_until_ms) {
   struct KeyRow {
-    std::string id, org_id, name, scopes, allowed_ips, created_by, org_status, creator_role;
+    std::string id, org_id, name, scopes, allowed_ips, org_status, creator_role;
+    std::int64_t expires_ms = 0;
+    std::optional<std::int64_t> grace_until_ms;  // set when the token is the rotated-out secret
   };
   auto row = db_.read([&](core::Conn& c) -> std::optional<KeyRow> {
     auto& st = c.prepare(
-        "SELECT k.id, k.org_id, k.name, k.scopes, k.allowed_ips, k.created_by, o.status, "
+        "SELECT k.id, k.org_id, k.name, k.scopes, k.allowed_ips, o.status, "
         "COALESCE((SELECT m.role FROM org_members m JOIN users u ON u.id = m.user_id "
-        "WHERE m.org_id = k.org_id AND m.user_id = k.created_by AND u.status = 'active'), '') "
+        "WHERE m.org_id = k.org_id AND m.user_id = k.created_by AND u.status = 'active'), ''), "
+        "k.expires_ms, k.secret_hash = ?1, k.previous_until_ms "
         "FROM api_keys k JOIN orgs o ON o.id = k.org_id "
         "WHERE (k.secret_hash = ?1 OR (k.previous_hash = ?1 AND k.previous_until_ms > ?2)) "
         "AND k.revoked_ms IS NULL AND k.expires_ms > ?2");
-    st.bind(1, hash);
+    st.bind(1, secret_hash);
     st.bind(2, now);
     if (!st.executeStep()) return std::nullopt;
     KeyRow r;
@@ -143,43 +175,26 @@ std::shared_ptr<const core::Principal> Identity::from_api_key(std::string_view t
     r.name = st.getColumn(2).getString();
     r.scopes = st.getColumn(3).getString();
     r.allowed_ips = st.getColumn(4).getString();
-    r.created_by = st.getColumn(5).getString();
-    r.org_status = st.getColumn(6).getString();
-    r.creator_role = st.getColumn(7).getString();
+    r.org_status = st.getColumn(5).getString();
+    r.creator_role = st.getColumn(6).getString();
+    r.expires_ms = st.getColumn(7).getInt64();
+    if (st.getColumn(8).getInt() == 0) r.grace_until_ms = st.getColumn(9).getInt64();
     return r;
   });
-  if (!row) return nullptr;
+  if (!row) return std::nullopt;
+  valid_until_ms = std::min(valid_until_ms, row->expires_ms);
+  if (row->grace_until_ms) valid_until_ms = std::min(valid_until_ms, *row->grace_until_ms);
 
+  KeyGrant grant;
   const auto allowed = nlohmann::json::parse(row->allowed_ips, nullptr, false);
   if (allowed.is_array() && !allowed.empty()) {
-    bool ok = false;
+    // Entries that do not parse match no one; a list of only such entries admits no one.
+    grant.ip_restricted = true;
     for (const auto& entry : allowed) {
       if (!entry.is_string()) continue;
-      auto range = core::CidrRange::parse(entry.get<std::string>());
-      if (range && range->contains(ip)) {
-        ok = true;
-        break;
-      }
+      if (auto range = core::CidrRange::parse(entry.get<std::string>())) grant.allowed.push_back(*range);
     }
-    if (!ok) return nullptr;
   }
-
-  std::shared_ptr<http::RateLimiter> limiter;
-  {
-    std::lock_guard lock(key_state_mutex_);
-    const int rate = settings_.security()->api_key_requests_per_minute;
-    if (!key_limiter_ || key_limiter_rate_ != rate) {
-      key_limiter_ = std::make_shared<http::RateLimiter>(rate / 60.0, static_cast<double>(rate));
-      key_limiter_rate_ = rate;
-    }
-    limiter = key_limiter_;
-  }
-  double retry_after = 0;
-  if (!limiter->allow(row->id, retry_after)) {
-    throw core::Error(429, "rate_limited", "This API key is sending too many requests; retry later",
-                      {{"retryAfterSeconds", static_cast<int>(retry_after) + 1}});
-  }
-  note_key_use(row->id, ip);
 
   auto p = std::make_shared<core::Principal>();
   p->kind = core::Principal::Kind::kApiKey;
@@ -198,7 +213,48 @@ std::shared_ptr<const core::Principal> Identity::from_api_key(std::string_view t
       }
     }
   }
-  return p;
+  grant.principal = std::move(p);
+  return grant;
+}
+
+std::shared_ptr<const core::Principal> Identity::from_api_key(std::string_view token, const std::string& ip) {
+  const auto now = clock_.unix_millis();
+  const auto security = settings_.security();
+  const auto hash = core::crypto::sha256_hex(token);
+  auto grant = keys_.get(hash, security, now);
+  if (!grant) {
+    const auto generation = keys_.generation();
+    auto valid_until = std::numeric_limits<std::int64_t>::max();
+    grant = load_key(hash, now, valid_until);
+    if (!grant) return nullptr;
+    keys_.put(hash, *grant, generation, security, now, valid_until);
+  }
+
+  if (grant->ip_restricted) {
+    const auto address = core::IpAddress::parse(ip);
+    const bool ok = address && std::any_of(grant->allowed.begin(), grant->allowed.end(),
+                                           [&](const core::CidrRange& r) { return r.contains(*address); });
+    if (!ok) return nullptr;
+  }
+
+  std::shared_ptr<http::RateLimiter> limiter;
+  {
+    std::lock_guard lock(key_state_mutex_);
+    const int rate = security->api_key_requests_per_minute;
+    if (!key_limiter_ || key_limiter_rate_ != rate) {
+      key_limiter_ = std::make_shared<http::RateLimiter>(rate / 60.0, static_cast<double>(rate));
+      key_limiter_rate_ = rate;
+    }
+    limiter = key_limiter_;
+  }
+  const auto& key_id = grant->principal->id;
+  double retry_after = 0;
+  if (!limiter->allow(key_id, retry_after)) {
+    throw core::Error(429, "rate_limited", "This API key is sending too many requests; retry later",
+                      {{"retryAfterSeconds", static_cast<int>(retry_after) + 1}});
+  }
+  note_key_use(key_id, ip);
+  return grant->principal;
 }
 
 void Identity::note_key_use(const std::string& key_id, const std::string& ip) {

@@ -4,7 +4,8 @@
 //  - identify(): `Authorization: Bearer <access JWT>` → the user, their platform role and their
 //    permissions in every org (checked against the session, so sign-out takes effect at once);
 //    `Bearer cove_sk_…` → the API key's scopes in its org, intersected with its creator's current
-//    role. Bad or missing credentials leave the request a guest.
+//    role. Bad or missing credentials leave the request a guest. Resolved identities are memoised
+//    in PrincipalCache, whose entries any committed write invalidates (principal_cache.hpp).
 //  - check_permission(): "self" = any signed-in user; "platform:*" = operator permissions;
 //    anything else is an org permission, checked in the org named by {orgId} or owning the
 //    resource in the path (resolvers registered by the modules that own those resources).
@@ -17,12 +18,15 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
+#include "core/cidr.hpp"
 #include "core/clock.hpp"
 #include "core/db.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "http/types.hpp"
+#include "modules/accounts/principal_cache.hpp"
 #include "modules/accounts/settings_service.hpp"
 
 namespace cove::accounts {
@@ -48,6 +52,21 @@ class Identity {
   const std::string& jwt_key() const { return jwt_key_; }
 
  private:
+  // What an API key grants, apart from the per-request checks (allowed IPs, rate limit).
+  struct KeyGrant {
+    std::shared_ptr<const core::Principal> principal;
+    bool ip_restricted = false;  // a non-empty allow-list: the caller's IP must be in `allowed`
+    std::vector<core::CidrRange> allowed;
+  };
+
+  // `valid_until_ms` is lowered to the moment the loaded rows stop granting this principal on
+  // their own (session expiry, password expiry).
+  std::shared_ptr<const core::Principal> load_user_at(const std::string& user_id,
+                                                      const std::string& session_id,
+                                                      const SecuritySettings& security, std::int64_t now,
+                                                      std::int64_t& valid_until_ms);
+  std::optional<KeyGrant> load_key(const std::string& secret_hash, std::int64_t now,
+                                   std::int64_t& valid_until_ms);
   std::shared_ptr<const core::Principal> from_access_token(std::string_view token);
   std::shared_ptr<const core::Principal> from_api_key(std::string_view token, const std::string& ip);
   std::string resolve_org(http::Request& req);
@@ -58,6 +77,8 @@ class Identity {
   SettingsService& settings_;
   std::string jwt_key_;
   std::map<std::string, OrgResolver, std::less<>> resolvers_;
+  PrincipalCache<std::shared_ptr<const core::Principal>> users_;  // by session id and user id
+  PrincipalCache<KeyGrant> keys_;                                 // by the key's SHA-256
 
   std::mutex key_state_mutex_;
   // Replaced when the configured rate changes; callers hold their own reference while using it.

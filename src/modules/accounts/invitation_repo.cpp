@@ -95,14 +95,7 @@ std::vector<Invitation> list(core::Conn& c, const std::string& org_id,
   else
     st.bind(2);
   st.bind(3, now_ms);
-  if (page.after) {
-    st.bind(4, page.after->ms);
-    st.bind(5, page.after->id);
-  } else {
-    st.bind(4);
-    st.bind(5);
-  }
-  st.bind(6, page.limit + 1);
+  bind_page(st, 4, page);
   std::vector<Invitation> rows;
   while (st.executeStep()) rows.push_back(read_invitation(st));
   return rows;

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include "core/crypto.hpp"
@@ -32,6 +33,17 @@ std::optional<PageKey> decode_cursor(std::string_view cursor) {
   if (ec != std::errc() || end != text.data() + bar) return std::nullopt;
   key.id = text.substr(bar + 1);
   return key;
+}
+
+void bind_page(SQLite::Statement& st, int first_index, const PageRequest& page) {
+  if (page.after) {
+    st.bind(first_index, page.after->ms);
+    st.bind(first_index + 1, page.after->id);
+  } else {
+    st.bind(first_index);
+    st.bind(first_index + 1);
+  }
+  st.bind(first_index + 2, page.limit + 1);
 }
 
 PageRequest read_page_request(const http::Request& req) {

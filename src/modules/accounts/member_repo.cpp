@@ -63,14 +63,7 @@ std::vector<Member> list(core::Conn& c, const std::string& org_id, const std::op
     st.bind(2, *role);
   else
     st.bind(2);
-  if (page.after) {
-    st.bind(3, page.after->ms);
-    st.bind(4, page.after->id);
-  } else {
-    st.bind(3);
-    st.bind(4);
-  }
-  st.bind(5, page.limit + 1);
+  bind_page(st, 3, page);
   std::vector<Member> rows;
   while (st.executeStep()) rows.push_back(read_member(st));
   return rows;

@@ -31,28 +31,55 @@ std::optional<std::string> read_checked(core::JsonInput& in, const char* name, b
 
 }  // namespace
 
-nlohmann::json to_json(const Org& o) {
-  nlohmann::json attachment = nullptr;
+void write_json(core::JsonWriter& w, const Org& o) {
+  const auto time_or_null = [&w](std::int64_t ms) {
+    if (ms > 0)
+      w.string(core::format_rfc3339_millis(ms));
+    else
+      w.null();
+  };
+  // Keys in sorted order, as nlohmann writes its objects (core/json_writer.hpp).
+  w.begin_object();
+  w.key("contactEmail").string(o.contact_email);
+  w.key("contactName").string(o.contact_name);
+  w.key("contactPhone").string(o.contact_phone);
+  w.key("createdAt").string(core::format_rfc3339_millis(o.created_ms));
+  w.key("id").string(o.id);
+  w.key("licenseAttachment");
   if (o.attachment) {
-    attachment = {{"name", o.attachment->name},
-                  {"contentType", o.attachment->content_type},
-                  {"sha256", o.attachment->sha256}};
+    w.begin_object()
+        .key("contentType")
+        .string(o.attachment->content_type)
+        .key("name")
+        .string(o.attachment->name)
+        .key("sha256")
+        .string(o.attachment->sha256)
+        .end_object();
+  } else {
+    w.null();
   }
-  return {
-      {"id", o.id},
-      {"name", o.name},
-      {"licenseNo", o.license_no},
-      {"contactName", o.contact_name},
-      {"contactEmail", o.contact_email},
-      {"contactPhone", o.contact_phone},
-      {"licenseAttachment", std::move(attachment)},
-      {"status", o.status},
-      {"statusReason", o.status_reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.status_reason)},
-      {"require2fa", o.require_2fa},
-      {"reviewedAt", o.reviewed_ms > 0 ? nlohmann::json(core::format_rfc3339_millis(o.reviewed_ms))
-                                       : nlohmann::json(nullptr)},
-      {"createdAt", core::format_rfc3339_millis(o.created_ms)},
-      {"updatedAt", core::format_rfc3339_millis(o.updated_ms)}};
+  w.key("licenseNo").string(o.license_no);
+  w.key("name").string(o.name);
+  w.key("require2fa").boolean(o.require_2fa || !o.require_2fa_imposed_by.empty());
+  w.key("require2faImposedAt");
+  time_or_null(o.require_2fa_imposed_by.empty() ? 0 : o.require_2fa_imposed_ms);
+  w.key("reviewedAt");
+  time_or_null(o.reviewed_ms);
+  w.key("status").string(o.status);
+  w.key("statusReason");
+  if (o.status_reason.empty())
+    w.null();
+  else
+    w.string(o.status_reason);
+  w.key("updatedAt").string(core::format_rfc3339_millis(o.updated_ms));
+  w.end_object();
+}
+
+nlohmann::json to_json(const Org& o) {
+  std::string text;
+  core::JsonWriter w(text);
+  write_json(w, o);
+  return nlohmann::json::parse(text);
 }
 
 nlohmann::json to_json(const QuotaOverrides& q) {

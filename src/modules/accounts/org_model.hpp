@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_input.hpp"
+#include "core/json_writer.hpp"
 #include "modules/accounts/settings_model.hpp"
 
 namespace cove::accounts {
@@ -30,7 +31,10 @@ struct Org {
   std::optional<Attachment> attachment;
   std::string status = "pending";  // pending | active | rejected | suspended
   std::string status_reason;       // why it was rejected or suspended
-  bool require_2fa = false;
+  bool require_2fa = false;        // the organisation's own choice
+  // The operator who requires 2FA of every member ("" = none) and when; only operators lift it.
+  std::string require_2fa_imposed_by;
+  std::int64_t require_2fa_imposed_ms = 0;
   std::string reviewed_by;  // operator user id, "" before the first decision
   std::int64_t reviewed_ms = 0;
   std::int64_t created_ms = 0;
@@ -38,6 +42,10 @@ struct Org {
 };
 
 // The profile an organisation registers with and its members may edit (licence number excepted).
+// "require2fa" is the requirement members live under: the organisation's own choice or an
+// operator's ("require2faImposedAt" is then set). write_json() is the one definition of the
+// document; to_json() parses what it writes.
+void write_json(core::JsonWriter& w, const Org& o);
 nlohmann::json to_json(const Org& o);
 
 // Per-organisation quota limits set by operators (`org_quotas`); nullopt = the platform default.

@@ -6,7 +6,8 @@ namespace {
 
 constexpr const char* kColumns =
     "id, name, license_no, contact_name, contact_email, contact_phone, attachment_sha256, attachment_name, "
-    "attachment_type, status, status_reason, require_2fa, reviewed_by, reviewed_ms, created_ms, updated_ms";
+    "attachment_type, status, status_reason, require_2fa, reviewed_by, reviewed_ms, created_ms, updated_ms, "
+    "require_2fa_imposed_by, require_2fa_imposed_ms";
 
 Org read_org(SQLite::Statement& st) {
   Org o;
@@ -27,6 +28,10 @@ Org read_org(SQLite::Statement& st) {
   o.reviewed_ms = st.getColumn(13).isNull() ? 0 : st.getColumn(13).getInt64();
   o.created_ms = st.getColumn(14).getInt64();
   o.updated_ms = st.getColumn(15).getInt64();
+  if (!st.getColumn(16).isNull()) {
+    o.require_2fa_imposed_by = st.getColumn(16).getString();
+    o.require_2fa_imposed_ms = st.getColumn(17).getInt64();
+  }
   return o;
 }
 
@@ -115,6 +120,21 @@ void set_status(core::Tx& tx, const std::string& org_id, const std::string& stat
   st.exec();
 }
 
+void set_imposed_2fa(core::Tx& tx, const std::string& org_id, const std::string& operator_id,
+                     std::int64_t now_ms) {
+  auto& st = tx.prepare(
+      "UPDATE orgs SET require_2fa_imposed_by = ?1, require_2fa_imposed_ms = CASE WHEN ?1 IS NULL THEN NULL "
+      "ELSE ?2 "
+      "END, updated_ms = ?2 WHERE id = ?3");
+  if (operator_id.empty())
+    st.bind(1);
+  else
+    st.bind(1, operator_id);
+  st.bind(2, now_ms);
+  st.bind(3, org_id);
+  st.exec();
+}
+
 void set_attachment(core::Tx& tx, const std::string& org_id, const Attachment& a, std::int64_t now_ms) {
   auto& st = tx.prepare(
       "UPDATE orgs SET attachment_sha256 = ?, attachment_name = ?, attachment_type = ?, updated_ms = ? WHERE "
@@ -144,14 +164,7 @@ std::vector<Org> list(core::Conn& c, const OrgFilter& filter, const PageRequest&
     st.bind(2, like_pattern(filter.query));
   else
     st.bind(2);
-  if (page.after) {
-    st.bind(3, page.after->ms);
-    st.bind(4, page.after->id);
-  } else {
-    st.bind(3);
-    st.bind(4);
-  }
-  st.bind(5, page.limit + 1);
+  bind_page(st, 3, page);
   std::vector<Org> rows;
   while (st.executeStep()) rows.push_back(read_org(st));
   return rows;

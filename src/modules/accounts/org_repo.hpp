@@ -18,6 +18,9 @@ void insert(core::Tx& tx, const Org& o);
 void update_profile(core::Tx& tx, const Org& o);
 void set_status(core::Tx& tx, const std::string& org_id, const std::string& status, const std::string& reason,
                 const std::string& reviewed_by, std::int64_t now_ms);
+// An operator's 2FA requirement for every member; an empty `operator_id` lifts it.
+void set_imposed_2fa(core::Tx& tx, const std::string& org_id, const std::string& operator_id,
+                     std::int64_t now_ms);
 void set_attachment(core::Tx& tx, const std::string& org_id, const Attachment& a, std::int64_t now_ms);
 
 struct OrgFilter {

@@ -127,7 +127,14 @@ Org OrgService::update(const core::Actor& actor, const std::string& org_id, cons
     if (patch.contact_name) org->contact_name = *patch.contact_name;
     if (patch.contact_email) org->contact_email = *patch.contact_email;
     if (patch.contact_phone) org->contact_phone = *patch.contact_phone;
-    if (patch.require_2fa) org->require_2fa = *patch.require_2fa;
+    if (patch.require_2fa) {
+      if (!*patch.require_2fa && !org->require_2fa_imposed_by.empty()) {
+        throw core::Error::conflict("orgs.2fa_imposed",
+                                    "A platform operator requires two-factor authentication for this "
+                                    "organisation; only an operator can lift it");
+      }
+      org->require_2fa = *patch.require_2fa;
+    }
     if (profile_summary(*org) == before) return *org;  // nothing changed: nothing to record
     org->updated_ms = ctx_.app.clock.unix_millis();
     org_repo::update_profile(tx, *org);
@@ -138,6 +145,29 @@ Org OrgService::update(const core::Actor& actor, const std::string& org_id, cons
                            .target_id = org_id,
                            .before = before,
                            .after = profile_summary(*org)});
+    ctx_.app.events.emit(tx, "org.updated", {{"orgId", org_id}});
+    return *org;
+  });
+}
+
+Org OrgService::set_imposed_2fa(const core::Actor& actor, const std::string& org_id, bool required) {
+  return ctx_.app.db.write([&](core::Tx& tx) {
+    auto org = org_repo::find(tx, org_id);
+    if (!org) throw org_not_found();
+    const bool imposed = !org->require_2fa_imposed_by.empty();
+    if (imposed == required) return *org;  // already so: the first operator's record stands
+    const auto now = ctx_.app.clock.unix_millis();
+    org->require_2fa_imposed_by = required ? actor.principal->id : "";
+    org->require_2fa_imposed_ms = required ? now : 0;
+    org->updated_ms = now;
+    org_repo::set_imposed_2fa(tx, org_id, org->require_2fa_imposed_by, now);
+    ctx_.app.audit.record(tx, actor,
+                          {.org_id = org_id,
+                           .action = "org.security_updated",
+                           .target_type = "org",
+                           .target_id = org_id,
+                           .before = {{"require2faImposed", imposed}},
+                           .after = {{"require2faImposed", required}, {"orgRequire2fa", org->require_2fa}}});
     ctx_.app.events.emit(tx, "org.updated", {{"orgId", org_id}});
     return *org;
   });

@@ -64,6 +64,9 @@ class OrgService {
   Org get(const std::string& org_id) const;  // 404 orgs.not_found
   OrgDetails details(const std::string& org_id) const;
   Org update(const core::Actor& actor, const std::string& org_id, const OrgPatch& patch);
+  // Operators require (or stop requiring) 2FA of every member, whatever the organisation's own
+  // choice; while they do, update() refuses to turn require_2fa off (409 orgs.2fa_imposed).
+  Org set_imposed_2fa(const core::Actor& actor, const std::string& org_id, bool required);
   // 409 orgs.invalid_transition for a decision the current status does not allow.
   Org decide(const core::Actor& actor, const std::string& org_id, OrgDecision decision,
              const std::string& reason);

@@ -78,14 +78,7 @@ std::vector<Session> list_active(core::Conn& c, const std::string& user_id, std:
                        "ORDER BY created_ms DESC, id DESC LIMIT ?5");
   st.bind(1, user_id);
   st.bind(2, now_ms);
-  if (page.after) {
-    st.bind(3, page.after->ms);
-    st.bind(4, page.after->id);
-  } else {
-    st.bind(3);
-    st.bind(4);
-  }
-  st.bind(5, page.limit + 1);
+  bind_page(st, 3, page);
   std::vector<Session> out;
   while (st.executeStep()) out.push_back(read_session(st));
   return out;

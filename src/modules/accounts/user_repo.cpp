@@ -196,14 +196,7 @@ std::vector<User> list_operators(core::Conn& c, const std::optional<std::string>
                        "ORDER BY created_ms, id LIMIT ?5");
   bind_optional(st, 1, role);
   bind_optional(st, 2, status);
-  if (page.after) {
-    st.bind(3, page.after->ms);
-    st.bind(4, page.after->id);
-  } else {
-    st.bind(3);
-    st.bind(4);
-  }
-  st.bind(5, page.limit + 1);
+  bind_page(st, 3, page);
   std::vector<User> out;
   while (st.executeStep()) out.push_back(read_user(st));
   return out;
