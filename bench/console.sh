@@ -2,11 +2,13 @@
 # Sign-in latency (production scrypt cost) and an authenticated 50-row list under wrk.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cmake -S "$ROOT" -B "$ROOT/build-bench" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOVE_TESTS=OFF >/dev/null
-cmake --build "$ROOT/build-bench" --target cove -j"$(nproc)" >/dev/null
+# COVE_BENCH_BUILD picks another Release build directory (engineers sharing a checkout each keep one).
+BUILD="${COVE_BENCH_BUILD:-$ROOT/build-bench}"
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$BUILD" --target cove -j"$(nproc)" >/dev/null
 DATA="$(mktemp -d /tmp/cove-console-bench-XXXXXX)"
 COVE_ADMIN_EMAIL=ops@example.com COVE_ADMIN_PASSWORD='Bench-Admin-Pass-1' COVE_HTTP_RATELIMIT_ENABLED=false \
-  "$ROOT/build-bench/cove" serve --listen 127.0.0.1:18095 --data "$DATA" > /tmp/ab-cove.log 2>&1 &
+  "$BUILD/cove" serve --listen 127.0.0.1:18095 --data "$DATA" > /tmp/ab-cove.log 2>&1 &
 pid=$!
 sleep 1.5
 B=http://127.0.0.1:18095
