@@ -52,10 +52,13 @@ class HttpTestServer {
   //   PUT  /t/upload-keep      streamed; the handler moves the file to kept_path()
   //   GET  /t/sleep?ms=N       blocking (worker pool); sleeps N ms (default 300)
   //   GET  /t/file?offset&length  a region of a 300 KiB file as Response::file
+  //   GET  /t/big              a 64 MiB sparse file as Response::file (more than socket buffers hold)
   //   GET  /t/close            "bye" with Response::close
   explicit HttpTestServer(http::ServerOptions options = http_test_options()) {
     if (options.upload_dir.empty()) options.upload_dir = uploads_.path();
     write_pattern_file();
+    std::ofstream{big_};
+    std::filesystem::resize_file(big_, kBigSize);  // sparse: no disk space used
     add_routes();
     server.emplace(std::move(options), pipeline, metrics);
     server->start();
@@ -73,6 +76,7 @@ class HttpTestServer {
   const std::filesystem::path& pattern_file() const { return pattern_; }
   static char pattern_byte(std::size_t i) { return static_cast<char>('a' + (i * 7 + i / 251) % 26); }
   static constexpr std::size_t kPatternSize = 300 * 1024;
+  static constexpr std::uint64_t kBigSize = 64ull * 1024 * 1024;
 
   std::atomic<int> sleep_started{0};  // /t/sleep requests that entered their handler
   std::atomic<int> sleeping{0};       // requests inside /t/sleep right now
@@ -81,6 +85,7 @@ class HttpTestServer {
   TempDir files_{"cove-http-files"};
   TempDir uploads_{"cove-http-uploads"};
   std::filesystem::path pattern_ = files_.path() / "pattern.bin";
+  std::filesystem::path big_ = files_.path() / "big.bin";
   core::MetricsRegistry metrics;
   http::Router router;
   http::Hooks hooks;
@@ -147,6 +152,12 @@ class HttpTestServer {
       res.headers.set("Content-Type", "application/octet-stream");
       res.file = http::FileBody{pattern_, std::stoull(req.query_param("offset").value_or("0")),
                                 std::stoull(req.query_param("length").value_or("0"))};
+      return res;
+    });
+    t.get("/big", [this](http::Request&) {
+      http::Response res;
+      res.headers.set("Content-Type", "application/octet-stream");
+      res.file = http::FileBody{big_, 0, kBigSize};
       return res;
     });
     t.get("/close", [](http::Request&) {

@@ -87,3 +87,30 @@ TEST_CASE("server's body timeout bounds each read, not the whole body", "[server
   CHECK(res->status == 200);
   CHECK(nlohmann::json::parse(res->body)["body"] == "abcdef");
 }
+
+TEST_CASE("server drops a client that stops reading a file response", "[server]") {
+  auto options = slow_options();
+  options.body_timeout = std::chrono::seconds(1);
+  HttpTestServer ts(options);
+  RawSocket s(ts.port());
+  REQUIRE(s.send("GET /t/big HTTP/1.1\r\nHost: t\r\n\r\n"));
+  // Not reading: the socket buffers fill, the server waits for the client to make room, and gives
+  // up after the write timeout (1 s) instead of holding the connection.
+  std::this_thread::sleep_for(3s);
+  const auto received = s.read_until_close(20s);
+  INFO("received " << received.size() << " bytes of " << HttpTestServer::kBigSize);
+  CHECK(received.size() < HttpTestServer::kBigSize);
+  CHECK(received.starts_with("HTTP/1.1 200"));
+}
+
+TEST_CASE("server sends a large file to a client that keeps reading", "[server]") {
+  auto options = slow_options();
+  options.body_timeout = std::chrono::seconds(1);
+  HttpTestServer ts(options);
+  RawSocket s(ts.port());
+  REQUIRE(s.send("GET /t/big HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"));
+  const auto received = s.read_until_close(60s);
+  const auto head_end = received.find("\r\n\r\n");
+  REQUIRE(head_end != std::string::npos);
+  CHECK(received.size() - head_end - 4 == HttpTestServer::kBigSize);
+}
