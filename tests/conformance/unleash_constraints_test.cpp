@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "modules/gray/condition.hpp"
+#include "modules/gray/rule.hpp"
 
 using namespace cove;
 
@@ -124,4 +125,59 @@ TEST_CASE("Unleash constraint operator suites", "[conformance][gray]") {
     }
   }
   CHECK(checked == 46 + 25 + 37 + 12);
+}
+
+namespace {
+
+// Unleash's context fields under Cove's attribute names: userId is the uid, sessionId the device id.
+class RolloutContext final : public gray::Attributes {
+ public:
+  explicit RolloutContext(const nlohmann::json& context) {
+    if (context.contains("userId")) uid_ = context["userId"].get<std::string>();
+    if (context.contains("sessionId")) device_ = context["sessionId"].get<std::string>();
+  }
+  std::optional<std::string_view> get(std::string_view attribute) const override {
+    if (attribute == "uid" && uid_) return std::string_view(*uid_);
+    if (attribute == "deviceId" && device_) return std::string_view(*device_);
+    return std::nullopt;
+  }
+
+ private:
+  std::optional<std::string> uid_, device_;
+};
+
+class NoLists final : public gray::UidLists {
+ public:
+  bool contains(std::string_view, std::string_view) const override { return false; }
+};
+
+}  // namespace
+
+TEST_CASE("Unleash flexible rollout suite through gray rules", "[conformance][gray]") {
+  std::ifstream in(kSuite / "10-flexible-rollout-strategy.json");
+  REQUIRE(in);
+  const auto suite = nlohmann::json::parse(in);
+  std::map<std::string, gray::Rule> rules;
+  for (const auto& f : suite["state"]["features"]) {
+    const auto& p = f["strategies"][0]["parameters"];
+    const auto stickiness = p["stickiness"].get<std::string>();
+    nlohmann::json group = {{"percentage", std::stoi(p["rollout"].get<std::string>())},
+                            {"groupId", p["groupId"]}};
+    if (stickiness == "userId") group["stickiness"] = "uid";
+    if (stickiness == "sessionId") group["stickiness"] = "deviceId";
+    core::FieldErrors errors;
+    auto rule = gray::Rule::parse({{"groups", {group}}}, errors);
+    INFO(errors.fields().dump());
+    REQUIRE(rule);
+    rules.emplace(f["name"].get<std::string>(), std::move(*rule));
+  }
+  std::size_t checked = 0;
+  for (const auto& t : suite["tests"]) {
+    INFO(t["description"].get<std::string>() << " " << t["context"].dump());
+    const auto& rule = rules.at(t["toggleName"].get<std::string>());
+    CHECK(rule.matches(RolloutContext(t["context"]), NoLists(), "unused-plan-id",
+                       std::chrono::system_clock::now()) == t["expectedResult"].get<bool>());
+    ++checked;
+  }
+  CHECK(checked == 10);
 }
