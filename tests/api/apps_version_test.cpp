@@ -7,6 +7,7 @@
 #include "apps_world.hpp"
 #include "core/crypto.hpp"
 #include "core/ed25519.hpp"
+#include "support/process.hpp"
 
 using namespace cove;
 using cove::http::Method;
@@ -151,12 +152,7 @@ TEST_CASE("release, supersede and roll back; packages are signed", "[api][versio
 
   const auto first_signature = r.json()["signature"].get<std::string>();
   // The signature is Ed25519 over the ASCII hex SHA-256, verifiable with the platform's key.
-  const auto signature = core::crypto::from_base64url([&] {
-    auto s = r.json()["signature"].get<std::string>();
-    for (auto& c : s) c = c == '+' ? '-' : c == '/' ? '_' : c;
-    while (!s.empty() && s.back() == '=') s.pop_back();
-    return s;
-  }());
+  const auto signature = test::from_base64(first_signature);
   const auto key =
       core::Ed25519Key::from_private_pem(read_file(w.server.data_dir() / "secrets" / "package-signing.pem"));
   CHECK(core::ed25519_verify(key.public_pem(), v1["sha256"].get<std::string>(), signature));
@@ -287,19 +283,7 @@ TEST_CASE("version notes and base-library minimum are edited; unreleased version
   CHECK(w.call(Method::kGet, "/api/v1/apps/" + app + "/versions/1.1.0", w.developer.token).status == 404);
 }
 
-namespace {
-
-// Resident set size of this process (server and test client together), in bytes.
-long rss_bytes() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6)) * 1024;
-  }
-  return -1;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("a 200 MB package uploads, validates and is stored with flat memory", "[api][versions][large]") {
   test::AppsWorld w;
@@ -326,7 +310,7 @@ TEST_CASE("a 200 MB package uploads, validates and is stored with flat memory", 
 
   // Warm-up: the first upload allocates the session's buffers and the threads' malloc arenas.
   REQUIRE(w.upload(app, "0.0.1", w.developer.token, w.package("0.0.1")).status == 201);
-  const long before = rss_bytes();
+  const long before = test::resident_set_bytes();
   REQUIRE(before > 0);
   long peak = before;
   std::uint64_t next_sample = 0;
@@ -336,11 +320,11 @@ TEST_CASE("a 200 MB package uploads, validates and is stored with flat memory", 
   const auto r = client.upload_file(Method::kPut, "/api/v1/apps/" + app + "/versions/1.0.0/package", h, zip,
                                     [&](std::uint64_t sent, std::uint64_t) {
                                       if (sent >= next_sample) {
-                                        peak = std::max(peak, rss_bytes());
+                                        peak = std::max(peak, test::resident_set_bytes());
                                         next_sample = sent + 8 * 1024 * 1024;
                                       }
                                     });
-  peak = std::max(peak, rss_bytes());
+  peak = std::max(peak, test::resident_set_bytes());
   INFO(r.body);
   REQUIRE(r.status == 201);
   CHECK(r.json()["sha256"] == core::crypto::sha256_file_hex(zip));

@@ -10,10 +10,18 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts_org_world.hpp"
+#include "core/crypto.hpp"
 #include "support/temp_dir.hpp"
 #include "support/zip_builder.hpp"
 
 namespace cove::test {
+
+// Standard base64 (as package signatures are written) decoded.
+inline std::string from_base64(std::string s) {
+  for (auto& c : s) c = c == '+' ? '-' : c == '/' ? '_' : c;
+  while (!s.empty() && s.back() == '=') s.pop_back();
+  return core::crypto::from_base64url(s);
+}
 
 struct AppsWorld : OrgWorld {
   explicit AppsWorld(TestServerOptions options = {}) : OrgWorld(std::move(options)), dir("cove-apps-test") {}

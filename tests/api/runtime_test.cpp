@@ -11,12 +11,6 @@ using cove::http::Method;
 
 namespace {
 
-std::string from_base64(std::string s) {
-  for (auto& c : s) c = c == '+' ? '-' : c == '/' ? '_' : c;
-  while (!s.empty() && s.back() == '=') s.pop_back();
-  return core::crypto::from_base64url(s);
-}
-
 struct Released {
   test::RuntimeWorld w;
   test::TestHost host;
@@ -55,7 +49,7 @@ TEST_CASE("runtime answers the released version with a verifiable signature", "[
   REQUIRE(key.status == 200);
   CHECK(key.body.starts_with("-----BEGIN PUBLIC KEY-----"));
   CHECK(core::ed25519_verify(key.body, j["package"]["sha256"].get<std::string>(),
-                             from_base64(j["package"]["signature"].get<std::string>())));
+                             test::from_base64(j["package"]["signature"].get<std::string>())));
 
   // ETag: an unchanged answer is a 304 without a body.
   const auto etag = std::string(*r.headers.get("ETag"));

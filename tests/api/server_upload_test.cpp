@@ -6,6 +6,7 @@
 
 #include "api/server_fixture.hpp"
 #include "core/crypto.hpp"
+#include "support/process.hpp"
 #include "support/raw_socket.hpp"
 
 using namespace std::chrono_literals;
@@ -14,16 +15,6 @@ using cove::test::raw_request;
 using cove::test::RawSocket;
 
 namespace {
-
-// Resident set size of this process (server and test client together), in bytes.
-long rss_bytes() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6)) * 1024;
-  }
-  return -1;
-}
 
 // Deterministic bytes, generated as they are sent, so the test holds only one chunk.
 class BodyGenerator {
@@ -67,7 +58,7 @@ TEST_CASE("server streams a 200 MB upload to disk with flat memory", "[server]")
   put_upload(ts.port(), "/t/upload", std::string(256 * 1024, 'w'));
 
   constexpr std::uint64_t kSize = 200ull * 1024 * 1024;
-  const long before = rss_bytes();
+  const long before = cove::test::resident_set_bytes();
   REQUIRE(before > 0);
   long peak = before;
 
@@ -81,10 +72,10 @@ TEST_CASE("server streams a 200 MB upload to disk with flat memory", "[server]")
     generator.fill(chunk);
     expected.update(chunk.data(), chunk.size());
     REQUIRE(s.send(chunk));
-    if (sent % (8 * 1024 * 1024) == 0) peak = std::max(peak, rss_bytes());
+    if (sent % (8 * 1024 * 1024) == 0) peak = std::max(peak, cove::test::resident_set_bytes());
   }
   auto res = s.read_response(120s);
-  peak = std::max(peak, rss_bytes());
+  peak = std::max(peak, cove::test::resident_set_bytes());
   REQUIRE(res);
   REQUIRE(res->status == 200);
   const auto json = nlohmann::json::parse(res->body);

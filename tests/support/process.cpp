@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 
 extern char** environ;
@@ -148,6 +149,15 @@ ProcessResult run_process(std::vector<std::string> argv, ProcessOptions options,
     r.err += "\n[killed after timeout]";
   }
   return r;
+}
+
+long resident_set_bytes() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6)) * 1024;
+  }
+  return -1;
 }
 
 }  // namespace cove::test

@@ -63,4 +63,8 @@ class Process {
 ProcessResult run_process(std::vector<std::string> argv, ProcessOptions options = {},
                           std::chrono::milliseconds timeout = std::chrono::seconds(30));
 
+// Resident set size of this process (an in-process server and its test client together), in
+// bytes; -1 if /proc cannot tell.
+long resident_set_bytes();
+
 }  // namespace cove::test

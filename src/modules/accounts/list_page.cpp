@@ -46,6 +46,23 @@ void bind_page(SQLite::Statement& st, int first_index, const PageRequest& page) 
   st.bind(first_index + 2, page.limit + 1);
 }
 
+std::string newest_first_page_sql(std::string_view prefix, int first_index) {
+  return fmt::format(
+      " AND (?{1} IS NULL OR {0}created_ms < ?{1} OR ({0}created_ms = ?{1} AND {0}id < ?{2})) "
+      "ORDER BY {0}created_ms DESC, {0}id DESC LIMIT ?{3}",
+      prefix, first_index, first_index + 1, first_index + 2);
+}
+
+std::string like_contains(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back('%');
+  return out;
+}
+
 PageRequest read_page_request(const http::Request& req) {
   PageRequest page;
   core::FieldErrors errors;

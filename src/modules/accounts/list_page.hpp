@@ -43,6 +43,11 @@ std::optional<PageKey> decode_cursor(std::string_view cursor);
 // (which switches the condition off, so one cached statement serves every page), and ?N+2 gets
 // page.limit + 1 — the extra row only tells that another page exists.
 void bind_page(SQLite::Statement& st, int first_index, const PageRequest& page);
+// That clause for a list ordered newest first by `<prefix>created_ms`, `<prefix>id` ("a." or "").
+std::string newest_first_page_sql(std::string_view prefix, int first_index);
+
+// A LIKE pattern matching `text` anywhere, its % and _ taken literally (use with ESCAPE '\').
+std::string like_contains(std::string_view text);
 
 // `rows` were fetched with LIMIT page.limit + 1: the extra row only tells that another page exists.
 template <class Row, class KeyOf, class ToJson>

@@ -35,17 +35,6 @@ Org read_org(SQLite::Statement& st) {
   return o;
 }
 
-// LIKE treats % and _ as wildcards; a search for "50%" means the characters.
-std::string like_pattern(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  out.push_back('%');
-  return out;
-}
-
 void bind_optional(SQLite::Statement& st, int index, const std::optional<std::int64_t>& v) {
   if (v)
     st.bind(index, *v);
@@ -161,7 +150,7 @@ std::vector<Org> list(core::Conn& c, const OrgFilter& filter, const PageRequest&
   else
     st.bind(1);
   if (!filter.query.empty())
-    st.bind(2, like_pattern(filter.query));
+    st.bind(2, like_contains(filter.query));
   else
     st.bind(2);
   bind_page(st, 3, page);

@@ -54,16 +54,6 @@ void bind_text_or_null(SQLite::Statement& st, int index, const std::optional<std
     st.bind(index);
 }
 
-std::string like_pattern(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  out.push_back('%');
-  return out;
-}
-
 }  // namespace
 
 std::optional<std::string> org_of(core::Conn& c, const std::string& app_id) {
@@ -196,23 +186,19 @@ std::vector<App> list(core::Conn& c, const AppFilter& filter, const accounts::Pa
   if (filter.status) sql += " AND a.status = ?";
   if (filter.category) sql += " AND a.category = ?";
   if (!filter.query.empty()) sql += " AND (a.name LIKE ? ESCAPE '\\' OR a.id = ?)";
-  if (page.after) sql += " AND (a.created_ms < ? OR (a.created_ms = ? AND a.id < ?))";
-  sql += " ORDER BY a.created_ms DESC, a.id DESC LIMIT ?";
+  const int page_index = 1 + (filter.org_id ? 1 : 0) + (filter.status ? 1 : 0) + (filter.category ? 1 : 0) +
+                         (filter.query.empty() ? 0 : 2);
+  sql += accounts::newest_first_page_sql("a.", page_index);
   auto& st = c.prepare(sql);
   int i = 1;
   if (filter.org_id) st.bind(i++, *filter.org_id);
   if (filter.status) st.bind(i++, *filter.status);
   if (filter.category) st.bind(i++, *filter.category);
   if (!filter.query.empty()) {
-    st.bind(i++, like_pattern(filter.query));
+    st.bind(i++, accounts::like_contains(filter.query));
     st.bind(i++, filter.query);
   }
-  if (page.after) {
-    st.bind(i++, page.after->ms);
-    st.bind(i++, page.after->ms);
-    st.bind(i++, page.after->id);
-  }
-  st.bind(i, page.limit + 1);
+  accounts::bind_page(st, i, page);
   std::vector<App> out;
   while (st.executeStep()) out.push_back(read_app(st));
   return out;

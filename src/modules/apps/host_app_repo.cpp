@@ -47,16 +47,6 @@ std::string menus_text(const HostApp& h) {
   return out.dump();
 }
 
-std::string like_pattern(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  out.push_back('%');
-  return out;
-}
-
 }  // namespace
 
 std::optional<HostApp> find(core::Conn& c, const std::string& org_id, const std::string& host_app_id) {
@@ -152,23 +142,18 @@ std::vector<HostApp> list(core::Conn& c, const HostAppFilter& filter, const acco
   std::string sql = fmt::format("SELECT {} FROM host_apps h WHERE h.org_id = ?", kColumns);
   if (filter.status) sql += " AND h.status = ?";
   if (!filter.query.empty()) sql += " AND (h.name LIKE ? ESCAPE '\\' OR h.id = ? OR h.sdk_key = ?)";
-  if (page.after) sql += " AND (h.created_ms < ? OR (h.created_ms = ? AND h.id < ?))";
-  sql += " ORDER BY h.created_ms DESC, h.id DESC LIMIT ?";
+  const int page_index = 2 + (filter.status ? 1 : 0) + (filter.query.empty() ? 0 : 3);
+  sql += accounts::newest_first_page_sql("h.", page_index);
   auto& st = c.prepare(sql);
   int i = 1;
   st.bind(i++, filter.org_id);
   if (filter.status) st.bind(i++, *filter.status);
   if (!filter.query.empty()) {
-    st.bind(i++, like_pattern(filter.query));
+    st.bind(i++, accounts::like_contains(filter.query));
     st.bind(i++, filter.query);
     st.bind(i++, filter.query);
   }
-  if (page.after) {
-    st.bind(i++, page.after->ms);
-    st.bind(i++, page.after->ms);
-    st.bind(i++, page.after->id);
-  }
-  st.bind(i, page.limit + 1);
+  accounts::bind_page(st, i, page);
   std::vector<HostApp> out;
   while (st.executeStep()) out.push_back(read_host_app(st));
   return out;

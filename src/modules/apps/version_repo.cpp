@@ -74,19 +74,11 @@ std::optional<Version> latest(core::Conn& c, const std::string& org_id, const st
 std::vector<Version> list(core::Conn& c, const std::string& org_id, const std::string& app_id,
                           const accounts::PageRequest& page) {
   // Versions only ever increase at upload, so upload order is version order.
-  std::string sql = fmt::format("SELECT {} FROM app_versions WHERE app_id = ? AND org_id = ?", kColumns);
-  if (page.after) sql += " AND (created_ms < ? OR (created_ms = ? AND id < ?))";
-  sql += " ORDER BY created_ms DESC, id DESC LIMIT ?";
-  auto& st = c.prepare(sql);
-  int i = 1;
-  st.bind(i++, app_id);
-  st.bind(i++, org_id);
-  if (page.after) {
-    st.bind(i++, page.after->ms);
-    st.bind(i++, page.after->ms);
-    st.bind(i++, page.after->id);
-  }
-  st.bind(i, page.limit + 1);
+  auto& st = c.prepare(fmt::format("SELECT {} FROM app_versions WHERE app_id = ?1 AND org_id = ?2{}",
+                                   kColumns, accounts::newest_first_page_sql("", 3)));
+  st.bind(1, app_id);
+  st.bind(2, org_id);
+  accounts::bind_page(st, 3, page);
   std::vector<Version> out;
   while (st.executeStep()) out.push_back(read_version(st));
   return out;

@@ -263,8 +263,8 @@ void VersionService::remove(const core::Actor& actor, const std::string& org_id,
   });
 }
 
-Version VersionService::make_released(core::Tx& tx, const core::Actor& actor, Version target,
-                                      const char* action) {
+Version VersionService::make_released(core::Tx& tx, const core::Actor& actor, Version target, bool rollback) {
+  const char* action = rollback ? "version.rolled_back" : "version.released";
   auto app = app_repo::find(tx, target.org_id, target.app_id);
   if (!app) throw app_not_found();
   std::optional<Version> previous;
@@ -302,7 +302,7 @@ Version VersionService::make_released(core::Tx& tx, const core::Actor& actor, Ve
                         {"versionId", target.id},
                         {"version", target.version},
                         {"previousVersion", prev_version},
-                        {"rollback", std::string_view(action) == "version.rolled_back"}});
+                        {"rollback", rollback}});
   return target;
 }
 
@@ -333,7 +333,7 @@ Version VersionService::release(const core::Actor& actor, const std::string& org
             {{"released", current->version}});
       }
     }
-    return make_released(tx, actor, *v, "version.released");
+    return make_released(tx, actor, *v, false);
   });
 }
 
@@ -348,7 +348,7 @@ Version VersionService::rollback(const core::Actor& actor, const std::string& or
           "Only a version that was released before and has since been replaced can be rolled back to",
           {{"status", v->status}});
     }
-    return make_released(tx, actor, *v, "version.rolled_back");
+    return make_released(tx, actor, *v, true);
   });
 }
 

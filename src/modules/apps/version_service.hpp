@@ -61,7 +61,8 @@ class VersionService {
   std::uint64_t package_limit(const std::string& org_id) const;
 
  private:
-  Version make_released(core::Tx& tx, const core::Actor& actor, Version target, const char* action);
+  // A rollback re-releases a superseded version; both are the same state change.
+  Version make_released(core::Tx& tx, const core::Actor& actor, Version target, bool rollback);
   AppsContext& ctx_;
 };
 

@@ -51,14 +51,8 @@ std::shared_ptr<const Catalog> snapshot(const CatalogStore& store) {
 }
 
 http::Response app_answer(const http::Request& req, const AppView& view) {
-  http::Response res;
-  res.headers.set("ETag", view.etag);
-  res.headers.set("Cache-Control", "private, no-cache");
-  if (req.headers.get("If-None-Match") == view.etag) {
-    res.status = 304;
-    return res;
-  }
-  res = http::Response::json_text(200, view.body);
+  auto res = req.headers.get("If-None-Match") == view.etag ? http::Response::empty(304)
+                                                           : http::Response::json_text(200, view.body);
   res.headers.set("ETag", view.etag);
   res.headers.set("Cache-Control", "private, no-cache");
   return res;
