@@ -20,12 +20,13 @@ import paths_accounts_keys
 import paths_accounts_orgs
 import paths_apps
 import paths_apps_host_apps
+import paths_gray
 import paths_ops
 import paths_runtime
 from spec import Api, components
 
 AREAS = [paths_ops, paths_accounts_auth, paths_accounts_orgs, paths_accounts_keys, paths_apps,
-         paths_apps_host_apps, paths_runtime]
+         paths_apps_host_apps, paths_gray, paths_runtime]
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "docs" / "openapi.json"

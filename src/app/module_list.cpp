@@ -2,6 +2,7 @@
 
 #include "modules/accounts/accounts_module.hpp"
 #include "modules/apps/apps_module.hpp"
+#include "modules/gray/gray_module.hpp"
 #include "modules/runtime/runtime_module.hpp"
 
 namespace cove::app {
@@ -12,9 +13,11 @@ std::vector<std::unique_ptr<modules::Module>> standard_modules(modules::AppConte
   // the modules, so the references handed on stay valid as long as the later modules live.
   auto accounts = std::make_unique<accounts::AccountsModule>(ctx);
   auto apps = std::make_unique<apps::AppsModule>(ctx, *accounts);
-  auto runtime = std::make_unique<runtime::RuntimeModule>(ctx, *accounts, *apps);
+  auto gray = std::make_unique<gray::GrayModule>(ctx, *accounts, *apps);
+  auto runtime = std::make_unique<runtime::RuntimeModule>(ctx, *accounts, *apps, *gray);
   list.push_back(std::move(accounts));
   list.push_back(std::move(apps));
+  list.push_back(std::move(gray));
   list.push_back(std::move(runtime));
   return list;
 }

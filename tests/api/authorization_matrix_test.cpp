@@ -144,6 +144,46 @@ const std::map<std::string, Fixture>& fixtures() {
          REQUIRE(r.status == 201);
          return r.json()["id"].get<std::string>();
        }},
+      // A draft gray plan over a version row written directly (the package itself does not matter here).
+      {"planId",
+       [](test::TestServer& server, World& w) {
+         auto r = server.client().post_json("/api/v1/orgs/" + w.org_a + "/apps", {{"name", "Gray fixture"}},
+                                            test::bearer(w.credentials[Caller::kOwner]));
+         REQUIRE(r.status == 201);
+         const auto app = r.json()["appId"].get<std::string>();
+         const auto plan = core::new_id("gpl");
+         server.app().db().write([&](core::Tx& tx) {
+           const auto version = core::new_id("ver");
+           auto& v = tx.prepare(
+               "INSERT INTO app_versions(id, app_id, org_id, version, major, minor, patch, package_sha256, "
+               "package_size, file_count, unpacked_size, status, uploaded_by, created_ms, updated_ms) "
+               "VALUES(?, ?, ?, '1.0.0', 1, 0, 0, ?, 1, 1, 1, 'uploaded', 'fixture', 0, 0)");
+           v.bind(1, version);
+           v.bind(2, app);
+           v.bind(3, w.org_a);
+           v.bind(4, std::string(64, 'b'));
+           v.exec();
+           auto& p = tx.prepare(
+               "INSERT INTO gray_plans(id, org_id, app_id, version_id, version, rule, priority, status, created_by, "
+               "created_ms, updated_ms) VALUES(?, ?, ?, ?, '1.0.0', '{\"groups\":[{}]}', 100, 'draft', 'fixture', 0, 0)");
+           p.bind(1, plan);
+           p.bind(2, w.org_a);
+           p.bind(3, app);
+           p.bind(4, version);
+           p.exec();
+         });
+         return plan;
+       }},
+      {"listId",
+       [](test::TestServer& server, World& w) {
+         auto headers = test::bearer(w.credentials[Caller::kOwner]);
+         headers.set("Content-Type", "text/plain");
+         auto r = server.client().request(Method::kPost, "/api/v1/orgs/" + w.org_a + "/uid-lists?name=fixture",
+                                          headers, "alice\n");
+         REQUIRE(r.status == 201);
+         return r.json()["id"].get<std::string>();
+       }},
+      {"uid", [](test::TestServer&, World&) { return std::string("alice"); }},
       // A package hash: the runtime's package route is open (signed by the SDK instead), so any
       // well-formed value shows that no caller reaches a 5xx.
       {"sha256", [](test::TestServer&, World&) { return std::string(64, 'a'); }},

@@ -30,6 +30,8 @@ struct SignOptions {
 };
 
 struct RuntimeWorld : AppsWorld {
+  using AppsWorld::AppsWorld;
+
   TestHost create_host(const std::string& org, const std::string& bundle = "com.acme.superapp") {
     TestHost h{core::new_id("hst"), core::new_id("sdk"), core::crypto::hex(core::crypto::random_bytes(32)),
                bundle};

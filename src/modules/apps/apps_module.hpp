@@ -25,6 +25,17 @@ class AppsModule final : public modules::Module, public AppsApi {
   // AppsApi
   RuntimeData runtime_data(core::Conn& c) const override { return load_runtime_data(c, *sealed_); }
   const std::string& signing_public_pem() const override { return signer_->public_pem(); }
+  std::optional<GrayCandidate> gray_candidate(core::Conn& c, const std::string& org_id, const std::string& app_id,
+                                              const std::string& version) const override;
+  std::optional<std::string> released_version(core::Conn& c, const std::string& org_id,
+                                              const std::string& app_id) const override;
+  bool app_exists(core::Conn& c, const std::string& org_id, const std::string& app_id) const override;
+  void release_in(core::Tx& tx, const core::Actor& actor, const std::string& org_id, const std::string& app_id,
+                  const std::string& version) override;
+  std::string sign_package(const std::string& sha256) const override { return signer_->sign(sha256); }
+  void add_version_delete_guard(VersionDeleteGuard guard) override {
+    ctx_->version_delete_guards.push_back(std::move(guard));
+  }
 
  private:
   std::unique_ptr<PackageSigner> signer_;

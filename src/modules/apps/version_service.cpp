@@ -251,6 +251,7 @@ void VersionService::remove(const core::Actor& actor, const std::string& org_id,
       throw core::Error(409, "apps.version_released", "A version that has been released cannot be deleted",
                         {{"status", v->status}});
     }
+    for (const auto& guard : ctx_.version_delete_guards) guard(tx, org_id, v->id);
     version_repo::remove(tx, org_id, v->id);
     ctx_.app.audit.record(tx, actor,
                           {.org_id = org_id,
@@ -308,7 +309,12 @@ Version VersionService::make_released(core::Tx& tx, const core::Actor& actor, Ve
 
 Version VersionService::release(const core::Actor& actor, const std::string& org_id,
                                 const std::string& app_id, const std::string& version) {
-  return ctx_.app.db.write([&](core::Tx& tx) {
+  return ctx_.app.db.write([&](core::Tx& tx) { return release_in(tx, actor, org_id, app_id, version); });
+}
+
+Version VersionService::release_in(core::Tx& tx, const core::Actor& actor, const std::string& org_id,
+                                   const std::string& app_id, const std::string& version) {
+  {
     auto v = version_repo::find(tx, org_id, app_id, version);
     if (!v) throw version_not_found();
     if (v->status == "released")
@@ -334,7 +340,7 @@ Version VersionService::release(const core::Actor& actor, const std::string& org
       }
     }
     return make_released(tx, actor, *v, false);
-  });
+  }
 }
 
 Version VersionService::rollback(const core::Actor& actor, const std::string& org_id,

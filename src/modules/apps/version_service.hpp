@@ -50,6 +50,9 @@ class VersionService {
   // Serves this version to everyone: it must be releasable and newer than the released one.
   Version release(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                   const std::string& version);
+  // The same inside the caller's transaction (a gray plan completing releases its version).
+  Version release_in(core::Tx& tx, const core::Actor& actor, const std::string& org_id,
+                     const std::string& app_id, const std::string& version);
   // Re-releases an earlier, previously released version in one call.
   Version rollback(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                    const std::string& version);

@@ -15,17 +15,8 @@ nlohmann::json strings(const std::vector<std::string>& v) {
   return out;
 }
 
-AppView view_of(const apps::RuntimeApp& app, const apps::RuntimeAssociation& link, bool org_active) {
-  AppView v;
-  if (!org_active || app.status == "offline") {
-    v.reason = Unservable::kOffline;  // taken offline, or its organisation is not active
-    return v;
-  }
-  if (app.status != "online" || !app.released) {
-    v.reason = Unservable::kNotReleased;
-    return v;
-  }
-  const auto& r = *app.released;
+std::string body_of(const apps::RuntimeApp& app, const apps::RuntimeVersion& r, const apps::RuntimeAssociation& link,
+                    const nlohmann::json& gray) {
   const nlohmann::json body = {
       {"appId", app.app_id},
       {"name", app.name},
@@ -41,9 +32,35 @@ AppView view_of(const apps::RuntimeApp& app, const apps::RuntimeAssociation& lin
       {"privacy", app.privacy},
       {"allowedApis", strings(link.allowed_apis)},
       {"allowedMenus", strings(link.allowed_menus)},
-      {"gray", nullptr}};
-  v.body = body.dump();
-  v.etag = fmt::format("\"{}\"", core::crypto::sha256_hex(v.body).substr(0, 32));
+      {"gray", gray}};
+  return body.dump();
+}
+
+std::string etag_of(const std::string& body) {
+  return fmt::format("\"{}\"", core::crypto::sha256_hex(body).substr(0, 32));
+}
+
+AppView view_of(const apps::RuntimeApp& app, const apps::RuntimeAssociation& link, bool org_active,
+                const std::vector<const gray::RuntimePlan*>& plans) {
+  AppView v;
+  if (!org_active || app.status == "offline") {
+    v.reason = Unservable::kOffline;  // taken offline, or its organisation is not active
+    return v;
+  }
+  if (app.status != "online" || !app.released) {
+    v.reason = Unservable::kNotReleased;
+    return v;
+  }
+  v.body = body_of(app, *app.released, link, nullptr);
+  v.etag = etag_of(v.body);
+  for (const auto* p : plans) {
+    const auto& pct = p->plan.percentage;
+    GrayView g{p, body_of(app, p->version, link,
+                          {{"planId", p->plan.id}, {"percentage", pct ? nlohmann::json(*pct) : nlohmann::json(nullptr)}}),
+               {}};
+    g.etag = etag_of(g.body);
+    v.gray.push_back(std::move(g));
+  }
   return v;
 }
 
@@ -51,8 +68,16 @@ AppView view_of(const apps::RuntimeApp& app, const apps::RuntimeAssociation& lin
 
 std::shared_ptr<const Catalog> build_catalog(const apps::RuntimeData& data,
                                              const std::unordered_set<std::string>& active_orgs,
-                                             std::int64_t now_ms) {
+                                             gray::GrayRuntimeData gray, std::int64_t now_ms) {
   auto catalog = std::make_shared<Catalog>();
+  catalog->gray = std::move(gray);
+  // Running plans by mini-program, in evaluation order; a plan whose version is no longer newer
+  // than the released one has nothing left to serve.
+  std::unordered_map<std::string, std::vector<const gray::RuntimePlan*>> plans;
+  for (const auto& p : catalog->gray.plans) {
+    if (p.newer_than_released) plans[p.app_id].push_back(&p);
+  }
+  static const std::vector<const gray::RuntimePlan*> kNoPlans;
   catalog->built_ms = now_ms;
   catalog->app_count = data.apps.size();
   std::unordered_map<std::string, const apps::RuntimeApp*> apps;
@@ -70,8 +95,11 @@ std::shared_ptr<const Catalog> build_catalog(const apps::RuntimeData& data,
     for (const auto& link : h.associations) {
       auto it = apps.find(link.app_id);
       if (it == apps.end()) continue;
-      auto view = view_of(*it->second, link, active_orgs.contains(it->second->org_id));
+      const auto found = plans.find(link.app_id);
+      auto view = view_of(*it->second, link, active_orgs.contains(it->second->org_id),
+                          found == plans.end() ? kNoPlans : found->second);
       if (view.reason == Unservable::kNone) e.packages.insert(it->second->released->sha256);
+      for (const auto& g : view.gray) e.packages.insert(g.plan->version.sha256);
       e.apps.emplace(link.app_id, std::move(view));
     }
     for (const auto& [id, view] : e.apps) {

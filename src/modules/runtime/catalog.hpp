@@ -12,16 +12,25 @@
 #include <vector>
 
 #include "modules/apps/runtime_view.hpp"
+#include "modules/gray/gray_api.hpp"
 
 namespace cove::runtime {
 
 // Why a mini-program is not served, each a distinct 404 code.
 enum class Unservable { kNone, kOffline, kNotReleased };
 
+// The answer for users a running gray plan selects.
+struct GrayView {
+  const gray::RuntimePlan* plan = nullptr;  // owned by the catalog
+  std::string body;
+  std::string etag;
+};
+
 struct AppView {
   Unservable reason = Unservable::kNone;
-  std::string body;  // the JSON answer for this host app
+  std::string body;  // the JSON answer for this host app (the released version)
   std::string etag;  // quoted, over the body
+  std::vector<GrayView> gray;  // running plans in evaluation order; the first that selects wins
 };
 
 struct HostEntry {
@@ -41,11 +50,12 @@ struct Catalog {
   std::unordered_set<std::string> known_apps;        // every appId, to tell "unknown" from "not associated"
   std::int64_t built_ms = 0;
   std::size_t app_count = 0;
+  gray::GrayRuntimeData gray;  // running plans and the UID lists they name
 };
 
 // `active_orgs`: organisations whose mini-programs and host apps may be served.
 std::shared_ptr<const Catalog> build_catalog(const apps::RuntimeData& data,
                                              const std::unordered_set<std::string>& active_orgs,
-                                             std::int64_t now_ms);
+                                             gray::GrayRuntimeData gray, std::int64_t now_ms);
 
 }  // namespace cove::runtime

@@ -3,11 +3,11 @@
 namespace cove::runtime {
 
 RuntimeModule::RuntimeModule(modules::AppContext& app, const accounts::AccountsApi& accounts,
-                             const apps::AppsApi& apps) {
-  store_ = std::make_unique<CatalogStore>([&app, &accounts, &apps] {
+                             const apps::AppsApi& apps, const gray::GrayApi& gray) {
+  store_ = std::make_unique<CatalogStore>([&app, &accounts, &apps, &gray] {
     return app.db.read([&](core::Conn& c) {
       const auto data = apps.runtime_data(c);
-      return build_catalog(data, accounts.active_org_ids(c), app.clock.unix_millis());
+      return build_catalog(data, accounts.active_org_ids(c), gray.runtime_data(c), app.clock.unix_millis());
     });
   });
   nonces_ = std::make_unique<NonceCache>();
@@ -37,7 +37,7 @@ void RuntimeModule::register_routes(http::Router& router) { mount_runtime_routes
 void RuntimeModule::subscribe(core::EventBus& events) {
   // Every change that alters what a host app may run. The handler only marks the snapshot stale:
   // a burst of events costs one rebuild, and the dispatcher is never held up.
-  events.subscribe("runtime.catalog", {"app.", "version.", "host_app.", "association.", "org."},
+  events.subscribe("runtime.catalog", {"app.", "version.", "host_app.", "association.", "org.", "gray_plan.", "uid_list."},
                    [this](const core::Event&) { store_->mark_stale(); });
 }
 

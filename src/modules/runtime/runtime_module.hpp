@@ -6,6 +6,7 @@
 
 #include "modules/accounts/accounts_api.hpp"
 #include "modules/apps/apps_api.hpp"
+#include "modules/gray/gray_api.hpp"
 #include "modules/module.hpp"
 #include "modules/runtime/catalog_store.hpp"
 #include "modules/runtime/nonce_cache.hpp"
@@ -16,7 +17,8 @@ namespace cove::runtime {
 
 class RuntimeModule final : public modules::Module {
  public:
-  RuntimeModule(modules::AppContext& app, const accounts::AccountsApi& accounts, const apps::AppsApi& apps);
+  RuntimeModule(modules::AppContext& app, const accounts::AccountsApi& accounts, const apps::AppsApi& apps,
+                const gray::GrayApi& gray);
   ~RuntimeModule() override;
 
   std::string_view name() const override { return "runtime"; }

@@ -8,6 +8,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "http/blob_response.hpp"
+#include "modules/gray/live_plan.hpp"
 #include "modules/runtime/runtime_routes.hpp"
 
 namespace cove::runtime {
@@ -21,7 +22,9 @@ constexpr int kMaxBatchLimit = 200;
 
 // The user context the gray-release rules will read: known attributes and ctx.<key> pairs,
 // bounded so a request cannot make the server do unbounded work.
-void check_context(const http::Request& req) {
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+Params check_context(const http::Request& req) {
   static constexpr std::string_view kKnown[] = {"uid",     "platform", "osVersion",  "deviceModel",
                                                 "network", "region",   "sdkVersion", "deviceId"};
   const auto params = req.query_params();
@@ -41,6 +44,39 @@ void check_context(const http::Request& req) {
     }
   }
   errors.throw_if_any();
+  return params;
+}
+
+// What gray rules read from a request: the context parameters, the host app and the caller's IP.
+class RequestAttributes final : public gray::Attributes {
+ public:
+  RequestAttributes(const Params& params, std::string_view host_id, std::string_view ip)
+      : params_(params), host_id_(host_id), ip_(ip) {}
+
+  std::optional<std::string_view> get(std::string_view attribute) const override {
+    if (attribute == "hostApp") return host_id_;
+    if (attribute == "ip") return ip_;
+    for (const auto& [key, value] : params_) {
+      if (key == attribute) return std::string_view(value);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  const Params& params_;
+  std::string_view host_id_;
+  std::string_view ip_;
+};
+
+// The gray view a running plan selects this user for, else nullptr (the released version).
+const GrayView* gray_choice(const Catalog& catalog, const AppView& view, const Params& params,
+                            const HostEntry& host, const http::Request& req, core::TimePoint now) {
+  if (view.gray.empty() || !catalog.gray.lists) return nullptr;
+  const RequestAttributes attributes(params, host.id, req.remote_ip);
+  for (const auto& g : view.gray) {
+    if (gray::selects(g.plan->plan, attributes, *catalog.gray.lists, now)) return &g;
+  }
+  return nullptr;
 }
 
 std::shared_ptr<const Catalog> snapshot(const CatalogStore& store) {
@@ -50,10 +86,10 @@ std::shared_ptr<const Catalog> snapshot(const CatalogStore& store) {
   return catalog;
 }
 
-http::Response app_answer(const http::Request& req, const AppView& view) {
-  auto res = req.headers.get("If-None-Match") == view.etag ? http::Response::empty(304)
-                                                           : http::Response::json_text(200, view.body);
-  res.headers.set("ETag", view.etag);
+http::Response app_answer(const http::Request& req, const std::string& body, const std::string& etag) {
+  auto res = req.headers.get("If-None-Match") == etag ? http::Response::empty(304)
+                                                      : http::Response::json_text(200, body);
+  res.headers.set("ETag", etag);
   res.headers.set("Cache-Control", "private, no-cache");
   return res;
 }
@@ -90,7 +126,7 @@ void mount_runtime_routes(http::Router& router, RuntimeContext& ctx) {
            [&ctx](http::Request& req) {
              const auto catalog = snapshot(ctx.store);
              const auto& host = ctx.auth.verify(req, *catalog);
-             check_context(req);
+             const auto params = check_context(req);
              const auto& app_id = req.param("appId");
              const auto it = host.apps.find(app_id);
              if (it == host.apps.end()) {
@@ -108,7 +144,9 @@ void mount_runtime_routes(http::Router& router, RuntimeContext& ctx) {
                                               "This mini-program has no released version");
                case Unservable::kNone: break;
              }
-             return app_answer(req, it->second);
+             if (const auto* g = gray_choice(*catalog, it->second, params, host, req, ctx.app.clock.now()))
+               return app_answer(req, g->body, g->etag);
+             return app_answer(req, it->second.body, it->second.etag);
            })
       .open();
 

@@ -1,0 +1,43 @@
+#pragma once
+// SQL for UID lists. Every function takes the owning organisation, except the look-ups the
+// runtime snapshot and the tenancy resolver need.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/db.hpp"
+#include "modules/accounts/list_page.hpp"
+#include "modules/gray/uid_list_model.hpp"
+
+namespace cove::gray::uid_list_repo {
+
+std::optional<UidList> find(core::Conn& c, const std::string& org_id, const std::string& list_id);
+std::optional<std::string> org_of(core::Conn& c, const std::string& list_id);
+std::vector<UidList> list(core::Conn& c, const std::string& org_id, const std::string& query,
+                          const accounts::PageRequest& page);
+std::int64_t count_in_org(core::Conn& c, const std::string& org_id);
+bool name_taken(core::Conn& c, const std::string& org_id, const std::string& name,
+                const std::string& except_id);
+// Which of `ids` are lists of the organisation.
+std::vector<std::string> existing(core::Conn& c, const std::string& org_id,
+                                  const std::vector<std::string>& ids);
+
+void insert(core::Tx& tx, const UidList& l);
+void update(core::Tx& tx, const UidList& l);  // name, description, size, revision, updated_ms
+void remove(core::Tx& tx, const std::string& org_id, const std::string& list_id);
+
+// Content: `clear` removes every member first; then each id `feed` produces is added once.
+// Returns the list's size afterwards.
+std::int64_t write_members(core::Tx& tx, const std::string& list_id, bool clear,
+                           const std::function<void(const std::function<void(std::string_view)>&)>& feed);
+bool contains(core::Conn& c, const std::string& list_id, const std::string& uid);
+// Members in id order after `after` (exclusive), at most `limit` + 1 (the extra tells more exist).
+std::vector<std::string> members(core::Conn& c, const std::string& list_id, const std::string& after,
+                                 int limit);
+// Every member, streamed (the runtime snapshot's load).
+void for_each_member(core::Conn& c, const std::string& list_id,
+                     const std::function<void(std::string_view)>& fn);
+
+}  // namespace cove::gray::uid_list_repo

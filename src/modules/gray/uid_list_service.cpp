@@ -1,0 +1,168 @@
+#include "modules/gray/uid_list_service.hpp"
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "modules/gray/plan_repo.hpp"
+#include "modules/gray/uid_list_repo.hpp"
+
+namespace cove::gray {
+
+namespace {
+
+core::Error list_not_found() { return core::Error::not_found("uid_lists.not_found", "No such UID list"); }
+
+nlohmann::json event_of(const UidList& l) {
+  return {{"orgId", l.org_id}, {"listId", l.id}, {"revision", l.revision}, {"size", l.size}};
+}
+
+void ensure_name_free(core::Conn& c, const std::string& org_id, const std::string& name,
+                      const std::string& id) {
+  if (uid_list_repo::name_taken(c, org_id, name, id)) {
+    throw core::Error(409, "uid_lists.name_taken", "Another UID list of the organisation has this name",
+                      {{"name", name}});
+  }
+}
+
+// Feeds every id of the upload to the repository (the file is read inside the transaction).
+auto feed_from(const UidUpload& upload, std::size_t max_ids) {
+  return [&upload, max_ids](const std::function<void(std::string_view)>& add) {
+    if (!upload.path.empty()) read_uid_file(upload.path, upload.format, max_ids, add);  // "" = no body
+  };
+}
+
+}  // namespace
+
+UidList UidListService::create(const core::Actor& actor, const std::string& org_id,
+                               const UidListFields& fields, const UidUpload& upload) {
+  UidList l;
+  l.id = core::new_id("ulst");
+  l.org_id = org_id;
+  l.name = fields.name.value_or("");
+  l.description = fields.description.value_or("");
+  l.revision = 1;
+  l.created_by = actor.principal->id;
+  l.created_ms = l.updated_ms = ctx_.app.clock.unix_millis();
+  ctx_.app.db.write([&](core::Tx& tx) {
+    if (uid_list_repo::count_in_org(tx, org_id) >= static_cast<std::int64_t>(kMaxUidListsPerOrg)) {
+      throw core::Error(409, "uid_lists.too_many",
+                        fmt::format("An organisation keeps at most {} UID lists", kMaxUidListsPerOrg),
+                        {{"limit", kMaxUidListsPerOrg}});
+    }
+    ensure_name_free(tx, org_id, l.name, l.id);
+    uid_list_repo::insert(tx, l);
+    l.size = uid_list_repo::write_members(tx, l.id, false, feed_from(upload, kMaxUidListSize));
+    uid_list_repo::update(tx, l);
+    ctx_.app.audit.record(tx, actor,
+                          {.org_id = org_id,
+                           .action = "uid_list.created",
+                           .target_type = "uid_list",
+                           .target_id = l.id,
+                           .after = {{"name", l.name}, {"size", l.size}}});
+    ctx_.app.events.emit(tx, "uid_list.created", event_of(l));
+  });
+  return l;
+}
+
+UidList UidListService::get(const std::string& org_id, const std::string& list_id) const {
+  auto l = ctx_.app.db.read([&](core::Conn& c) { return uid_list_repo::find(c, org_id, list_id); });
+  if (!l) throw list_not_found();
+  return *l;
+}
+
+std::vector<UidList> UidListService::list(const std::string& org_id, const std::string& query,
+                                          const accounts::PageRequest& page) const {
+  return ctx_.app.db.read([&](core::Conn& c) { return uid_list_repo::list(c, org_id, query, page); });
+}
+
+UidList UidListService::update(const core::Actor& actor, const std::string& org_id,
+                               const std::string& list_id, const UidListFields& fields) {
+  return ctx_.app.db.write([&](core::Tx& tx) {
+    auto l = uid_list_repo::find(tx, org_id, list_id);
+    if (!l) throw list_not_found();
+    const nlohmann::json before = {{"name", l->name}, {"description", l->description}};
+    if (fields.name) {
+      ensure_name_free(tx, org_id, *fields.name, l->id);
+      l->name = *fields.name;
+    }
+    if (fields.description) l->description = *fields.description;
+    l->updated_ms = ctx_.app.clock.unix_millis();
+    uid_list_repo::update(tx, *l);
+    ctx_.app.audit.record(tx, actor,
+                          {.org_id = org_id,
+                           .action = "uid_list.updated",
+                           .target_type = "uid_list",
+                           .target_id = l->id,
+                           .before = before,
+                           .after = {{"name", l->name}, {"description", l->description}}});
+    return *l;
+  });
+}
+
+UidList UidListService::import(const core::Actor& actor, const std::string& org_id,
+                               const std::string& list_id, const UidUpload& upload, bool append) {
+  return ctx_.app.db.write([&](core::Tx& tx) {
+    auto l = uid_list_repo::find(tx, org_id, list_id);
+    if (!l) throw list_not_found();
+    const auto before = l->size;
+    // Appending may not push the list past the limit either: read at most what still fits, and
+    // let the count after INSERT OR IGNORE (duplicates are free) decide.
+    l->size = uid_list_repo::write_members(tx, l->id, !append, feed_from(upload, kMaxUidListSize));
+    if (l->size > static_cast<std::int64_t>(kMaxUidListSize)) {
+      throw core::Error(400, "uid_lists.too_large",
+                        fmt::format("A UID list holds at most {} ids", kMaxUidListSize),
+                        {{"limit", kMaxUidListSize}});
+    }
+    l->revision += 1;
+    l->updated_ms = ctx_.app.clock.unix_millis();
+    uid_list_repo::update(tx, *l);
+    ctx_.app.audit.record(tx, actor,
+                          {.org_id = org_id,
+                           .action = append ? "uid_list.appended" : "uid_list.replaced",
+                           .target_type = "uid_list",
+                           .target_id = l->id,
+                           .before = {{"size", before}},
+                           .after = {{"size", l->size}, {"revision", l->revision}}});
+    ctx_.app.events.emit(tx, "uid_list.updated", event_of(*l));
+    return *l;
+  });
+}
+
+void UidListService::remove(const core::Actor& actor, const std::string& org_id, const std::string& list_id) {
+  ctx_.app.db.write([&](core::Tx& tx) {
+    auto l = uid_list_repo::find(tx, org_id, list_id);
+    if (!l) throw list_not_found();
+    const auto users = plan_repo::unfinished_using_list(tx, org_id, list_id);
+    if (!users.empty()) {
+      throw core::Error(409, "uid_lists.in_use", "Gray plans that are not finished use this UID list",
+                        {{"plans", users}});
+    }
+    uid_list_repo::remove(tx, org_id, list_id);
+    ctx_.app.audit.record(tx, actor,
+                          {.org_id = org_id,
+                           .action = "uid_list.deleted",
+                           .target_type = "uid_list",
+                           .target_id = l->id,
+                           .before = {{"name", l->name}, {"size", l->size}}});
+    ctx_.app.events.emit(tx, "uid_list.deleted", event_of(*l));
+  });
+}
+
+std::vector<std::string> UidListService::members(const std::string& org_id, const std::string& list_id,
+                                                 const std::string& after, int limit) const {
+  return ctx_.app.db.read([&](core::Conn& c) {
+    if (!uid_list_repo::find(c, org_id, list_id)) throw list_not_found();
+    return uid_list_repo::members(c, list_id, after, limit);
+  });
+}
+
+bool UidListService::contains(const std::string& org_id, const std::string& list_id,
+                              const std::string& uid) const {
+  return ctx_.app.db.read([&](core::Conn& c) {
+    if (!uid_list_repo::find(c, org_id, list_id)) throw list_not_found();
+    return uid_list_repo::contains(c, list_id, uid);
+  });
+}
+
+}  // namespace cove::gray

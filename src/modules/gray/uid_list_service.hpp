@@ -1,0 +1,53 @@
+#pragma once
+// UID lists: create from an upload, rename, replace or extend the content, delete (refused while
+// a plan that is not finished uses the list), read members. Imports run inside one transaction,
+// so a bad line anywhere leaves the list as it was.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/principal.hpp"
+#include "modules/accounts/list_page.hpp"
+#include "modules/gray/gray_context.hpp"
+#include "modules/gray/uid_import.hpp"
+#include "modules/gray/uid_list_model.hpp"
+
+namespace cove::gray {
+
+struct UidListFields {
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+};
+
+struct UidUpload {
+  std::string path;  // the streamed request body
+  UidFormat format = UidFormat::kText;
+};
+
+class UidListService {
+ public:
+  explicit UidListService(GrayContext& ctx) : ctx_(ctx) {}
+
+  // Reads the whole upload: call from a blocking route. Errors: 400 validation_failed (name),
+  // 400 uid_lists.bad_line / too_large, 409 uid_lists.name_taken / too_many.
+  UidList create(const core::Actor& actor, const std::string& org_id, const UidListFields& fields,
+                 const UidUpload& upload);
+  UidList get(const std::string& org_id, const std::string& list_id) const;
+  std::vector<UidList> list(const std::string& org_id, const std::string& query,
+                            const accounts::PageRequest& page) const;
+  UidList update(const core::Actor& actor, const std::string& org_id, const std::string& list_id,
+                 const UidListFields& fields);
+  // `append` keeps the present members; otherwise the upload replaces them.
+  UidList import(const core::Actor& actor, const std::string& org_id, const std::string& list_id,
+                 const UidUpload& upload, bool append);
+  void remove(const core::Actor& actor, const std::string& org_id, const std::string& list_id);
+
+  std::vector<std::string> members(const std::string& org_id, const std::string& list_id,
+                                   const std::string& after, int limit) const;
+  bool contains(const std::string& org_id, const std::string& list_id, const std::string& uid) const;
+
+ private:
+  GrayContext& ctx_;
+};
+
+}  // namespace cove::gray

@@ -1,0 +1,124 @@
+// Simulation, evaluation and rollout preview: which version a context would get and a readable
+// reason for every condition; any rule against any context; the share a plan would select.
+#include <catch2/catch.hpp>
+
+#include "gray_world.hpp"
+
+using namespace cove;
+using cove::http::Method;
+
+TEST_CASE("simulate explains which plan and group decide, condition by condition", "[api][gray][simulate]") {
+  test::GrayWorld w;
+  const auto& token = w.developer.token;
+  const auto app = w.create_app(w.org_a, w.owner.token);
+  w.upload_ok(app, "1.0.0", token);
+  REQUIRE(w.release(app, "1.0.0", token).status == 200);
+  w.upload_ok(app, "1.1.0", token);
+  w.upload_ok(app, "1.2.0", token);
+  const auto beta = w.create_list(w.org_a, "beta", "tester\n", token);
+  // Priority 1: testers get 1.2.0; priority 10: iOS ≥ 17.2 gets 1.1.0.
+  const auto p_new = w.plan_ok(
+      app, {{"version", "1.2.0"}, {"priority", 1}, {"rule", {{"groups", {{{"uidLists", {beta}}}}}}}}, token);
+  const auto p_ios = w.plan_ok(
+      app,
+      {{"version", "1.1.0"},
+       {"priority", 10},
+       {"rule",
+        {{"groups",
+          {{{"conditions",
+             {{{"attribute", "platform"}, {"operator", "IN"}, {"values", {"ios"}}},
+              {{"attribute", "osVersion"}, {"operator", "VERSION_GTE"}, {"values", {"17.2"}}}}}}}}}}},
+      token);
+  REQUIRE(w.act(p_new, "start", token).status == 200);
+  REQUIRE(w.act(p_ios, "start", token).status == 200);
+  const auto simulate = [&](nlohmann::json context) {
+    auto r = w.call(Method::kPost, fmt::format("/api/v1/apps/{}/gray/simulate", app), w.viewer.token,
+                    {{"context", context}});
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    return r.json();
+  };
+
+  auto tester = simulate({{"uid", "tester"}, {"platform", "ios"}, {"osVersion", "18.0"}});
+  CHECK(tester["version"] == "1.2.0");
+  CHECK(tester["source"] == "gray");
+  CHECK(tester["planId"] == p_new);
+  CHECK(tester["plans"][0]["groups"][0]["uidLists"]["explanation"] ==
+        "uid \"tester\" is in the list " + beta);
+
+  auto ios = simulate({{"uid", "u1"}, {"platform", "ios"}, {"osVersion", "17.1"}});
+  CHECK(ios["version"] == "1.0.0");
+  CHECK(ios["source"] == "released");
+  const auto& conds = ios["plans"][1]["groups"][0]["conditions"];
+  CHECK(conds[0]["held"] == true);
+  CHECK(conds[1]["held"] == false);
+  CHECK(conds[1]["explanation"] == "osVersion is \"17.1\"; VERSION_GTE 17.2 does not hold");
+  auto missing = simulate({{"uid", "u1"}, {"platform", "ios"}});
+  CHECK(missing["plans"][1]["groups"][0]["conditions"][1]["explanation"] ==
+        "osVersion is missing; VERSION_GTE 17.2 does not hold");
+  CHECK(simulate({{"uid", "u2"}, {"platform", "ios"}, {"osVersion", "17.2"}})["planId"] == p_ios);
+
+  // Bad contexts are field errors; other organisations get 404.
+  auto bad = w.call(Method::kPost, fmt::format("/api/v1/apps/{}/gray/simulate", app), token,
+                    {{"context", {{"shoeSize", "42"}}}});
+  CHECK(bad.status == 400);
+  CHECK(bad.body.find(R"("context.shoeSize":{"code":"unknown_attribute")") != std::string::npos);
+  CHECK(w.call(Method::kPost, fmt::format("/api/v1/apps/{}/gray/simulate", app), w.other_owner.token,
+               {{"context", nlohmann::json::object()}})
+            .status == 404);
+}
+
+TEST_CASE("evaluate any rule against a context", "[api][gray][simulate]") {
+  test::GrayWorld w;
+  const nlohmann::json rule = {
+      {"groups",
+       {{{"conditions",
+          {{{"attribute", "now"}, {"operator", "DATE_AFTER"}, {"values", {"2026-12-01T00:00:00Z"}}},
+           {{"attribute", "ctx.channel"},
+            {"operator", "STR_STARTS_WITH"},
+            {"values", {"BETA"}},
+            {"caseInsensitive", true}}}}}}}};
+  auto before =
+      w.call(Method::kPost, "/api/v1/gray/evaluate", w.viewer.token,
+             {{"rule", rule}, {"context", {{"ctx.channel", "beta-2"}}}, {"now", "2026-11-30T00:00:00Z"}});
+  INFO(before.body);
+  REQUIRE(before.status == 200);
+  CHECK(before.json()["matched"] == false);
+  auto after =
+      w.call(Method::kPost, "/api/v1/gray/evaluate", w.viewer.token,
+             {{"rule", rule}, {"context", {{"ctx.channel", "beta-2"}}}, {"now", "2026-12-02T00:00:00Z"}});
+  CHECK(after.json()["matched"] == true);
+  CHECK(after.json()["group"] == 0);
+  CHECK(w.call(Method::kPost, "/api/v1/gray/evaluate", "", {{"rule", rule}}).status == 401);
+  auto bad = w.call(Method::kPost, "/api/v1/gray/evaluate", w.viewer.token,
+                    {{"rule", {{"groups", 3}}}, {"now", "soon"}});
+  CHECK(bad.status == 400);
+  CHECK(bad.body.find(R"("now":{"code":"invalid_time")") != std::string::npos);
+}
+
+TEST_CASE("rollout preview: the share of a sample a plan selects", "[api][gray][simulate]") {
+  test::GrayWorld w;
+  const auto& token = w.developer.token;
+  const auto app = w.create_app(w.org_a, w.owner.token);
+  w.upload_ok(app, "1.0.0", token);
+  const auto plan =
+      w.plan_ok(app, {{"version", "1.0.0"}, {"rule", {{"groups", {{{"percentage", 30}}}}}}}, token);
+  auto r = w.call(Method::kPost, fmt::format("/api/v1/gray/plans/{}/preview", plan), w.viewer.token,
+                  {{"sample", 20000}});
+  INFO(r.body);
+  REQUIRE(r.status == 200);
+  CHECK(r.json()["sampleSize"] == 20000);
+  const double share = r.json()["share"].get<double>();
+  CHECK(share > 0.28);
+  CHECK(share < 0.32);
+  const auto list = w.create_list(w.org_a, "sample", "a\nb\nc\nd\n", token);
+  auto l =
+      w.call(Method::kPost, fmt::format("/api/v1/gray/plans/{}/preview", plan), token, {{"uidList", list}});
+  CHECK(l.json()["sampleSize"] == 4);
+  CHECK(w.call(Method::kPost, fmt::format("/api/v1/gray/plans/{}/preview", plan), token,
+               {{"uidList", list}, {"sample", 5}})
+            .status == 400);
+  CHECK(w.call(Method::kPost, fmt::format("/api/v1/gray/plans/{}/preview", plan), w.other_owner.token,
+               {{"sample", 5}})
+            .status == 404);
+}
