@@ -12,6 +12,12 @@ PACKAGES=(
   nginx-light wrk                                           # benchmarks (bench/)
 )
 
+# The web console is built with Node.js + npm (COVE_WEB) and tested in chromium (tests/e2e). A
+# node already on PATH (e.g. a newer one from elsewhere) is used as it is; Debian 12's is 18.19+.
+command -v node >/dev/null || PACKAGES+=(nodejs npm)
+[[ -x /usr/bin/chromium ]] || PACKAGES+=(chromium)
+PACKAGES+=(fonts-wqy-microhei) # a CJK font, so the e2e screenshots show the Chinese UI
+
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" != "install ok installed" ]]; then

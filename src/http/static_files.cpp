@@ -6,6 +6,11 @@ namespace cove::http {
 
 namespace {
 
+// The console's policy. Scripts: only the bundle's own files (Vite emits no inline script).
+// Styles: 'unsafe-inline' because Element Plus positions popovers, dialogs and tables with inline
+// style attributes and injects CSS variables at run time; style injection cannot run script.
+// Images: data: for the 2FA QR code drawn in the browser, blob: for icons and licence scans
+// fetched with the access token. Everything else, including API calls, stays same-origin.
 constexpr std::string_view kHtmlPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "

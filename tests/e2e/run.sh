@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the console's end-to-end tests against a built cove binary:
+#   tests/e2e/run.sh path/to/cove
+# Installs playwright-core (no browser download: it drives Debian's /usr/bin/chromium, or
+# $CHROMIUM), then runs every *.test.mjs with node's test runner. Screenshots, the server log and
+# metrics.json go to tests/e2e/artifacts/. Exits non-zero when a test fails.
+set -euo pipefail
+
+binary="${1:?usage: tests/e2e/run.sh path/to/cove}"
+[[ -x "$binary" ]] || { echo "e2e: $binary is not an executable" >&2; exit 2; }
+COVE_BINARY="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
+export COVE_BINARY
+cd "$(dirname "$0")"
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+[[ -x "$CHROMIUM" ]] || { echo "e2e: no chromium at $CHROMIUM (scripts/install-deps.sh installs it)" >&2; exit 2; }
+
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# The lock file pins playwright-core; skip npm when that exact lock is installed already.
+if ! cmp -s package-lock.json node_modules/.cove-installed-lock 2>/dev/null; then
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.cove-installed-lock
+fi
+
+rm -rf artifacts && mkdir -p artifacts
+# One file, its tests in order (they share the story's state); flags that Node 18 knows.
+node --test --test-reporter=spec console.test.mjs

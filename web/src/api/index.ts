@@ -1,0 +1,115 @@
+// Typed calls, one per route the console uses. Components import `api`, never fetch.
+import { ApiClient, fillPath, type Query, type UploadOptions } from './http';
+import { routes, type RouteName } from './routes';
+import type * as T from './types';
+
+export * from './http';
+export type * from './types';
+
+export const client = new ApiClient();
+
+type Params = Record<string, string>;
+
+function call<R>(name: RouteName, params: Params = {}, opts: { query?: Query; body?: unknown } = {}): Promise<R> {
+  const [method, template] = routes[name];
+  return client.request<R>(method, fillPath(template, params), {
+    ...opts,
+    noRefresh: name === 'login' || name === 'refresh',
+  });
+}
+
+function blob(name: RouteName, params: Params): Promise<Blob> {
+  const [method, template] = routes[name];
+  return client.request<Blob>(method, fillPath(template, params), { responseType: 'blob' });
+}
+
+function upload<R>(name: RouteName, params: Params, file: Blob, opts: UploadOptions = {}): Promise<R> {
+  const [method, template] = routes[name];
+  return client.upload<R>(method, fillPath(template, params), file, opts);
+}
+
+export interface ListQuery extends Query {
+  limit?: number;
+  cursor?: string;
+}
+
+export const api = {
+  login: (body: { email: string; password: string; totp?: string; recoveryCode?: string }) =>
+    call<T.SessionGrant>('login', {}, { body }),
+  logout: () => call<void>('logout'),
+  changePassword: (body: { currentPassword: string; newPassword: string }) => call<void>('changePassword', {}, { body }),
+  totpEnroll: () => call<T.TotpEnrollment>('totpEnroll'),
+  totpConfirm: (code: string) => call<{ recoveryCodes: string[] }>('totpConfirm', {}, { body: { code } }),
+  totpDisable: (body: { password: string; code: string }) => call<void>('totpDisable', {}, { body }),
+  me: () => call<T.Me>('me'),
+  sessions: (query: ListQuery = {}) => call<T.Page<T.Session>>('sessions', {}, { query }),
+  revokeSession: (sessionId: string) => call<void>('revokeSession', { sessionId }),
+  branding: () => call<T.Branding>('branding'),
+
+  registerOrg: (body: T.OrgRegistration) => call<{ id: string; status: T.OrgStatus }>('registerOrg', {}, { body }),
+  org: (orgId: string) => call<T.OrgDetails>('org', { orgId }),
+  licenseAttachment: (orgId: string) => blob('licenseAttachment', { orgId }),
+  uploadLicense: (orgId: string, file: File) =>
+    upload<T.Attachment>('uploadLicense', { orgId }, file, { query: { filename: file.name } }),
+
+  platformOrgs: (query: ListQuery & { status?: T.OrgStatus | ''; q?: string }) =>
+    call<T.Page<T.Org>>('platformOrgs', {}, { query }),
+  platformOrg: (orgId: string) => call<T.OrgDetails>('platformOrg', { orgId }),
+  approveOrg: (orgId: string) => call<T.Org>('approveOrg', { orgId }),
+  rejectOrg: (orgId: string, reason: string) => call<T.Org>('rejectOrg', { orgId }, { body: { reason } }),
+  suspendOrg: (orgId: string, reason: string) => call<T.Org>('suspendOrg', { orgId }, { body: { reason } }),
+  reactivateOrg: (orgId: string) => call<T.Org>('reactivateOrg', { orgId }),
+  platformApps: (query: ListQuery & { status?: T.AppStatus | ''; q?: string; orgId?: string }) =>
+    call<T.Page<T.App>>('platformApps', {}, { query }),
+  takedownApp: (appId: string, reason: string) => call<T.App>('takedownApp', { appId }, { body: { reason } }),
+  restoreApp: (appId: string) => call<T.App>('restoreApp', { appId }),
+
+  orgApps: (orgId: string, query: ListQuery & { status?: T.AppStatus | ''; q?: string; category?: string } = {}) =>
+    call<T.Page<T.App>>('orgApps', { orgId }, { query }),
+  createApp: (orgId: string, body: T.AppInput) => call<T.App>('createApp', { orgId }, { body }),
+  app: (appId: string) => call<T.App>('app', { appId }),
+  updateApp: (appId: string, body: T.AppInput) => call<T.App>('updateApp', { appId }, { body }),
+  deleteApp: (appId: string) => call<void>('deleteApp', { appId }),
+  appOffline: (appId: string) => call<T.App>('appOffline', { appId }),
+  appOnline: (appId: string) => call<T.App>('appOnline', { appId }),
+  appIcon: (appId: string) => blob('appIcon', { appId }),
+  uploadIcon: (appId: string, file: Blob) => upload<T.App>('uploadIcon', { appId }, file),
+  versions: (appId: string, query: ListQuery = {}) => call<T.Page<T.Version>>('versions', { appId }, { query }),
+  uploadPackage: (appId: string, version: string, file: Blob, opts: UploadOptions = {}) =>
+    upload<T.Version>('uploadPackage', { appId, version }, file, opts),
+  downloadPackage: (appId: string, version: string) => blob('downloadPackage', { appId, version }),
+  updateVersion: (appId: string, version: string, body: { changelog?: string }) =>
+    call<T.Version>('updateVersion', { appId, version }, { body }),
+  deleteVersion: (appId: string, version: string) => call<void>('deleteVersion', { appId, version }),
+  releaseVersion: (appId: string, version: string) => call<T.Version>('releaseVersion', { appId, version }),
+  rollbackVersion: (appId: string, version: string) => call<T.Version>('rollbackVersion', { appId, version }),
+
+  hostApps: (orgId: string, query: ListQuery & { q?: string } = {}) =>
+    call<T.Page<T.HostApp>>('hostApps', { orgId }, { query }),
+  createHostApp: (orgId: string, body: { name: string; bundleIds: T.BundleId[] }) =>
+    call<T.HostAppWithSecret>('createHostApp', { orgId }, { body }),
+  hostApp: (hostAppId: string) => call<T.HostApp>('hostApp', { hostAppId }),
+  deleteHostApp: (hostAppId: string) => call<void>('deleteHostApp', { hostAppId }),
+  rotateHostAppSecret: (hostAppId: string) => call<T.HostAppWithSecret>('rotateHostAppSecret', { hostAppId }),
+  hostAppAssociations: (hostAppId: string, query: ListQuery = {}) =>
+    call<T.Page<T.HostAppAssociation>>('hostAppAssociations', { hostAppId }, { query }),
+  associate: (hostAppId: string, appId: string) => call<T.HostAppAssociation>('associate', { hostAppId, appId }),
+  dissociate: (hostAppId: string, appId: string) => call<void>('dissociate', { hostAppId, appId }),
+
+  members: (orgId: string, query: ListQuery = {}) => call<T.Page<T.Member>>('members', { orgId }, { query }),
+  updateMember: (orgId: string, userId: string, role: T.OrgRole) =>
+    call<T.Member>('updateMember', { orgId, userId }, { body: { role } }),
+  removeMember: (orgId: string, userId: string) => call<void>('removeMember', { orgId, userId }),
+  resetMemberPassword: (orgId: string, userId: string) =>
+    call<{ temporaryPassword: string }>('resetMemberPassword', { orgId, userId }),
+  invitations: (orgId: string, query: ListQuery = {}) =>
+    call<T.Page<T.Invitation>>('invitations', { orgId }, { query }),
+  invite: (orgId: string, body: { email: string; role: T.Invitation['role'] }) =>
+    call<T.Invitation>('invite', { orgId }, { body }),
+  revokeInvitation: (orgId: string, invitationId: string) => call<void>('revokeInvitation', { orgId, invitationId }),
+
+  apiKeys: (orgId: string, query: ListQuery = {}) => call<T.Page<T.ApiKey>>('apiKeys', { orgId }, { query }),
+  createApiKey: (orgId: string, body: { name: string; scopes: string[]; expiresInDays?: number }) =>
+    call<T.ApiKeyWithSecret>('createApiKey', { orgId }, { body }),
+  revokeApiKey: (orgId: string, keyId: string) => call<void>('revokeApiKey', { orgId, keyId }),
+};

@@ -1,0 +1,42 @@
+import { createI18n } from 'vue-i18n';
+import zhCN from './zh-CN';
+import enUS from './en-US';
+
+export type Locale = 'zh-CN' | 'en-US';
+export const LOCALES: Locale[] = ['zh-CN', 'en-US'];
+const STORAGE_KEY = 'cove.locale';
+
+function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'zh-CN' || saved === 'en-US') return saved;
+  } catch {
+    // Storage blocked: fall back to the default.
+  }
+  return 'zh-CN';
+}
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: initialLocale(),
+  fallbackLocale: 'en-US',
+  messages: { 'zh-CN': zhCN, 'en-US': enUS },
+  // Error codes are dotted ("auth.locked"): flat keys under errors.* become nested paths.
+  flatJson: true,
+  missingWarn: false,
+  fallbackWarn: false,
+});
+
+export function setLocale(locale: Locale): void {
+  i18n.global.locale.value = locale;
+  document.documentElement.lang = locale;
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not persisted; the switch still applies to this tab.
+  }
+}
+
+export const t = (key: string, params?: Record<string, unknown>): string =>
+  params ? i18n.global.t(key, params) : i18n.global.t(key);
+export const te = (key: string): boolean => i18n.global.te(key);
