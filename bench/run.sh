@@ -36,6 +36,11 @@ COVE_PORT=18080
 NGINX_PORT=18081
 PIDS=()
 cleanup() {
+  # A server that died during the run leaves its log for the reader.
+  if [[ ${#PIDS[@]} -gt 0 ]] && ! kill -0 "${PIDS[0]}" 2>/dev/null; then
+    echo "cove exited during the benchmark; the end of its log:" >&2
+    tail -n 30 "$WORK/cove.log" >&2 || true
+  fi
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
@@ -152,6 +157,8 @@ compare_signed() {  # name kind requests-per-second-ceiling nginx_url
 }
 
 compare_signed "runtime resolve (signed, $(wc -c <"$WORK/resolve.json") B answer)" resolve 90000 \
+  "http://127.0.0.1:$NGINX_PORT/resolve.json"
+compare_signed "runtime resolve with 5 running gray plans (mixed rules)" gray 90000 \
   "http://127.0.0.1:$NGINX_PORT/resolve.json"
 compare_signed "package download (signed, $(wc -c <"$WORK/package.zip") B)" package 20000 \
   "http://127.0.0.1:$NGINX_PORT/package.zip"

@@ -2,13 +2,18 @@
 """Seeds a running Cove for the runtime benchmarks and writes pre-signed SDK requests.
 
     runtime_setup.py seed  BASE_URL ADMIN_EMAIL ADMIN_PASSWORD WORK_DIR [--apps 1000] [--hosts 100]
-    runtime_setup.py sign  WORK_DIR KIND COUNT FILES NAME  # KIND = resolve | package
+    runtime_setup.py sign  WORK_DIR KIND COUNT FILES NAME  # KIND = resolve | gray | package
 
 `seed` registers an organisation (approved by the operator), creates the mini-programs with one
 released version each (all sharing one 1 MiB package, so the download benchmark has one file), and
 the host apps, each associated with its own apps / hosts of them (1,000 across 100 by default). It
 saves what `sign` needs to WORK_DIR/seed.json, a sample runtime answer to WORK_DIR/resolve.json and
 the package to WORK_DIR/package.zip (the nginx baselines serve those files).
+
+It also gives one mini-program ("the gray app", associated with every host app) five running gray
+plans of mixed rules — a 10,000-id UID list, platform + lenient OS version, a regex on the device
+model, a sticky 20 % rollout, and a custom attribute with a CIDR on the caller's address — so the
+`gray` requests (users that mostly fall through all five) measure rule evaluation on the hot path.
 
 `sign` writes COUNT signed requests split over FILES files (WORK_DIR/NAME.N), one per line:
 target, sdk key, bundle id, timestamp, nonce, signature — tab-separated, for bench/runtime.lua.
@@ -86,11 +91,12 @@ def seed(base, email, password, work, apps, hosts):
         linked = [app_ids[(h * per_host + k) % apps] for k in range(per_host)]
         for app in linked:
             call(base, "PUT", f"/api/v1/host-apps/{host['id']}/apps/{app}", owner)
-        host_list.append({"sdkKey": host["sdkKey"], "sdkSecret": host["sdkSecret"], "bundle": bundle,
+        host_list.append({"id": host["id"], "sdkKey": host["sdkKey"], "sdkSecret": host["sdkSecret"], "bundle": bundle,
                           "apps": linked})
+    gray_app = seed_gray(base, owner, admin, org, pkg, host_list)
     sha = hashlib.sha256(pkg).hexdigest()
     with open(os.path.join(work, "seed.json"), "w") as f:
-        json.dump({"hosts": host_list, "packageSha256": sha}, f)
+        json.dump({"hosts": host_list, "packageSha256": sha, "grayApp": gray_app}, f)
     # One answer as the runtime gives it, for nginx to serve as the same-size static file.
     line = signed(host_list[0], f"/runtime/v1/apps/{host_list[0]['apps'][0]}?uid=u1&platform=ios")
     req = urllib.request.Request(base + line[0], headers=line[1])
@@ -106,6 +112,49 @@ def seed(base, email, password, work, apps, hosts):
             time.sleep(0.1)
             line = signed(host_list[0], line[0])
             req = urllib.request.Request(base + line[0], headers=line[1])
+
+
+GRAY_RULES = [
+    {"groups": [{"uidLists": ["{list}"]}]},
+    {"groups": [{"conditions": [{"attribute": "platform", "operator": "IN", "values": ["harmony"]},
+                                {"attribute": "osVersion", "operator": "VERSION_GTE", "values": ["5.0"]}]}]},
+    {"groups": [{"conditions": [{"attribute": "deviceModel", "operator": "REGEX", "values": ["^Pixel [89]( Pro)?$"]}]}]},
+    {"groups": [{"conditions": [{"attribute": "network", "operator": "IN", "values": ["5g"]}], "percentage": 20}]},
+    {"groups": [{"conditions": [{"attribute": "ctx.channel", "operator": "IN", "values": ["beta", "canary"]},
+                                {"attribute": "ip", "operator": "IN_CIDR", "values": ["10.0.0.0/8", "192.168.0.0/16"]}]}]},
+]
+
+
+def seed_gray(base, owner, admin, org, pkg, host_list):
+    """One mini-program with five running plans (versions 1.1.0–1.5.0), associated with every host."""
+    call(base, "PUT", f"/api/v1/platform/orgs/{org}/quotas", admin,
+         {"maxApps": 5000, "maxHostApps": 1000, "maxGrayPlans": 10})
+    app = call(base, "POST", f"/api/v1/orgs/{org}/apps", owner, {"name": "Bench gray"})["appId"]
+    call(base, "PUT", f"/api/v1/apps/{app}/versions/1.0.0/package", owner, raw=pkg, content_type="application/zip")
+    call(base, "POST", f"/api/v1/apps/{app}/versions/1.0.0/release", owner)
+    ids = "".join(f"vip-{i}\n" for i in range(10000)).encode()
+    lst = call(base, "POST", f"/api/v1/orgs/{org}/uid-lists?name=bench-vip", owner, raw=ids,
+               content_type="text/plain")["id"]
+    for i, rule in enumerate(GRAY_RULES):
+        version = f"1.{i + 1}.0"
+        call(base, "PUT", f"/api/v1/apps/{app}/versions/{version}/package", owner, raw=pkg,
+             content_type="application/zip")
+        rule = json.loads(json.dumps(rule).replace("{list}", lst))
+        plan = call(base, "POST", f"/api/v1/apps/{app}/gray/plans", owner,
+                    {"version": version, "rule": rule, "priority": i})["id"]
+        call(base, "POST", f"/api/v1/gray/plans/{plan}/start", owner)
+    for host in host_list:
+        call(base, "PUT", f"/api/v1/host-apps/{host['id']}/apps/{app}", owner)
+    return app
+
+
+def gray_target(app, n, rnd):
+    """A user of the gray app: about 1 in 50 matches a plan, the rest are evaluated against all five."""
+    platform = rnd.choice(["ios", "android", "harmony"])
+    model = rnd.choice(["iPhone15,2", "Pixel 7", "Mate 60", "Pixel 8 Pro"])
+    network = rnd.choice(["wifi", "4g"] * 24 + ["5g"])
+    return (f"/runtime/v1/apps/{app}?uid=u{n}&platform={platform}&osVersion=4.{n % 10}"
+            f"&deviceModel={model.replace(' ', '%20')}&network={network}&ctx.channel=stable")
 
 
 def signed(host, target, ts=None):
@@ -126,6 +175,8 @@ def sign(work, kind, count, files, name):
         host = s["hosts"][rnd.randrange(len(s["hosts"]))]
         if kind == "resolve":
             target = f"/runtime/v1/apps/{host['apps'][rnd.randrange(len(host['apps']))]}?uid=u{n}&platform=ios"
+        elif kind == "gray":
+            target = gray_target(s["grayApp"], n, rnd)
         else:
             target = f"/runtime/v1/packages/{s['packageSha256']}"
         nonce = os.urandom(12).hex()

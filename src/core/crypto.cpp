@@ -1,6 +1,8 @@
 #include "core/crypto.hpp"
 
+#include <cstring>
 #include <fstream>
+#include <memory>
 #include <stdexcept>
 
 #include <openssl/crypto.h>
@@ -53,9 +55,9 @@ std::string from_hex(std::string_view text) {
 
 std::string base64(std::string_view bytes) {
   std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(bytes.data()),
-                                static_cast<int>(bytes.size()));
+  const int n =
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                      reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
   out.resize(static_cast<std::size_t>(n));
   return out;
 }
@@ -64,8 +66,10 @@ std::string base64url(std::string_view bytes) {
   std::string out = base64(bytes);
   while (!out.empty() && out.back() == '=') out.pop_back();
   for (char& c : out) {
-    if (c == '+') c = '-';
-    else if (c == '/') c = '_';
+    if (c == '+')
+      c = '-';
+    else if (c == '/')
+      c = '_';
   }
   return out;
 }
@@ -73,9 +77,12 @@ std::string base64url(std::string_view bytes) {
 std::string from_base64url(std::string_view text) {
   std::string std_b64(text);
   for (char& c : std_b64) {
-    if (c == '-') c = '+';
-    else if (c == '_') c = '/';
-    else if (c == '+' || c == '/' || c == '=') throw std::invalid_argument("not base64url");
+    if (c == '-')
+      c = '+';
+    else if (c == '_')
+      c = '/';
+    else if (c == '+' || c == '/' || c == '=')
+      throw std::invalid_argument("not base64url");
   }
   const std::size_t pad = (4 - std_b64.size() % 4) % 4;
   if (pad == 3) throw std::invalid_argument("bad base64url length");
@@ -92,8 +99,8 @@ std::string from_base64url(std::string_view text) {
 std::string sha256(std::string_view data) {
   std::string out(32, '\0');
   unsigned int len = 0;
-  if (EVP_Digest(data.data(), data.size(), reinterpret_cast<unsigned char*>(out.data()), &len,
-                 EVP_sha256(), nullptr) != 1) {
+  if (EVP_Digest(data.data(), data.size(), reinterpret_cast<unsigned char*>(out.data()), &len, EVP_sha256(),
+                 nullptr) != 1) {
     throw std::runtime_error("EVP_Digest failed");
   }
   return out;
@@ -117,6 +124,69 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+namespace {
+
+EVP_MD_CTX* pad_state(std::string_view key, unsigned char pad) {
+  // Keys longer than the block are hashed first (RFC 2104).
+  unsigned char block[64] = {};
+  if (key.size() > sizeof block) {
+    const auto digest = sha256(key);
+    std::memcpy(block, digest.data(), digest.size());
+  } else {
+    std::memcpy(block, key.data(), key.size());
+  }
+  for (auto& b : block) b ^= pad;
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  if (ctx == nullptr || EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1 ||
+      EVP_DigestUpdate(ctx, block, sizeof block) != 1) {
+    EVP_MD_CTX_free(ctx);
+    OPENSSL_cleanse(block, sizeof block);
+    throw std::runtime_error("HMAC key setup failed");
+  }
+  OPENSSL_cleanse(block, sizeof block);
+  return ctx;
+}
+
+// One working context per thread, reused for every MAC (copying a state into it allocates nothing
+// once it has the algorithm's context).
+EVP_MD_CTX* scratch_ctx() {
+  thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                           &EVP_MD_CTX_free);
+  if (!ctx) throw std::runtime_error("EVP_MD_CTX_new failed");
+  return ctx.get();
+}
+
+}  // namespace
+
+HmacSha256Key::HmacSha256Key(std::string_view key) : inner_(pad_state(key, 0x36)), outer_(nullptr) {
+  try {
+    outer_ = pad_state(key, 0x5c);
+  } catch (...) {
+    EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(inner_));
+    throw;
+  }
+}
+
+HmacSha256Key::~HmacSha256Key() {
+  EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(inner_));
+  EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(outer_));
+}
+
+std::string HmacSha256Key::mac(std::initializer_list<std::string_view> parts) const {
+  EVP_MD_CTX* ctx = scratch_ctx();
+  unsigned char inner_hash[32];
+  std::string out(32, '\0');
+  unsigned int len = 0;
+  bool ok = EVP_MD_CTX_copy_ex(ctx, static_cast<const EVP_MD_CTX*>(inner_)) == 1;
+  for (const auto part : parts) ok = ok && EVP_DigestUpdate(ctx, part.data(), part.size()) == 1;
+  ok = ok && EVP_DigestFinal_ex(ctx, inner_hash, &len) == 1;
+  ok = ok && EVP_MD_CTX_copy_ex(ctx, static_cast<const EVP_MD_CTX*>(outer_)) == 1;
+  ok = ok && EVP_DigestUpdate(ctx, inner_hash, sizeof inner_hash) == 1;
+  ok = ok && EVP_DigestFinal_ex(ctx, reinterpret_cast<unsigned char*>(out.data()), &len) == 1;
+  if (!ok) throw std::runtime_error("HMAC failed");
+  return out;
+}
+
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
   if (ctx_ == nullptr || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), EVP_sha256(), nullptr) != 1) {
     EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(ctx_));
@@ -135,8 +205,8 @@ void Sha256::update(const void* data, std::size_t len) {
 std::string Sha256::finish_hex() {
   std::string out(32, '\0');
   unsigned int len = 0;
-  if (EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(ctx_),
-                         reinterpret_cast<unsigned char*>(out.data()), &len) != 1) {
+  if (EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(ctx_), reinterpret_cast<unsigned char*>(out.data()),
+                         &len) != 1) {
     throw std::runtime_error("EVP_DigestFinal_ex failed");
   }
   return hex(out);

@@ -15,8 +15,8 @@ nlohmann::json strings(const std::vector<std::string>& v) {
   return out;
 }
 
-std::string body_of(const apps::RuntimeApp& app, const apps::RuntimeVersion& r, const apps::RuntimeAssociation& link,
-                    const nlohmann::json& gray) {
+std::string body_of(const apps::RuntimeApp& app, const apps::RuntimeVersion& r,
+                    const apps::RuntimeAssociation& link, const nlohmann::json& gray) {
   const nlohmann::json body = {
       {"appId", app.app_id},
       {"name", app.name},
@@ -55,8 +55,10 @@ AppView view_of(const apps::RuntimeApp& app, const apps::RuntimeAssociation& lin
   v.etag = etag_of(v.body);
   for (const auto* p : plans) {
     const auto& pct = p->plan.percentage;
-    GrayView g{p, body_of(app, p->version, link,
-                          {{"planId", p->plan.id}, {"percentage", pct ? nlohmann::json(*pct) : nlohmann::json(nullptr)}}),
+    GrayView g{p,
+               body_of(app, p->version, link,
+                       {{"planId", p->plan.id},
+                        {"percentage", pct ? nlohmann::json(*pct) : nlohmann::json(nullptr)}}),
                {}};
     g.etag = etag_of(g.body);
     v.gray.push_back(std::move(g));
@@ -89,7 +91,7 @@ std::shared_ptr<const Catalog> build_catalog(const apps::RuntimeData& data,
     HostEntry e;
     e.id = h.id;
     e.org_id = h.org_id;
-    e.secret = h.sdk_secret;
+    e.signing = std::make_shared<const core::crypto::HmacSha256Key>(h.sdk_secret);
     e.active = h.status == "active" && active_orgs.contains(h.org_id);
     e.bundle_ids.insert(h.bundle_ids.begin(), h.bundle_ids.end());
     for (const auto& link : h.associations) {

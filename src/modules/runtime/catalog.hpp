@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/crypto.hpp"
 #include "modules/apps/runtime_view.hpp"
 #include "modules/gray/gray_api.hpp"
 
@@ -28,26 +29,35 @@ struct GrayView {
 
 struct AppView {
   Unservable reason = Unservable::kNone;
-  std::string body;  // the JSON answer for this host app (the released version)
-  std::string etag;  // quoted, over the body
+  std::string body;            // the JSON answer for this host app (the released version)
+  std::string etag;            // quoted, over the body
   std::vector<GrayView> gray;  // running plans in evaluation order; the first that selects wins
 };
+
+// Lets the maps be searched with a string_view from a header, without building a string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 struct HostEntry {
   std::string id;
   std::string org_id;
-  std::string secret;
+  std::shared_ptr<const core::crypto::HmacSha256Key> signing;  // the SDK secret, pads pre-hashed
   bool active = false;  // the host app is active and its organisation too
-  std::unordered_set<std::string> bundle_ids;
-  std::unordered_map<std::string, AppView> apps;  // associated mini-programs by appId
+  StringSet bundle_ids;
+  StringMap<AppView> apps;  // associated mini-programs by appId
   // Associated, servable mini-programs in appId order (for the launcher's batch list).
   std::map<std::string, const AppView*> servable;
-  std::unordered_set<std::string> packages;  // SHA-256 of packages this host app may download
+  StringSet packages;  // SHA-256 of packages this host app may download
 };
 
 struct Catalog {
-  std::unordered_map<std::string, HostEntry> hosts;  // by sdkKey
-  std::unordered_set<std::string> known_apps;        // every appId, to tell "unknown" from "not associated"
+  StringMap<HostEntry> hosts;  // by sdkKey
+  StringSet known_apps;        // every appId, to tell "unknown" from "not associated"
   std::int64_t built_ms = 0;
   std::size_t app_count = 0;
   gray::GrayRuntimeData gray;  // running plans and the UID lists they name

@@ -60,19 +60,19 @@ const HostEntry& RequestAuth::verify(const http::Request& req, const Catalog& ca
                        {{"serverTime", now}, {"maxSkewSeconds", options_.clock_skew_seconds}});
   }
 
-  const auto host = catalog.hosts.find(std::string(sdk_key));
+  const auto host = catalog.hosts.find(sdk_key);
   if (host == catalog.hosts.end())
     throw unauthorized("runtime.unknown_sdk_key", "No host app has this SDK key");
 
-  const auto payload = fmt::format("{}\n{}\n{}\n{}", req.method_text, req.target, timestamp_text, nonce);
-  const auto expected = core::crypto::hex(core::crypto::hmac_sha256(host->second.secret, payload));
+  const auto expected = core::crypto::hex(
+      host->second.signing->mac({req.method_text, "\n", req.target, "\n", timestamp_text, "\n", nonce}));
   if (!core::crypto::constant_time_equal(expected, signature)) {
     throw unauthorized(
         "runtime.bad_signature",
         "The signature does not match: HMAC-SHA256(sdkSecret, METHOD\\nTARGET\\nTIMESTAMP\\nNONCE) "
         "in lowercase hex, TARGET being the path and query exactly as sent");
   }
-  if (!host->second.bundle_ids.contains(std::string(bundle_id))) {
+  if (!host->second.bundle_ids.contains(bundle_id)) {
     throw unauthorized("runtime.bundle_mismatch", "This bundle id is not registered for the host app");
   }
   if (!host->second.active) {
