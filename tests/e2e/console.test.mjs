@@ -188,7 +188,7 @@ describe('console', () => {
     await page.locator('[data-test=org-table] .el-table__row', { hasText: ORG.name }).waitFor();
   });
 
-  test('the owner creates a mini-program, uploads a package with progress and releases it', async () => {
+  test('the owner creates a mini-program, uploads a package with progress, releases, compares and rolls back', async () => {
     const page = await newPage();
     state.owner = page;
     await signIn(page, OWNER);
@@ -234,6 +234,32 @@ describe('console', () => {
     await versionRow.locator('[data-status=released]').waitFor();
     await page.locator('[data-test=app-title] [data-status=online]').waitFor();
     await shot(page, '10-app-versions-released');
+
+    // A second version: compared with the first, released, then rolled back to 1.0.0.
+    await page.click('[data-test=upload-version]');
+    await page.fill('[data-test=version-input]', '1.1.0');
+    const zip2 = join(ARTIFACTS, 'package-1.1.0.zip');
+    writeFileSync(zip2, miniProgramZip(`${APP_NAME} 2`, 4096));
+    await page.setInputFiles('[data-test=package-input]', zip2);
+    await page.fill('[data-test=changelog-input]', 'Second release');
+    await page.click('[data-test=upload-submit]');
+    await page.locator('[data-test=upload-dialog]').waitFor({ state: 'hidden' });
+    const second = page.locator('[data-test=version-table] .el-table__row', { hasText: '1.1.0' });
+    await second.getByText('Second release').waitFor();
+    await page.click('[data-test=compare-versions]');
+    const compare = page.locator('[data-test=compare-dialog]').filter({ visible: true });
+    await compare.locator('[data-test=compare-files] .el-table__row', { hasText: 'assets/blob.bin' }).waitFor();
+    await shot(page, '25-version-compare');
+    await page.keyboard.press('Escape');
+    await compare.waitFor({ state: 'hidden' });
+    await second.locator('[data-test=release]').click();
+    await confirmBox(page, '1.1.0');
+    await second.locator('[data-status=released]').waitFor();
+    await versionRow.locator('[data-status=superseded]').waitFor();
+    await versionRow.locator('[data-test=rollback]').click();
+    await confirmBox(page, '1.0.0');
+    await versionRow.locator('[data-status=released]').waitFor();
+    await second.locator('[data-status=superseded]').waitFor();
   });
 
   test('the owner creates a host app (secret shown once) and associates the mini-program', async () => {
@@ -352,7 +378,7 @@ describe('console', () => {
     await page.context().close();
   });
 
-  test('members: the owner invites a developer and gets the link to share', async () => {
+  test('members: the owner invites a developer, who accepts the link, creates the account and signs in', async () => {
     const page = state.owner;
     await page.goto(`${cove.url}/o/${state.orgId}/members`);
     await page.locator('[data-test=member-table] .el-table__row', { hasText: 'dev@acme.example' }).waitFor();
@@ -361,14 +387,32 @@ describe('console', () => {
     await page.click('[data-test=invite-submit]');
     const dialog = page.locator('[data-test=secret-dialog]').filter({ visible: true });
     await dialog.waitFor();
-    assert.match(await dialog.locator('[data-test=secret-value]').innerText(), /\/invite\//);
+    const inviteUrl = (await dialog.locator('[data-test=secret-value]').innerText()).trim();
+    assert.match(inviteUrl, /\/invite\//);
     await dialog.locator('[data-test=secret-done]').click();
     await page.locator('[data-test=invitation-table] .el-table__row', { hasText: 'newdev@acme.example' }).waitFor();
+
+    // The invitee opens the link, creates the account, signs in and lands in the organisation.
+    const invitee = await newPage();
+    await invitee.goto(inviteUrl);
+    await invitee.locator('[data-test=invite-page]').getByText(ORG.name).waitFor();
+    await shot(invitee, '24-accept-invitation');
+    await invitee.fill('[data-test=invite-name]', 'New Developer');
+    await invitee.fill('[data-test=invite-password]', 'NewDev-Passw0rd-77');
+    await invitee.fill('[data-test=invite-confirm]', 'NewDev-Passw0rd-77');
+    await invitee.click('[data-test=invite-accept]');
+    await invitee.waitForURL(/\/sign-in/);
+    await signIn(invitee, { email: 'newdev@acme.example', password: 'NewDev-Passw0rd-77' });
+    await invitee.waitForURL(new RegExp(`/o/${state.orgId}$`));
+    await invitee.context().close();
+
+    await page.reload();
     await page.getByRole('tab', { name: '成员' }).click();
+    await page.locator('[data-test=member-table] .el-table__row', { hasText: 'newdev@acme.example' }).waitFor();
     await shot(page, '17-members');
   });
 
-  test('API keys: created with scopes, the secret shown once, then revoked', async () => {
+  test('API keys: created with scopes, the secret shown once, rotated, then revoked', async () => {
     const page = state.owner;
     await page.goto(`${cove.url}/o/${state.orgId}/api-keys`);
     await page.locator('[data-test=list-empty]').waitFor();
@@ -382,6 +426,12 @@ describe('console', () => {
     const row = page.locator('[data-test=key-table] .el-table__row', { hasText: 'CI publish' });
     await row.locator('[data-status=active]').waitFor();
     await shot(page, '18-api-keys');
+    await row.getByRole('button', { name: '轮换' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '轮换' }).click();
+    const rotated = page.locator('[data-test=secret-dialog]').filter({ visible: true });
+    await rotated.waitFor();
+    assert.match(await rotated.locator('[data-test=secret-value]').innerText(), /^cove_sk_/);
+    await rotated.locator('[data-test=secret-done]').click();
     await row.getByRole('button', { name: '吊销' }).click();
     await confirmBox(page, 'CI publish');
     await row.locator('[data-status=revoked]').waitFor();

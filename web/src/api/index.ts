@@ -75,6 +75,8 @@ export const api = {
   appIcon: (appId: string) => blob('appIcon', { appId }),
   uploadIcon: (appId: string, file: Blob) => upload<T.App>('uploadIcon', { appId }, file),
   versions: (appId: string, query: ListQuery = {}) => call<T.Page<T.Version>>('versions', { appId }, { query }),
+  compareVersions: (appId: string, from: string, to: string) =>
+    call<T.VersionComparison>('compareVersions', { appId }, { query: { from, to } }),
   uploadPackage: (appId: string, version: string, file: Blob, opts: UploadOptions = {}) =>
     upload<T.Version>('uploadPackage', { appId, version }, file, opts),
   downloadPackage: (appId: string, version: string) => blob('downloadPackage', { appId, version }),
@@ -106,10 +108,16 @@ export const api = {
     call<T.Page<T.Invitation>>('invitations', { orgId }, { query }),
   invite: (orgId: string, body: { email: string; role: T.Invitation['role'] }) =>
     call<T.Invitation>('invite', { orgId }, { body }),
+  invitationInfo: (token: string) => call<T.InvitationInfo>('invitationInfo', { token }),
+  /** Signed in: no body (the account's email must match); otherwise creates the account. */
+  acceptInvitation: (token: string, newAccount?: { name: string; password: string }) =>
+    call<{ orgId: string; userId: string; role: T.OrgRole; accountCreated: boolean }>('acceptInvitation', { token }, { body: newAccount ?? {} }),
   revokeInvitation: (orgId: string, invitationId: string) => call<void>('revokeInvitation', { orgId, invitationId }),
 
   apiKeys: (orgId: string, query: ListQuery = {}) => call<T.Page<T.ApiKey>>('apiKeys', { orgId }, { query }),
   createApiKey: (orgId: string, body: { name: string; scopes: string[]; expiresInDays?: number }) =>
     call<T.ApiKeyWithSecret>('createApiKey', { orgId }, { body }),
+  rotateApiKey: (orgId: string, keyId: string, graceHours: number) =>
+    call<T.ApiKeyWithSecret>('rotateApiKey', { orgId, keyId }, { body: { graceHours } }),
   revokeApiKey: (orgId: string, keyId: string) => call<void>('revokeApiKey', { orgId, keyId }),
 };

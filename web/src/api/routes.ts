@@ -42,6 +42,7 @@ export const routes = {
   appIcon: ['GET', '/api/v1/apps/{appId}/icon'],
   uploadIcon: ['PUT', '/api/v1/apps/{appId}/icon'],
   versions: ['GET', '/api/v1/apps/{appId}/versions'],
+  compareVersions: ['GET', '/api/v1/apps/{appId}/compare'],
   uploadPackage: ['PUT', '/api/v1/apps/{appId}/versions/{version}/package'],
   downloadPackage: ['GET', '/api/v1/apps/{appId}/versions/{version}/package'],
   updateVersion: ['PATCH', '/api/v1/apps/{appId}/versions/{version}'],
@@ -64,10 +65,13 @@ export const routes = {
   resetMemberPassword: ['POST', '/api/v1/orgs/{orgId}/members/{userId}/reset-password'],
   invitations: ['GET', '/api/v1/orgs/{orgId}/invitations'],
   invite: ['POST', '/api/v1/orgs/{orgId}/invitations'],
+  invitationInfo: ['GET', '/api/v1/invitations/{token}'],
+  acceptInvitation: ['POST', '/api/v1/invitations/{token}/accept'],
   revokeInvitation: ['DELETE', '/api/v1/orgs/{orgId}/invitations/{invitationId}'],
 
   apiKeys: ['GET', '/api/v1/orgs/{orgId}/api-keys'],
   createApiKey: ['POST', '/api/v1/orgs/{orgId}/api-keys'],
+  rotateApiKey: ['POST', '/api/v1/orgs/{orgId}/api-keys/{keyId}/rotate'],
   revokeApiKey: ['DELETE', '/api/v1/orgs/{orgId}/api-keys/{keyId}'],
 } as const satisfies Record<string, Route>;
 

@@ -156,6 +156,23 @@ export interface Version {
   releasedAt: string | null;
 }
 
+export interface VersionFile {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export interface VersionComparison {
+  from: Version;
+  to: Version;
+  files: {
+    added: VersionFile[];
+    removed: VersionFile[];
+    changed: { path: string; from: { size: number; sha256: string }; to: { size: number; sha256: string } }[];
+    unchanged?: number;
+  };
+}
+
 export interface BundleId {
   platform: Platform;
   id: string;
@@ -212,6 +229,15 @@ export interface Invitation {
   acceptedAt: string | null;
   revokedAt: string | null;
   inviteUrl?: string;
+}
+
+export interface InvitationInfo {
+  orgId: string;
+  orgName: string;
+  email: string;
+  role: Invitation['role'];
+  expiresAt: string;
+  accountExists: boolean;
 }
 
 export interface ApiKey {

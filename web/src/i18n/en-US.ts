@@ -68,7 +68,8 @@ export default {
     'packages.bad_manifest': 'app.json is malformed', payload_too_large: 'The file is larger than allowed', unsupported_media_type: 'Unsupported file type',
     'members.last_owner': 'An organisation needs at least one owner', 'members.owner_required': 'Only an owner can do this',
     'members.reset_not_allowed': 'This account also belongs elsewhere or is an operator: ask a platform operator',
-    'invitations.already_member': 'Already a member', 'invitations.already_pending': 'An invitation is pending already; revoke it first',
+    'invitations.already_member': 'Already a member', 'invitations.not_found': 'No such invitation', 'invitations.gone': 'The invitation was used, revoked or has expired',
+    'invitations.email_mismatch': 'Your account’s email is not the invited one', 'invitations.account_exists': 'This email has an account: sign in, then accept', 'invitations.already_pending': 'An invitation is pending already; revoke it first',
     'api_keys.limit_reached': 'Too many API keys',
   },
   status: {
@@ -133,6 +134,11 @@ export default {
     confirmDelete: 'Delete version {version} of “{name}”?', released: '{version} released', rolledBack: 'Rolled back to {version}',
     deleted: 'Deleted {version}', editChangelog: 'Release notes of {version}',
   },
+  compare: {
+    open: 'Compare versions', title: 'Compare versions', from: 'Older', to: 'Newer', files: 'Files', change: 'Change', path: 'File',
+    added: 'Added', removed: 'Removed', changed: 'Changed', same: 'The two versions have the same files', pickTwo: 'Choose two different versions',
+    unchanged: '{n} more files are unchanged',
+  },
   appHostApps: {
     hint: 'A host app may run this mini-program while its switch is on.', allowed: 'May run', empty: 'Your organisation has no host apps yet',
     goCreate: 'Create a host app',
@@ -155,9 +161,17 @@ export default {
     confirmRevokeInvite: 'Revoke the invitation to {email}?', inviteRevoked: 'Revoked the invitation to {email}',
   },
   apiKeys: {
+    rotate: 'Rotate', rotateTitle: 'Rotate the secret of “{name}”', rotatedTitle: 'New secret of “{name}”', graceHours: 'The old secret keeps working for (hours)',
+    rotateText: 'Issues a new secret; the id, scopes and expiry stay. The old secret works during the grace period; 0 stops it at once.',
     subtitle: 'Organisation keys for CI scripts and cove publish', create: 'New API key', empty: 'No API keys yet',
     namePlaceholder: 'e.g. GitLab CI release', createdTitle: 'API key “{name}” created', revoke: 'Revoke',
     confirmRevoke: 'Revoke the API key “{name}” ({prefix}…)? Scripts using it fail at once.', revoked: 'Revoked “{name}”',
+  },
+  invite: {
+    title: 'Join an organisation', text: 'You are invited to join “{org}” as {role}.', unusable: 'This invitation cannot be used',
+    accept: 'Accept the invitation', acceptCreate: 'Create the account and join', createAccount: 'Choose your name and a password to create your account:',
+    signInFirst: '{email} has an account: sign in first, then accept.', otherAccount: 'You are signed in as someone other than {email}; accepting may fail.',
+    joined: 'Joined “{org}”',
   },
   secret: { once: 'This is the only time it is shown: copy it now and keep it safe.', secret: 'Secret', saved: 'I have saved it' },
   account: {

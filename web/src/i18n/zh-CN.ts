@@ -66,7 +66,8 @@ export default {
     'packages.bad_manifest': 'app.json 格式不正确', payload_too_large: '文件太大，超出上限', unsupported_media_type: '不支持的文件类型',
     'members.last_owner': '机构至少需要一位所有者', 'members.owner_required': '只有所有者可以执行这个操作',
     'members.reset_not_allowed': '该账号同时属于其他机构或是平台运营人员，请联系平台重置',
-    'invitations.already_member': '对方已经是成员', 'invitations.already_pending': '已有一个待接受的邀请，请先撤销',
+    'invitations.already_member': '对方已经是成员', 'invitations.not_found': '邀请不存在', 'invitations.gone': '邀请已被使用、撤销或已过期',
+    'invitations.email_mismatch': '当前账号的邮箱与邀请不一致', 'invitations.account_exists': '该邮箱已有账号，请先登录再接受', 'invitations.already_pending': '已有一个待接受的邀请，请先撤销',
     'api_keys.limit_reached': 'API 密钥数量已达上限',
   },
   status: {
@@ -131,6 +132,11 @@ export default {
     confirmDelete: '删除「{name}」的 {version} 版本？', released: '{version} 已发布', rolledBack: '已回滚到 {version}',
     deleted: '已删除 {version}', editChangelog: '编辑 {version} 的更新说明',
   },
+  compare: {
+    open: '版本对比', title: '版本对比', from: '旧版本', to: '新版本', files: '文件数', change: '变化', path: '文件',
+    added: '新增', removed: '删除', changed: '修改', same: '两个版本的文件完全相同', pickTwo: '请选择两个不同的版本',
+    unchanged: '另有 {n} 个文件未变化',
+  },
   appHostApps: {
     hint: '打开开关后，该宿主 App 就可以运行这个小程序。', allowed: '允许运行', empty: '机构还没有宿主 App',
     goCreate: '去创建宿主 App',
@@ -153,9 +159,17 @@ export default {
     confirmRevokeInvite: '撤销发给 {email} 的邀请？', inviteRevoked: '已撤销发给 {email} 的邀请',
   },
   apiKeys: {
+    rotate: '轮换', rotateTitle: '轮换「{name}」的密钥', rotatedTitle: '「{name}」的新密钥', graceHours: '旧密钥继续有效（小时）',
+    rotateText: '生成新密钥，ID、权限范围和有效期不变。旧密钥在宽限期内仍可使用，0 表示立即失效。',
     subtitle: '给 CI 脚本和 cove publish 使用的机构密钥', create: '创建 API 密钥', empty: '还没有 API 密钥',
     namePlaceholder: '例如：GitLab CI 发布', createdTitle: 'API 密钥「{name}」已创建', revoke: '吊销',
     confirmRevoke: '吊销 API 密钥「{name}」（{prefix}…）？使用它的脚本会立即失败。', revoked: '已吊销「{name}」',
+  },
+  invite: {
+    title: '加入机构', text: '你被邀请以「{role}」身份加入「{org}」。', unusable: '邀请链接不可用',
+    accept: '接受邀请', acceptCreate: '创建账号并加入', createAccount: '设置你的姓名和密码来创建账号：',
+    signInFirst: '{email} 已有账号，请先登录再接受邀请。', otherAccount: '当前登录的账号不是 {email}，接受可能会失败。',
+    joined: '已加入「{org}」',
   },
   secret: { once: '这是唯一一次显示，请立即复制并妥善保存。', secret: '密钥', saved: '我已保存' },
   account: {

@@ -22,6 +22,7 @@ export const router = createRouter({
     { path: '/sign-in', name: 'sign-in', component: () => import('@/views/auth/SignIn.vue'), meta: { public: true, title: 'signIn.title' } },
     { path: '/register', name: 'register', component: () => import('@/views/auth/Register.vue'), meta: { public: true, title: 'register.title' } },
     { path: '/register/submitted', name: 'register-submitted', component: () => import('@/views/auth/RegisterSubmitted.vue'), meta: { public: true, title: 'register.title' } },
+    { path: '/invite/:token', name: 'invite', component: () => import('@/views/auth/AcceptInvite.vue'), meta: { public: true, title: 'invite.title' } },
     { path: '/change-password', name: 'change-password', component: () => import('@/views/auth/ChangePassword.vue'), meta: { title: 'changePassword.title' } },
     {
       path: '/',
