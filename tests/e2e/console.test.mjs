@@ -336,6 +336,33 @@ describe('console', () => {
     await state.owner.locator('[data-test=taken-down-banner]').getByText('Violates the content policy').waitFor();
   });
 
+  test('platform settings: the branding preview follows the form and the sign-in page shows it; operators', async () => {
+    const page = state.operator;
+    await page.goto(`${cove.url}/ops/settings`);
+    await page.fill('[data-test=brand-product]', 'Acme Cloud');
+    await page.fill('[data-test=brand-title]', 'Acme 小程序开放平台');
+    await page.locator('[data-test=brand-preview]').getByText('Acme 小程序开放平台').waitFor();
+    await page.click('[data-test=brand-save]');
+    await page.locator('.el-message--success').first().waitFor();
+    await shot(page, '26-ops-settings-branding');
+    const visitor = await newPage();
+    await visitor.goto(`${cove.url}/sign-in`);
+    await visitor.locator('[data-test=product-name]').getByText('Acme Cloud').waitFor();
+    await visitor.getByText('Acme 小程序开放平台').waitFor();
+    await visitor.context().close();
+
+    await page.goto(`${cove.url}/ops/operators`);
+    await page.click('[data-test=create-operator]');
+    await page.fill('[data-test=operator-email]', 'reviewer@example.com');
+    await page.fill('[data-test=operator-name]', 'Rita Reviewer');
+    await page.click('[data-test=operator-create-submit]');
+    const dialog = page.locator('[data-test=secret-dialog]').filter({ visible: true });
+    await dialog.waitFor();
+    await dialog.locator('[data-test=secret-done]').click();
+    await page.locator('[data-test=operator-table] .el-table__row', { hasText: 'reviewer@example.com' }).waitFor();
+    await shot(page, '27-ops-operators');
+  });
+
   test('forbidden and unknown URLs show the 403 and 404 pages', async () => {
     const page = state.owner;
     await page.goto(`${cove.url}/ops/orgs`);

@@ -64,6 +64,24 @@ export const api = {
   takedownApp: (appId: string, reason: string) => call<T.App>('takedownApp', { appId }, { body: { reason } }),
   restoreApp: (appId: string) => call<T.App>('restoreApp', { appId }),
 
+  operators: (query: ListQuery = {}) => call<T.Page<T.User>>('operators', {}, { query }),
+  createOperator: (body: { email: string; name: string; role: T.PlatformRole }) =>
+    call<{ user: T.User; temporaryPassword?: string }>('createOperator', {}, { body }),
+  updateOperator: (userId: string, body: { role?: T.PlatformRole; status?: T.User['status'] }) =>
+    call<T.User>('updateOperator', { userId }, { body }),
+  removeOperator: (userId: string) => call<void>('removeOperator', { userId }),
+  brandingSettings: () => call<T.BrandingSettings>('brandingSettings'),
+  updateBranding: (body: Partial<Pick<T.Branding, 'productName' | 'loginTitle' | 'loginText' | 'copyright'>>) =>
+    call<T.BrandingSettings>('updateBranding', {}, { body }),
+  uploadBrandingImage: (image: T.BrandingImage, file: Blob) =>
+    upload<T.BrandingSettings>(image === 'logo' ? 'uploadLogo' : image === 'loginImage' ? 'uploadLoginImage' : 'uploadFavicon', {}, file),
+  deleteBrandingImage: (image: T.BrandingImage) =>
+    call<T.BrandingSettings>(image === 'logo' ? 'deleteLogo' : image === 'loginImage' ? 'deleteLoginImage' : 'deleteFavicon'),
+  securitySettings: () => call<T.SecuritySettings>('securitySettings'),
+  updateSecurity: (body: Partial<T.SecuritySettings>) => call<T.SecuritySettings>('updateSecurity', {}, { body }),
+  quotaDefaults: () => call<T.Quotas>('quotaDefaults'),
+  updateQuotaDefaults: (body: Partial<T.Quotas>) => call<T.Quotas>('updateQuotaDefaults', {}, { body }),
+
   orgApps: (orgId: string, query: ListQuery & { status?: T.AppStatus | ''; q?: string; category?: string } = {}) =>
     call<T.Page<T.App>>('orgApps', { orgId }, { query }),
   createApp: (orgId: string, body: T.AppInput) => call<T.App>('createApp', { orgId }, { body }),

@@ -264,3 +264,27 @@ export interface TotpEnrollment {
   secret: string;
   otpauthUri: string;
 }
+
+export interface BrandingSettings extends Branding {
+  logoSha256: string;
+  faviconSha256: string;
+  loginImageSha256: string;
+}
+
+export type BrandingImage = 'logo' | 'loginImage' | 'favicon';
+
+export interface SecuritySettings {
+  lockoutMaxFailures: number;
+  lockoutMinutes: number;
+  ipMaxFailures: number;
+  passwordMinLength: number;
+  passwordMinClasses: number;
+  passwordExpiryDays: number;
+  passwordHistory: number;
+  accessTtlSeconds: number;
+  refreshTtlDays: number;
+  require2faOperators: boolean;
+  corsOrigins: string[];
+  apiKeyRequestsPerMinute: number;
+  invitationTtlHours: number;
+}

@@ -2,7 +2,7 @@
 export default {
   common: {
     language: 'Language', actions: 'Actions', all: 'All', allStatuses: 'All statuses', back: 'Back', backHome: 'Back to home',
-    cancel: 'Cancel', confirmTitle: 'Please confirm', copied: 'Copied to the clipboard', copy: 'Copy', create: 'Create', delete: 'Delete',
+    cancel: 'Cancel', confirmTitle: 'Please confirm', copied: 'Copied to the clipboard', copy: 'Copy', upload: 'Upload', create: 'Create', delete: 'Delete',
     done: 'Done', download: 'Download', edit: 'Edit', loadFailed: 'Could not load', next: 'Next', prev: 'Previous',
     page: 'Page {n}', off: 'Off', on: 'On', reasonPlaceholder: 'The reason (shown to the organisation)',
     reasonRequired: 'Give a reason (1–500 characters)', remove: 'Remove', reset: 'Reset', retry: 'Retry', save: 'Save', saved: 'Saved',
@@ -10,7 +10,7 @@ export default {
   nav: {
     opsConsole: 'Operations console', orgConsole: 'Developer center', orgReview: 'Organisation review', allApps: 'All mini-programs',
     dashboard: 'Overview', apps: 'Mini-programs', hostApps: 'Host apps', members: 'Members & invitations', apiKeys: 'API keys',
-    account: 'My account', signOut: 'Sign out', menu: 'Menu', switchOrg: 'Switch organisation',
+    account: 'My account', operators: 'Operators', settings: 'Platform settings', signOut: 'Sign out', menu: 'Menu', switchOrg: 'Switch organisation',
   },
   signIn: {
     title: 'Sign in', subtitle: 'Sign in to the console with your email and password', submit: 'Sign in', verify: 'Verify',
@@ -80,6 +80,27 @@ export default {
     invitation: { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' },
     hostApp: { active: 'Active', disabled: 'Disabled' },
   },
+  platformRoles: { platform_admin: 'Platform admin', platform_reviewer: 'Reviewer' },
+  operators: {
+    subtitle: 'The platform’s operators and their roles', create: 'Add an operator', empty: 'No operators', disable: 'Disable', enable: 'Enable',
+    confirmDisable: 'Disable {name}? All their sessions end.', confirmRemove: 'Take the operator role from {name} ({email})? The account stays.',
+    removed: '{name} is no longer an operator', tempPasswordTitle: 'Initial password for {name}', tempHint: 'An initial password is generated; it must be changed at the first sign-in.',
+  },
+  settings: {
+    subtitle: 'Branding, security policy and quota defaults; changes apply at once', readOnly: 'You can read the platform settings; changing them needs a platform admin',
+    tabBranding: 'Branding', tabSecurity: 'Security', tabQuotas: 'Quota defaults', productName: 'Product name', loginTitle: 'Sign-in title',
+    loginText: 'Sign-in text', copyright: 'Copyright', preview: 'Sign-in page preview', builtIn: 'Built-in image', useBuiltIn: 'Use the built-in one',
+    imageUpdated: 'Image updated', confirmResetImage: 'Go back to the built-in {image}?',
+    image: { logo: 'Logo', loginImage: 'Sign-in background', favicon: 'Favicon' },
+    quotasHint: 'The default limits of every organisation; an organisation can be given its own.',
+    security: {
+      passwordMinLength: 'Minimum password length', passwordMinClasses: 'Character classes required', passwordExpiryDays: 'Password expiry (days, 0 = never)',
+      passwordHistory: 'Recent passwords that cannot be reused', lockoutMaxFailures: 'Failures before lockout', lockoutMinutes: 'Lockout (minutes)',
+      ipMaxFailures: 'Failures per IP', accessTtlSeconds: 'Access token lifetime (s)', refreshTtlDays: 'Session lifetime (days)',
+      invitationTtlHours: 'Invitation lifetime (hours)', apiKeyRequestsPerMinute: 'Requests per API key per minute',
+      require2faOperators: 'Operators must use two-step verification', corsOrigins: 'Origins allowed to call the API',
+    },
+  },
   roles: { owner: 'Owner', admin: 'Admin', developer: 'Developer', viewer: 'Viewer' },
   platforms: { ios: 'iOS', android: 'Android', harmony: 'HarmonyOS' },
   scopes: {
@@ -104,7 +125,7 @@ export default {
   dashboard: {
     subtitle: 'Your organisation at a glance', apps: 'Mini-programs', online: 'Online', hostApps: 'Host apps', members: 'Members',
     quotas: 'Quota usage', byStatus: 'Mini-programs by status', recent: 'Recently updated',
-    quota: { apps: 'Mini-programs', hostApps: 'Host apps', members: 'Members', packageSize: 'Package size limit' },
+    quota: { apps: 'Mini-programs', hostApps: 'Host apps', members: 'Members', grayPlans: 'Gray release plans', packageSize: 'Package size limit' },
     status: {
       pending: { title: 'Your organisation is under review', text: 'Once a platform operator approves it, you can create mini-programs and host apps.' },
       rejected: { title: 'The registration was rejected', text: 'Address the reason below and register again.' },

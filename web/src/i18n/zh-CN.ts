@@ -2,7 +2,7 @@
 export default {
   common: {
     language: '语言', actions: '操作', all: '全部', allStatuses: '全部状态', back: '返回', backHome: '返回首页',
-    cancel: '取消', confirmTitle: '请确认', copied: '已复制到剪贴板', copy: '复制', create: '创建', delete: '删除',
+    cancel: '取消', confirmTitle: '请确认', copied: '已复制到剪贴板', copy: '复制', upload: '上传', create: '创建', delete: '删除',
     done: '完成', download: '下载', edit: '编辑', loadFailed: '加载失败', next: '下一页', prev: '上一页',
     page: '第 {n} 页', off: '未开启', on: '已开启', reasonPlaceholder: '请填写原因（对方可见）',
     reasonRequired: '请填写原因（1–500 字）', remove: '移除', reset: '重置', retry: '重试', save: '保存', saved: '已保存',
@@ -10,7 +10,7 @@ export default {
   nav: {
     opsConsole: '运营端', orgConsole: '开发中心', orgReview: '机构审核', allApps: '全部小程序', dashboard: '概览',
     apps: '小程序', hostApps: '宿主 App', members: '成员与邀请', apiKeys: 'API 密钥', account: '我的账号',
-    signOut: '退出登录', menu: '菜单', switchOrg: '切换机构',
+    operators: '运营人员', settings: '平台设置', signOut: '退出登录', menu: '菜单', switchOrg: '切换机构',
   },
   signIn: {
     title: '登录', subtitle: '使用你的邮箱和密码登录控制台', submit: '登录', verify: '验证',
@@ -78,6 +78,27 @@ export default {
     invitation: { pending: '待接受', accepted: '已接受', revoked: '已撤销', expired: '已过期' },
     hostApp: { active: '启用', disabled: '停用' },
   },
+  platformRoles: { platform_admin: '平台管理员', platform_reviewer: '审核员' },
+  operators: {
+    subtitle: '平台运营人员与角色', create: '添加运营人员', empty: '没有运营人员', disable: '停用', enable: '启用',
+    confirmDisable: '停用 {name}？其所有登录会话将失效。', confirmRemove: '取消 {name}（{email}）的运营人员身份？账号本身会保留。',
+    removed: '已取消 {name} 的运营人员身份', tempPasswordTitle: '{name} 的初始密码', tempHint: '系统会生成一个初始密码，对方首次登录时必须修改。',
+  },
+  settings: {
+    subtitle: '品牌、安全策略与配额默认值，保存后立即生效', readOnly: '你可以查看平台设置；修改需要平台管理员权限',
+    tabBranding: '品牌', tabSecurity: '安全', tabQuotas: '配额默认值', productName: '产品名称', loginTitle: '登录页标题',
+    loginText: '登录页说明', copyright: '版权信息', preview: '登录页预览', builtIn: '使用内置图片', useBuiltIn: '恢复内置',
+    imageUpdated: '图片已更新', confirmResetImage: '恢复内置的{image}？',
+    image: { logo: 'Logo', loginImage: '登录页背景', favicon: '网站图标' },
+    quotasHint: '每个机构的默认上限；单个机构可以单独调整。',
+    security: {
+      passwordMinLength: '密码最短长度', passwordMinClasses: '密码至少包含几类字符', passwordExpiryDays: '密码有效期（天，0 为永久）',
+      passwordHistory: '不能重复最近几个密码', lockoutMaxFailures: '连续失败几次后锁定', lockoutMinutes: '锁定时长（分钟）',
+      ipMaxFailures: '单个 IP 失败上限', accessTtlSeconds: '访问令牌有效期（秒）', refreshTtlDays: '登录会话有效期（天）',
+      invitationTtlHours: '邀请链接有效期（小时）', apiKeyRequestsPerMinute: '每个 API 密钥每分钟请求数',
+      require2faOperators: '运营人员必须开启两步验证', corsOrigins: '允许跨域访问 API 的来源',
+    },
+  },
   roles: { owner: '所有者', admin: '管理员', developer: '开发者', viewer: '只读成员' },
   platforms: { ios: 'iOS', android: 'Android', harmony: 'HarmonyOS' },
   scopes: {
@@ -102,7 +123,7 @@ export default {
   dashboard: {
     subtitle: '机构概况与配额使用', apps: '小程序', online: '已上线', hostApps: '宿主 App', members: '成员',
     quotas: '配额使用', byStatus: '小程序状态分布', recent: '最近更新的小程序',
-    quota: { apps: '小程序', hostApps: '宿主 App', members: '成员', packageSize: '单个代码包上限' },
+    quota: { apps: '小程序', hostApps: '宿主 App', members: '成员', grayPlans: '灰度计划', packageSize: '单个代码包上限' },
     status: {
       pending: { title: '机构正在审核中', text: '平台运营方审核通过后，你就可以创建小程序和宿主 App。' },
       rejected: { title: '注册申请被驳回', text: '请根据驳回原因修改资料后重新注册。' },
