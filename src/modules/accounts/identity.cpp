@@ -280,7 +280,10 @@ void Identity::note_key_use(const std::string& key_id, const std::string& ip) {
 }
 
 std::string Identity::resolve_org(http::Request& req) {
-  for (const auto& [name, value] : req.params) {
+  for (const auto& param : req.params) {
+    // Named references, not a structured binding: clang before 16 cannot capture those in lambdas.
+    const auto& name = param.first;
+    const auto& value = param.second;
     if (name == "orgId") {
       const bool exists = db_.read([&](core::Conn& c) {
         auto& st = c.prepare("SELECT 1 FROM orgs WHERE id = ?");
