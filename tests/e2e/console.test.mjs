@@ -18,6 +18,8 @@ const OWNER = { email: 'owner@acme.example', password: 'Owner-Passw0rd-e2e', nam
 const ORG = { name: 'Acme Mini Apps', licenseNo: 'ACME-2026-001' };
 const APP_NAME = 'Acme Wallet';
 const HOST = { name: 'Acme Super App', bundleId: 'com.acme.superapp' };
+// A 1×1 PNG: the icon and the licence scan (the server checks the magic bytes).
+const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 assert.ok(BINARY, 'set COVE_BINARY to the cove binary (tests/e2e/run.sh does)');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -162,7 +164,8 @@ describe('console', () => {
     await signIn(page, OWNER);
     await page.locator('[data-test=org-status-page]').waitFor();
     assert.match(await page.locator('[data-test=org-status-page]').innerText(), /审核中/);
-    assert.equal(await page.locator('[data-test=side-nav] a').count(), 1);
+    // A pending organisation's members see its status and settings (to add the licence scan), not the apps.
+    assert.doesNotMatch(await page.locator('[data-test=side-nav]').innerText(), /小程序|宿主 App|API 密钥/);
     await shot(page, '04-org-pending');
     await page.context().close();
   });
@@ -296,6 +299,28 @@ describe('console', () => {
     await page.locator('[data-test=stat-apps]').getByText('1').waitFor();
     await page.locator('.chart canvas').waitFor();
     await shot(page, '23-org-dashboard-with-data');
+  });
+
+  test('the owner uploads the app icon and the licence scan; the operator sees the scan in the review detail', async () => {
+    const page = state.owner;
+    const png = join(ARTIFACTS, 'pixel.png');
+    writeFileSync(png, Buffer.from(PIXEL_PNG, 'base64'));
+    await page.goto(`${cove.url}/o/${state.orgId}/apps/${state.appId}`);
+    await page.setInputFiles('[data-test=icon-input]', png);
+    await page.locator('img[data-test=app-icon][src^="blob:"]').waitFor();
+    await page.locator('.el-message--success').first().waitFor();
+
+    await page.goto(`${cove.url}/o/${state.orgId}/settings`);
+    await page.setInputFiles('[data-test=license-input]', png);
+    await page.getByText('pixel.png').waitFor();
+    await shot(page, '28-org-settings');
+
+    const operator = state.operator;
+    await operator.goto(`${cove.url}/ops/orgs`);
+    await operator.locator('[data-test=org-status-filter]').getByText('正常').click();
+    await operator.locator('[data-test=org-table] .el-table__row', { hasText: ORG.name }).locator('td').first().click();
+    await operator.locator('[data-test=org-detail] img.license-img[src^="blob:"]').waitFor();
+    await operator.keyboard.press('Escape');
   });
 
   test('a signed runtime request returns the released version', async () => {

@@ -48,6 +48,10 @@ export const api = {
 
   registerOrg: (body: T.OrgRegistration) => call<{ id: string; status: T.OrgStatus }>('registerOrg', {}, { body }),
   org: (orgId: string) => call<T.OrgDetails>('org', { orgId }),
+  updateOrg: (
+    orgId: string,
+    body: Partial<Pick<T.Org, 'name' | 'contactName' | 'contactEmail' | 'contactPhone' | 'require2fa'>>,
+  ) => call<T.OrgDetails>('updateOrg', { orgId }, { body }),
   licenseAttachment: (orgId: string) => blob('licenseAttachment', { orgId }),
   uploadLicense: (orgId: string, file: File) =>
     upload<T.Attachment>('uploadLicense', { orgId }, file, { query: { filename: file.name } }),
@@ -91,7 +95,7 @@ export const api = {
   appOffline: (appId: string) => call<T.App>('appOffline', { appId }),
   appOnline: (appId: string) => call<T.App>('appOnline', { appId }),
   appIcon: (appId: string) => blob('appIcon', { appId }),
-  uploadIcon: (appId: string, file: Blob) => upload<T.App>('uploadIcon', { appId }, file),
+  uploadIcon: (appId: string, file: Blob) => upload<T.Attachment>('uploadIcon', { appId }, file),
   versions: (appId: string, query: ListQuery = {}) => call<T.Page<T.Version>>('versions', { appId }, { query }),
   compareVersions: (appId: string, from: string, to: string) =>
     call<T.VersionComparison>('compareVersions', { appId }, { query: { from, to } }),

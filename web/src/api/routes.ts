@@ -19,6 +19,7 @@ export const routes = {
 
   registerOrg: ['POST', '/api/v1/orgs/register'],
   org: ['GET', '/api/v1/orgs/{orgId}'],
+  updateOrg: ['PATCH', '/api/v1/orgs/{orgId}'],
   licenseAttachment: ['GET', '/api/v1/orgs/{orgId}/license-attachment'],
   uploadLicense: ['PUT', '/api/v1/orgs/{orgId}/license-attachment'],
 

@@ -10,7 +10,7 @@ export default {
   nav: {
     opsConsole: 'Operations console', orgConsole: 'Developer center', orgReview: 'Organisation review', allApps: 'All mini-programs',
     dashboard: 'Overview', apps: 'Mini-programs', hostApps: 'Host apps', members: 'Members & invitations', apiKeys: 'API keys',
-    account: 'My account', operators: 'Operators', settings: 'Platform settings', signOut: 'Sign out', menu: 'Menu', switchOrg: 'Switch organisation',
+    account: 'My account', operators: 'Operators', settings: 'Platform settings', orgSettings: 'Organisation settings', signOut: 'Sign out', menu: 'Menu', switchOrg: 'Switch organisation',
   },
   signIn: {
     title: 'Sign in', subtitle: 'Sign in to the console with your email and password', submit: 'Sign in', verify: 'Verify',
@@ -80,6 +80,11 @@ export default {
     invitation: { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' },
     hostApp: { active: 'Active', disabled: 'Disabled' },
   },
+  orgSettings: {
+    subtitle: 'Profile, business licence and security requirements', profile: 'Profile', require2fa: 'Require two-step verification of every member',
+    imposed: 'Required by the platform since {at}; the organisation cannot lift it', uploadLicense: 'Upload the licence', replaceLicense: 'Replace',
+    licenseHint: 'PNG, JPEG or PDF, at most 10 MiB; the platform looks at it during review.', licenseUploaded: 'Licence uploaded',
+  },
   platformRoles: { platform_admin: 'Platform admin', platform_reviewer: 'Reviewer' },
   operators: {
     subtitle: 'The platform’s operators and their roles', create: 'Add an operator', empty: 'No operators', disable: 'Disable', enable: 'Enable',
@@ -148,7 +153,7 @@ export default {
     iconType: 'The icon must be PNG or JPEG', iconSize: 'The icon must be at most 1 MiB', iconUploaded: 'Icon updated',
   },
   versions: {
-    hint: 'Upload a zip package as a new version; releasing it serves it to everyone.', upload: 'Upload a version', uploadSubmit: 'Upload',
+    chooseZip: 'Choose a zip file', noFile: 'No file chosen', hint: 'Upload a zip package as a new version; releasing it serves it to everyone.', upload: 'Upload a version', uploadSubmit: 'Upload',
     package: 'Package (zip)', chooseFile: 'Choose a zip file', versionFormat: 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0',
     uploaded: 'Version {version} uploaded', empty: 'No versions yet: upload the first package', release: 'Release', rollback: 'Roll back',
     confirmRelease: 'Release version {version} of “{name}” to everyone?', confirmRollback: 'Roll “{name}” back to version {version}?',

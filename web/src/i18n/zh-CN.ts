@@ -10,7 +10,7 @@ export default {
   nav: {
     opsConsole: '运营端', orgConsole: '开发中心', orgReview: '机构审核', allApps: '全部小程序', dashboard: '概览',
     apps: '小程序', hostApps: '宿主 App', members: '成员与邀请', apiKeys: 'API 密钥', account: '我的账号',
-    operators: '运营人员', settings: '平台设置', signOut: '退出登录', menu: '菜单', switchOrg: '切换机构',
+    operators: '运营人员', settings: '平台设置', orgSettings: '机构设置', signOut: '退出登录', menu: '菜单', switchOrg: '切换机构',
   },
   signIn: {
     title: '登录', subtitle: '使用你的邮箱和密码登录控制台', submit: '登录', verify: '验证',
@@ -77,6 +77,11 @@ export default {
     key: { active: '有效', expired: '已过期', revoked: '已吊销' },
     invitation: { pending: '待接受', accepted: '已接受', revoked: '已撤销', expired: '已过期' },
     hostApp: { active: '启用', disabled: '停用' },
+  },
+  orgSettings: {
+    subtitle: '机构资料、营业执照与安全要求', profile: '机构资料', require2fa: '要求所有成员开启两步验证',
+    imposed: '平台已于 {at} 要求开启，机构不能关闭', uploadLicense: '上传营业执照', replaceLicense: '重新上传',
+    licenseHint: 'PNG、JPEG 或 PDF，不超过 10 MiB；平台审核时会查看。', licenseUploaded: '营业执照已上传',
   },
   platformRoles: { platform_admin: '平台管理员', platform_reviewer: '审核员' },
   operators: {
@@ -146,7 +151,7 @@ export default {
     iconType: '图标只能是 PNG 或 JPEG', iconSize: '图标不能超过 1 MiB', iconUploaded: '图标已更新',
   },
   versions: {
-    hint: '上传 zip 代码包生成新版本；发布后所有用户使用该版本。', upload: '上传新版本', uploadSubmit: '上传',
+    chooseZip: '选择 zip 文件', noFile: '未选择文件', hint: '上传 zip 代码包生成新版本；发布后所有用户使用该版本。', upload: '上传新版本', uploadSubmit: '上传',
     package: '代码包（zip）', chooseFile: '请选择 zip 文件', versionFormat: '版本号格式为 主版本.次版本.修订号，例如 1.2.0',
     uploaded: '版本 {version} 已上传', empty: '还没有版本，上传第一个代码包吧', release: '发布', rollback: '回滚',
     confirmRelease: '确定将「{name}」的 {version} 版本发布给所有用户吗？', confirmRollback: '确定将「{name}」回滚到 {version} 版本吗？',

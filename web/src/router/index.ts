@@ -38,6 +38,7 @@ export const router = createRouter({
         { path: 'o/:orgId/apps/:appId', name: 'org-app', component: () => import('@/views/org/AppDetail.vue'), meta: { org: 'apps:read', title: 'nav.apps' } },
         { path: 'o/:orgId/host-apps', name: 'org-host-apps', component: () => import('@/views/org/HostApps.vue'), meta: { org: 'apps:read', title: 'nav.hostApps' } },
         { path: 'o/:orgId/members', name: 'org-members', component: () => import('@/views/org/Members.vue'), meta: { org: 'members:read', title: 'nav.members' } },
+        { path: 'o/:orgId/settings', name: 'org-settings', component: () => import('@/views/org/OrgSettings.vue'), meta: { org: 'org:manage', title: 'nav.orgSettings' } },
         { path: 'o/:orgId/api-keys', name: 'org-api-keys', component: () => import('@/views/org/ApiKeys.vue'), meta: { org: 'keys:manage', title: 'nav.apiKeys' } },
         { path: 'account', name: 'account', component: () => import('@/views/account/Account.vue'), meta: { title: 'nav.account' } },
         { path: '403', name: 'forbidden', component: () => import('@/views/Forbidden.vue'), meta: { title: 'forbidden.title' } },
