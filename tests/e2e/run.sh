@@ -22,5 +22,5 @@ if ! cmp -s package-lock.json node_modules/.cove-installed-lock 2>/dev/null; the
 fi
 
 rm -rf artifacts && mkdir -p artifacts
-# One file, its tests in order (they share the story's state); flags that Node 18 knows.
-node --test --test-reporter=spec console.test.mjs
+# Each file's tests run in order (a file's tests share its story's state); flags that Node 18 knows.
+node --test --test-reporter=spec console.test.mjs gray.test.mjs

@@ -1,6 +1,7 @@
 // Messages of the gray-release screens (rule builder, plans, simulation, UID lists), merged into
 // the zh-CN and en-US catalogues by i18n/index.ts.
 export const grayZh = {
+  nav: { uidLists: 'UID 名单' },
   gray: {
     tab: '灰度发布', hint: '灰度计划把新版本先推给规则选中的用户，其余用户仍使用线上版本。',
     newPlan: '新建灰度计划', editPlan: '编辑灰度计划', empty: '还没有灰度计划', name: '计划名称',
@@ -52,6 +53,7 @@ export const grayZh = {
 };
 
 export const grayEn: typeof grayZh = {
+  nav: { uidLists: 'UID lists' },
   gray: {
     tab: 'Gray release', hint: 'A gray plan serves a new version to the users its rule selects first; everyone else keeps the released version.',
     newPlan: 'New gray plan', editPlan: 'Edit gray plan', empty: 'No gray plans yet', name: 'Plan name',

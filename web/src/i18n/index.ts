@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n';
 import zhCN from './zh-CN';
 import enUS from './en-US';
+import { grayEn, grayZh } from './gray';
 
 export type Locale = 'zh-CN' | 'en-US';
 export const LOCALES: Locale[] = ['zh-CN', 'en-US'];
@@ -16,11 +17,24 @@ function initialLocale(): Locale {
   return 'zh-CN';
 }
 
+type Messages = Record<string, unknown>;
+
+/** A catalogue with a feature's messages added (nested objects merged, e.g. status.* and errors.*). */
+function merge<A extends object, B extends object>(base: A, extra: B): A & B {
+  const out: Messages = { ...(base as Messages) };
+  for (const [k, v] of Object.entries(extra as Messages)) {
+    const prev = out[k];
+    out[k] =
+      typeof v === 'object' && v !== null && typeof prev === 'object' && prev !== null ? merge(prev as Messages, v as Messages) : v;
+  }
+  return out as A & B;
+}
+
 export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'en-US',
-  messages: { 'zh-CN': zhCN, 'en-US': enUS },
+  messages: { 'zh-CN': merge(zhCN, grayZh), 'en-US': merge(enUS, grayEn) },
   // Error codes are dotted ("auth.locked"): flat keys under errors.* become nested paths.
   flatJson: true,
   missingWarn: false,

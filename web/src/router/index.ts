@@ -36,6 +36,7 @@ export const router = createRouter({
         { path: 'o/:orgId', name: 'org-dashboard', component: () => import('@/views/org/Dashboard.vue'), meta: { org: '', title: 'nav.dashboard' } },
         { path: 'o/:orgId/apps', name: 'org-apps', component: () => import('@/views/org/Apps.vue'), meta: { org: 'apps:read', title: 'nav.apps' } },
         { path: 'o/:orgId/apps/:appId', name: 'org-app', component: () => import('@/views/org/AppDetail.vue'), meta: { org: 'apps:read', title: 'nav.apps' } },
+        { path: 'o/:orgId/uid-lists', name: 'org-uid-lists', component: () => import('@/views/org/UidLists.vue'), meta: { org: 'apps:read', title: 'nav.uidLists' } },
         { path: 'o/:orgId/host-apps', name: 'org-host-apps', component: () => import('@/views/org/HostApps.vue'), meta: { org: 'apps:read', title: 'nav.hostApps' } },
         { path: 'o/:orgId/members', name: 'org-members', component: () => import('@/views/org/Members.vue'), meta: { org: 'members:read', title: 'nav.members' } },
         { path: 'o/:orgId/settings', name: 'org-settings', component: () => import('@/views/org/OrgSettings.vue'), meta: { org: 'org:manage', title: 'nav.orgSettings' } },
