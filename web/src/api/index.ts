@@ -85,6 +85,15 @@ export const api = {
   updateSecurity: (body: Partial<T.SecuritySettings>) => call<T.SecuritySettings>('updateSecurity', {}, { body }),
   quotaDefaults: () => call<T.Quotas>('quotaDefaults'),
   updateQuotaDefaults: (body: Partial<T.Quotas>) => call<T.Quotas>('updateQuotaDefaults', {}, { body }),
+  orgQuotas: (orgId: string) => call<T.OrgQuotas>('orgQuotas', { orgId }),
+  /** Replaces the organisation's overrides: a null (or absent) field falls back to the platform default. */
+  updateOrgQuotas: (orgId: string, body: T.QuotaOverrides) => call<T.OrgQuotas>('updateOrgQuotas', { orgId }, { body }),
+  updateOrgSecurity: (orgId: string, require2fa: boolean) => call<T.Org>('updateOrgSecurity', { orgId }, { body: { require2fa } }),
+  baseLibraries: (query: ListQuery = {}) => call<T.Page<T.BaseLibrary>>('baseLibraries', {}, { query }),
+  createBaseLibrary: (body: { version: string; notes?: string }) => call<T.BaseLibrary>('createBaseLibrary', {}, { body }),
+  updateBaseLibrary: (version: string, body: { status?: T.BaseLibrary['status']; notes?: string }) =>
+    call<T.BaseLibrary>('updateBaseLibrary', { version }, { body }),
+  deleteBaseLibrary: (version: string) => call<void>('deleteBaseLibrary', { version }),
 
   orgApps: (orgId: string, query: ListQuery & { status?: T.AppStatus | ''; q?: string; category?: string } = {}) =>
     call<T.Page<T.App>>('orgApps', { orgId }, { query }),
@@ -96,6 +105,9 @@ export const api = {
   appOnline: (appId: string) => call<T.App>('appOnline', { appId }),
   appIcon: (appId: string) => blob('appIcon', { appId }),
   uploadIcon: (appId: string, file: Blob) => upload<T.Attachment>('uploadIcon', { appId }, file),
+  auditCertificate: (appId: string) => blob('auditCertificate', { appId }),
+  uploadAuditCertificate: (appId: string, file: File) =>
+    upload<T.Attachment>('uploadAuditCertificate', { appId }, file, { query: { filename: file.name } }),
   versions: (appId: string, query: ListQuery = {}) => call<T.Page<T.Version>>('versions', { appId }, { query }),
   compareVersions: (appId: string, from: string, to: string) =>
     call<T.VersionComparison>('compareVersions', { appId }, { query: { from, to } }),
@@ -113,14 +125,19 @@ export const api = {
   createHostApp: (orgId: string, body: { name: string; bundleIds: T.BundleId[] }) =>
     call<T.HostAppWithSecret>('createHostApp', { orgId }, { body }),
   hostApp: (hostAppId: string) => call<T.HostApp>('hostApp', { hostAppId }),
+  updateHostApp: (hostAppId: string, body: T.HostAppUpdate) => call<T.HostApp>('updateHostApp', { hostAppId }, { body }),
   deleteHostApp: (hostAppId: string) => call<void>('deleteHostApp', { hostAppId }),
   rotateHostAppSecret: (hostAppId: string) => call<T.HostAppWithSecret>('rotateHostAppSecret', { hostAppId }),
   hostAppAssociations: (hostAppId: string, query: ListQuery = {}) =>
     call<T.Page<T.HostAppAssociation>>('hostAppAssociations', { hostAppId }, { query }),
-  associate: (hostAppId: string, appId: string) => call<T.HostAppAssociation>('associate', { hostAppId, appId }),
+  /** Associates (idempotent); with grants, replaces the association's allowed APIs and menus. */
+  associate: (hostAppId: string, appId: string, grants?: T.HostAppGrants) =>
+    call<T.HostAppAssociation>('associate', { hostAppId, appId }, grants ? { body: grants } : {}),
   dissociate: (hostAppId: string, appId: string) => call<void>('dissociate', { hostAppId, appId }),
 
   members: (orgId: string, query: ListQuery = {}) => call<T.Page<T.Member>>('members', { orgId }, { query }),
+  createMember: (orgId: string, body: { email: string; name: string; role: T.OrgRole; initialPassword: string }) =>
+    call<T.Member & { temporaryPassword?: string }>('createMember', { orgId }, { body }),
   updateMember: (orgId: string, userId: string, role: T.OrgRole) =>
     call<T.Member>('updateMember', { orgId, userId }, { body: { role } }),
   removeMember: (orgId: string, userId: string) => call<void>('removeMember', { orgId, userId }),

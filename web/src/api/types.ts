@@ -121,6 +121,12 @@ export interface App {
   category: string;
   tags: string[];
   icon: Attachment | null;
+  developer?: { name?: string; email?: string; phone?: string };
+  privacy?: Privacy;
+  repositoryUrl?: string;
+  securityRating?: string;
+  contracts?: Contract[];
+  auditCertificate?: Attachment | null;
   status: AppStatus;
   offlineBy: 'org' | 'platform' | null;
   offlineReason: string | null;
@@ -136,6 +142,43 @@ export interface AppInput {
   description?: string;
   category?: string;
   tags?: string[];
+  privacy?: Privacy;
+  repositoryUrl?: string;
+  securityRating?: string;
+  contracts?: Contract[];
+}
+
+export type PrivacyDataType =
+  | 'userInfo' | 'phoneNumber' | 'location' | 'address' | 'camera' | 'microphone' | 'album'
+  | 'clipboard' | 'bluetooth' | 'contacts' | 'calendar' | 'deviceInfo' | 'wallet' | 'idCard';
+
+/** The privacy declaration (隐私配置): each kind of user data at most once, with its purpose. */
+export interface Privacy {
+  policyUrl?: string;
+  items?: { dataType: PrivacyDataType; purpose: string }[];
+}
+
+/** A Web3 mini-program's contract: chain is lower-case letters, digits and '-'. */
+export interface Contract {
+  chain: string;
+  address: string;
+  name?: string;
+}
+
+export interface BaseLibrary {
+  version: string;
+  status: 'active' | 'deprecated';
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type QuotaOverrides = { [K in keyof Quotas]?: number | null };
+
+export interface OrgQuotas {
+  overrides: QuotaOverrides;
+  effective: Quotas;
+  defaults: Quotas;
 }
 
 export interface Version {
@@ -189,6 +232,22 @@ export interface HostApp {
   menus: { id: string; title: string }[];
   createdAt: string;
   updatedAt: string;
+}
+
+export type CustomApi = HostApp['customApis'][number];
+export type HostAppMenu = HostApp['menus'][number];
+
+export interface HostAppUpdate {
+  name?: string;
+  bundleIds?: BundleId[];
+  status?: HostApp['status'];
+  customApis?: CustomApi[];
+  menus?: HostAppMenu[];
+}
+
+export interface HostAppGrants {
+  allowedApis: string[];
+  allowedMenus: string[];
 }
 
 export interface HostAppWithSecret extends HostApp {

@@ -32,6 +32,7 @@ export const router = createRouter({
         { path: 'ops/orgs', name: 'ops-orgs', component: () => import('@/views/ops/Orgs.vue'), meta: { platform: 'platform:read', title: 'nav.orgReview' } },
         { path: 'ops/apps', name: 'ops-apps', component: () => import('@/views/ops/Apps.vue'), meta: { platform: 'platform:read', title: 'nav.allApps' } },
         { path: 'ops/operators', name: 'ops-operators', component: () => import('@/views/ops/Operators.vue'), meta: { platform: 'platform:operators', title: 'nav.operators' } },
+        { path: 'ops/base-libraries', name: 'ops-base-libraries', component: () => import('@/views/ops/BaseLibraries.vue'), meta: { platform: 'platform:read', title: 'nav.baseLibraries' } },
         { path: 'ops/settings', name: 'ops-settings', component: () => import('@/views/ops/Settings.vue'), meta: { platform: 'platform:read', title: 'nav.settings' } },
         { path: 'o/:orgId', name: 'org-dashboard', component: () => import('@/views/org/Dashboard.vue'), meta: { org: '', title: 'nav.dashboard' } },
         { path: 'o/:orgId/apps', name: 'org-apps', component: () => import('@/views/org/Apps.vue'), meta: { org: 'apps:read', title: 'nav.apps' } },
