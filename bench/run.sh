@@ -107,6 +107,10 @@ measure() {  # url [lua script, script argument]
   if grep -q "Non-2xx" <<<"$out"; then
     echo "wrk saw non-2xx responses for $1:" >&2
     echo "$out" >&2
+    # Which statuses, by route (the server counts them), and what the server logged about them.
+    curl -fsS "http://127.0.0.1:$COVE_PORT/metrics" 2>/dev/null | grep '^cove_http_requests_total' |
+      grep -v 'status="2' >&2 || true
+    grep -E 'level=(warn|error)' "$WORK/cove.log" | tail -n 10 >&2 || true
     return 1
   fi
   echo "$rps $(to_ms "$p50") $(to_ms "$p99")"
