@@ -185,6 +185,21 @@ describe('organisation console: the remaining screens', () => {
     await shot(page, 'more-04-host-app-grants');
   });
 
+  test('the mini-program’s host-apps tab grants the host app’s menu item', async () => {
+    await page.goto(`${cove.url}/o/${s.orgId}/apps/${s.appId}?tab=host-apps`);
+    await page.locator(`[data-test="app-grant-${HOST_NAME}"]`).click();
+    const grants = page.locator('[data-test=grants-dialog]');
+    await grants.waitFor();
+    await grants.locator('[data-test=grant-menus] .el-checkbox', { hasText: 'Share to chat' }).click();
+    await grants.locator('[data-test=grants-save]').click();
+    await grants.waitFor({ state: 'hidden' });
+    await page.locator(`[data-test="app-grants-${HOST_NAME}"]`, { hasText: 'Share to chat' }).waitFor();
+    const assoc = await call('GET', `/api/v1/host-apps/${s.hostId}/apps`, s.token);
+    assert.deepEqual(assoc.items[0].allowedApis, ['getUserWallet']);
+    assert.deepEqual(assoc.items[0].allowedMenus, ['share_to_chat']);
+    await shot(page, 'more-05-app-host-app-grants');
+  });
+
   test('an owner adds a member directly with a generated initial password', async () => {
     await page.goto(`${cove.url}/o/${s.orgId}/members`);
     await page.click('[data-test=create-member]');
@@ -193,7 +208,7 @@ describe('organisation console: the remaining screens', () => {
     await dialog.locator('[data-test=member-name]').fill('Dora Direct');
     await dialog.locator('[data-test=member-email]').fill('dora@more.example');
     await dialog.locator('[data-test=member-generate]').click();
-    await shot(page, 'more-05-create-member');
+    await shot(page, 'more-06-create-member');
     await dialog.locator('[data-test=create-member-submit]').click();
     const secret = page.locator('[data-test=secret-dialog]');
     await secret.waitFor();
@@ -213,7 +228,22 @@ describe('organisation console: the remaining screens', () => {
     await card.locator('.el-table__row', { hasText: APP_NAME }).waitFor();
     assert.match(await card.innerText(), /1\.0\.0/);
     assert.match(await card.innerText(), /First release/);
-    await shot(page, 'more-06-dashboard-releases');
+    await shot(page, 'more-07-dashboard-releases');
+  });
+
+  test('at a 768 px tablet width the Web3 tab and the host apps still fit', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    for (const [path, ready, name] of [
+      [`/o/${s.orgId}/apps/${s.appId}?tab=web3`, '[data-test=web3-tab]', 'more-10-tablet-web3'],
+      [`/o/${s.orgId}/host-apps`, '[data-test=host-app-table]', 'more-11-tablet-host-apps'],
+    ]) {
+      await page.goto(cove.url + path);
+      await page.locator(ready).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the viewport`);
+      await shot(page, name);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
 
@@ -235,7 +265,7 @@ describe('operations console: base libraries, quotas and 2FA', () => {
     await page.locator('[data-test=base-library-table] .el-table__row', { hasText: '3.2.0' }).waitFor();
     const libs = await call('GET', '/api/v1/base-libraries', s.admin);
     assert.ok(libs.items.some((b) => b.version === '3.2.0' && b.notes === 'Adds wallet APIs' && b.status === 'active'));
-    await shot(page, 'more-07-base-libraries');
+    await shot(page, 'more-08-base-libraries');
   });
 
   test('an operator overrides an organisation’s quota and imposes 2FA', async () => {
@@ -262,7 +292,7 @@ describe('operations console: base libraries, quotas and 2FA', () => {
     const org = await call('GET', `/api/v1/platform/orgs/${s.orgId}`, s.admin);
     assert.equal(org.require2fa, true);
     assert.ok(org.require2faImposedAt);
-    await shot(page, 'more-08-org-policies');
+    await shot(page, 'more-09-org-policies');
     assert.deepEqual(pageErrors, []);
     writeFileSync(join(ARTIFACTS, 'more-ok.txt'), 'console-more e2e passed\n');
   });
