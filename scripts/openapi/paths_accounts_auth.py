@@ -116,6 +116,24 @@ def add(api):
            permission="self", params=[path_param("sessionId", "Session id (`ses_…`)")], responses={204: None},
            errors={404: ["sessions.not_found"]})
 
+    api.op("GET", "/api/v1/setup", tag="Operators", summary="Whether the first-run setup link can still be used",
+           permission="open", responses={200: obj({"available": boolean()}, ["available"], additional=None)},
+           description="True while no platform admin exists and the server issued a setup link at start-up "
+                       "(no COVE_ADMIN_EMAIL / COVE_ADMIN_PASSWORD configured). The console's /setup page asks first.")
+    api.op("POST", "/api/v1/setup", tag="Operators", summary="Create the first platform admin with the setup link",
+           permission="open",
+           body=obj({"token": string(1, 128, description="The part after `#` of the `/setup#…` path the server "
+                                                         "logged at start-up"),
+                     "email": string(1, 254, format="email"), "name": string(1, 100),
+                     "password": string(1, 256, description="Must meet the password policy")},
+                    ["token", "email", "name", "password"]),
+           responses={201: ("Created", ref("User"))},
+           errors={400: ["validation_failed"], 403: ["setup.invalid_token"], 404: ["setup.not_available"],
+                   409: ["users.email_taken"], 413: []},
+           description="Works once: the token is retired when the admin is created (a refused password leaves it "
+                       "valid). The token lives in memory, so a restart issues a new link; it is 256 random bits "
+                       "and the per-IP rate limit of /api/ applies.")
+
     ops = "/api/v1/platform/operators"
     perm = "platform:operators"
     api.op("GET", ops, tag="Operators", summary="List operators, oldest first", permission=perm,

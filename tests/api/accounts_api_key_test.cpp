@@ -211,7 +211,8 @@ TEST_CASE("a creator can grant only the scopes they hold", "[api][keys]") {
   accounts::QuotaService quotas(settings);
   accounts::Identity identity(app.db(), app.clock(), settings, app.secrets().random_key("jwt-hs256.key"));
   core::SealedBox sealed(app.secrets().random_key("totp-seal.key"));
-  accounts::AccountsContext ctx{app_ctx, settings, quotas, identity, sealed, {.log_n = 10}};
+  accounts::SetupLink setup;
+  accounts::AccountsContext ctx{app_ctx, settings, quotas, identity, sealed, {.log_n = 10}, setup};
   accounts::ApiKeyService service(ctx);
 
   auto principal = std::make_shared<core::Principal>();

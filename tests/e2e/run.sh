@@ -23,4 +23,4 @@ fi
 
 rm -rf artifacts && mkdir -p artifacts
 # Each file's tests run in order (a file's tests share its story's state); flags that Node 18 knows.
-node --test --test-reporter=spec console.test.mjs gray.test.mjs console-more.test.mjs
+node --test --test-reporter=spec console.test.mjs gray.test.mjs console-more.test.mjs setup.test.mjs

@@ -9,6 +9,8 @@
 #include "modules/accounts/settings_service.hpp"
 #include "modules/app_context.hpp"
 
+#include "modules/accounts/setup_link.hpp"
+
 namespace cove::accounts {
 
 struct AccountsContext {
@@ -18,6 +20,7 @@ struct AccountsContext {
   Identity& identity;
   const core::SealedBox& sealed;  // TOTP seeds at rest
   core::password::Cost password_cost;
+  SetupLink& setup;  // the first-run setup link (setup_link.hpp)
 };
 
 }  // namespace cove::accounts

@@ -9,9 +9,10 @@ AccountsModule::AccountsModule(modules::AppContext& app) {
   settings_ = std::make_unique<SettingsService>(app.db, app.audit, app.clock);
   quotas_ = std::make_unique<QuotaService>(*settings_);
   identity_ = std::make_unique<Identity>(app.db, app.clock, *settings_, app.secrets.random_key("jwt-hs256.key"));
+  setup_ = std::make_unique<SetupLink>();
   ctx_ = std::make_unique<AccountsContext>(AccountsContext{
       app, *settings_, *quotas_, *identity_, *sealed_,
-      core::password::Cost{.log_n = app.config.password_hash_log_n}});
+      core::password::Cost{.log_n = app.config.password_hash_log_n}, *setup_});
 
   // Installed at construction, before any module registers routes or the server starts.
   app.hooks.identify = [this](http::Request& req) { identity_->identify(req); };
@@ -57,6 +58,7 @@ void AccountsModule::register_routes([[maybe_unused]] http::Router& router) {
   mount_auth_routes(router, *ctx_);
   mount_me_routes(router, *ctx_);
   mount_operator_routes(router, *ctx_);
+  mount_setup_routes(router, *ctx_);
   mount_api_key_routes(router, *ctx_);
   mount_org_routes(router, *ctx_);
   mount_member_routes(router, *ctx_);

@@ -30,6 +30,7 @@ class AccountsModule final : public modules::Module, public AccountsApi {
   std::unique_ptr<SettingsService> settings_;
   std::unique_ptr<QuotaService> quotas_;
   std::unique_ptr<Identity> identity_;
+  std::unique_ptr<SetupLink> setup_;
   std::unique_ptr<AccountsContext> ctx_;
 };
 

@@ -9,6 +9,7 @@ namespace cove::accounts {
 void mount_auth_routes(http::Router& router, AccountsContext& ctx);       // sign-in, refresh, 2FA, password
 void mount_me_routes(http::Router& router, AccountsContext& ctx);         // profile, orgs, sessions
 void mount_operator_routes(http::Router& router, AccountsContext& ctx);   // platform operators
+void mount_setup_routes(http::Router& router, AccountsContext& ctx);      // the first-run setup link
 void mount_org_routes(http::Router& router, AccountsContext& ctx);        // register, get, update
 void mount_member_routes(http::Router& router, AccountsContext& ctx);     // members, invitations
 void mount_platform_org_routes(http::Router& router, AccountsContext& ctx);  // review queue, decisions, quotas

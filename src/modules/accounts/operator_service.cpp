@@ -167,6 +167,14 @@ void ensure_first_operator(AccountsContext& ctx) {
   OperatorService operators(ctx.app.db, ctx.app.audit, ctx.app.clock, ctx.settings, ctx.password_cost);
   if (operators.has_active_admin()) return;
   const auto& config = ctx.app.config;
+  if (config.admin_email.empty() && config.admin_password.empty()) {
+    // Nobody named in the configuration: whoever reads this log may create the first admin.
+    const auto path = fmt::format("/setup#{}", ctx.setup.issue());
+    core::log::warn("no platform operator exists: open the one-time setup link (this server's address + path) "
+                    "to create the first one, or set COVE_ADMIN_EMAIL and COVE_ADMIN_PASSWORD and restart",
+                    {{"path", path}});
+    return;
+  }
   if (config.admin_email.empty() || config.admin_password.empty()) {
     const bool half_set = config.admin_email.empty() != config.admin_password.empty();
     core::log::warn(

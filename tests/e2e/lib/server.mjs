@@ -14,21 +14,23 @@ export async function startCove({ binary, adminEmail, adminPassword, artifacts }
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log);
+  let buffer = '';
   const url = await new Promise((resolve, reject) => {
-    let buffer = '';
     const timer = setTimeout(() => reject(new Error('cove did not report its address within 15 s')), 15_000);
     child.on('exit', (code) => reject(new Error(`cove exited early with ${code}; see ${artifacts}/server.log`)));
+    let listening = false;
+    // One listener for the whole run: every line goes to server.log and to `buffer` once.
     child.stderr.on('data', (chunk) => {
       log.write(chunk);
       buffer += chunk.toString();
-      const m = /msg="cove listening" url=(\S+)/.exec(buffer);
+      const m = listening ? null : /msg="cove listening" url=(\S+)/.exec(buffer);
       if (m) {
+        listening = true;
         clearTimeout(timer);
         resolve(m[1]);
       }
     });
   });
-  child.stderr.on('data', (chunk) => log.write(chunk));
   for (let i = 0; i < 100; i += 1) {
     const res = await fetch(`${url}/readyz`).catch(() => null);
     if (res?.ok) break;
@@ -37,6 +39,8 @@ export async function startCove({ binary, adminEmail, adminPassword, artifacts }
   return {
     url,
     dataDir: dir,
+    /** Everything the server logged so far (start-up lines included). */
+    logText: () => buffer,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

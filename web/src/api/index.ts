@@ -14,7 +14,7 @@ function call<R>(name: RouteName, params: Params = {}, opts: { query?: Query; bo
   const [method, template] = routes[name];
   return client.request<R>(method, fillPath(template, params), {
     ...opts,
-    noRefresh: name === 'login' || name === 'refresh',
+    noRefresh: name === 'login' || name === 'refresh' || name === 'setup',
   });
 }
 
@@ -45,6 +45,8 @@ export const api = {
   sessions: (query: ListQuery = {}) => call<T.Page<T.Session>>('sessions', {}, { query }),
   revokeSession: (sessionId: string) => call<void>('revokeSession', { sessionId }),
   branding: () => call<T.Branding>('branding'),
+  setupStatus: () => call<{ available: boolean }>('setupStatus'),
+  setup: (body: { token: string; email: string; name: string; password: string }) => call<T.User>('setup', {}, { body }),
 
   registerOrg: (body: T.OrgRegistration) => call<{ id: string; status: T.OrgStatus }>('registerOrg', {}, { body }),
   org: (orgId: string) => call<T.OrgDetails>('org', { orgId }),

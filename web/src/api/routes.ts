@@ -16,6 +16,8 @@ export const routes = {
   sessions: ['GET', '/api/v1/me/sessions'],
   revokeSession: ['DELETE', '/api/v1/me/sessions/{sessionId}'],
   branding: ['GET', '/api/v1/branding'],
+  setupStatus: ['GET', '/api/v1/setup'],
+  setup: ['POST', '/api/v1/setup'],
 
   registerOrg: ['POST', '/api/v1/orgs/register'],
   org: ['GET', '/api/v1/orgs/{orgId}'],

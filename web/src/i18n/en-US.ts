@@ -52,10 +52,15 @@ export default {
     unknown_scope: 'Unknown scope', not_permitted: 'You do not hold this permission yourself', invalid_email: 'Enter a valid email address',
     not_defined: 'Not defined', unknown_value: 'Unsupported value',
   },
+  setup: {
+    title: 'Set up the platform', intro: 'Create the first platform admin. This link works once.', noToken: 'The link is incomplete: copy the whole setup link from the server log (including the part after #).',
+    unavailable: 'This platform is set up already: sign in, or ask a platform admin for an account.', toSignIn: 'Go to sign-in', submit: 'Create admin', done: 'Admin created: sign in',
+  },
   errors: {
     network: 'Network error: check the connection and try again', unknown: 'Something went wrong; try again later',
     unauthenticated: 'Your session has ended; sign in again', forbidden: 'You are not allowed to do this', not_found: 'Not found, or deleted',
     rate_limited: 'Too many requests; try again shortly', validation_failed: 'Check the highlighted fields',
+    'setup.invalid_token': 'This setup link is not valid: copy the whole link from the server log', 'setup.not_available': 'This platform is set up already: sign in',
     'auth.invalid_credentials': 'Wrong email or password', 'auth.locked': 'Too many attempts: locked; try again in {retryAfterSeconds} s',
     'auth.account_disabled': 'This account is disabled', 'auth.totp_invalid': 'Wrong or already used code',
     'auth.password_change_required': 'Change your password first', 'auth.2fa_enrollment_required': 'Turn on two-step verification first',

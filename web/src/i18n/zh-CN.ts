@@ -50,10 +50,15 @@ export default {
     unknown_scope: '未知的权限范围', not_permitted: '你本人没有这个权限', invalid_email: '请输入有效的邮箱地址',
     not_defined: '未定义', unknown_value: '不支持的值',
   },
+  setup: {
+    title: '初始化平台', intro: '创建平台的第一个管理员账号。这个链接只能使用一次。', noToken: '链接不完整：请从服务器日志中复制完整的初始化链接（包含 # 之后的部分）。',
+    unavailable: '平台已经初始化，请直接登录；如需账号请联系平台管理员。', toSignIn: '去登录', submit: '创建管理员', done: '管理员已创建，请登录',
+  },
   errors: {
     network: '网络错误，请检查连接后重试', unknown: '出错了，请稍后重试',
     unauthenticated: '登录已失效，请重新登录', forbidden: '你没有权限执行这个操作', not_found: '内容不存在或已被删除',
     rate_limited: '操作太频繁，请稍后再试', validation_failed: '请检查填写的内容',
+    'setup.invalid_token': '初始化链接无效：请从服务器日志复制完整链接', 'setup.not_available': '平台已经初始化，请直接登录',
     'auth.invalid_credentials': '邮箱或密码不正确', 'auth.locked': '尝试次数过多，账号已临时锁定，请 {retryAfterSeconds} 秒后再试',
     'auth.account_disabled': '账号已被停用', 'auth.totp_invalid': '验证码不正确或已使用',
     'auth.password_change_required': '请先修改密码', 'auth.2fa_enrollment_required': '请先开启两步验证',

@@ -20,6 +20,7 @@ export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/sign-in', name: 'sign-in', component: () => import('@/views/auth/SignIn.vue'), meta: { public: true, title: 'signIn.title' } },
+    { path: '/setup', name: 'setup', component: () => import('@/views/auth/Setup.vue'), meta: { public: true, title: 'setup.title' } },
     { path: '/register', name: 'register', component: () => import('@/views/auth/Register.vue'), meta: { public: true, title: 'register.title' } },
     { path: '/register/submitted', name: 'register-submitted', component: () => import('@/views/auth/RegisterSubmitted.vue'), meta: { public: true, title: 'register.title' } },
     { path: '/invite/:token', name: 'invite', component: () => import('@/views/auth/AcceptInvite.vue'), meta: { public: true, title: 'invite.title' } },
