@@ -505,6 +505,7 @@ describe('console', () => {
     const fresh = await newPage();
     await signIn(fresh, OWNER);
     await fresh.locator('[data-test=totp]').waitFor();
+    await shot(fresh, '30-sign-in-2fa-step');
     // The code of the next 30 s step: the one used to confirm cannot be used twice.
     await fresh.fill('[data-test=totp]', totp(secret, Date.now() + 30_000));
     await fresh.click('[data-test=sign-in-submit]');
