@@ -162,10 +162,26 @@ compare_signed() {  # name kind requests-per-second-ceiling nginx_url
   ROWS+=("| $1 | $c_rps | $c_p50 | $c_p99 | $n_rps | $n_p50 | $n_p99 | **$ratio** |")
 }
 
-compare_signed "runtime resolve (signed, $(wc -c <"$WORK/resolve.json") B answer)" resolve 150000 \
+compare_signed "runtime resolve (signed, $(wc -c <"$WORK/resolve.json") B answer)" resolve 260000 \
   "http://127.0.0.1:$NGINX_PORT/resolve.json"
-compare_signed "runtime resolve with 5 running gray plans (mixed rules)" gray 150000 \
+compare_signed "runtime resolve with 5 running gray plans (mixed rules)" gray 260000 \
   "http://127.0.0.1:$NGINX_PORT/resolve.json"
+# Latency at equal offered load: both servers paced at 1 request per ms per connection.
+compare_paced() {  # name kind nginx_url
+  local count=$(( 70000 * (DURATION + 2) * WRK_THREADS )) c_rps c_p50 c_p99 n_rps n_p50 n_p99 ratio
+  python3 "$ROOT/bench/runtime_setup.py" sign "$WORK" "$2" "$count" "$WRK_THREADS" "$2.paced"
+  local url="http://127.0.0.1:$COVE_PORT/" paced="$ROOT/bench/paced.lua"
+  export COVE_BENCH_SCRIPT="$ROOT/bench/runtime.lua"
+  read -r c_rps c_p50 c_p99 <<<"$(measure "$url" "$paced" "$WORK/$2.paced")"
+  export COVE_BENCH_SCRIPT=""
+  read -r n_rps n_p50 n_p99 <<<"$(measure "$3" "$paced" "")"
+  unset COVE_BENCH_SCRIPT
+  ratio="$(awk -v a="$c_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }')"
+  ROWS+=("| $1 | $c_rps | $c_p50 | $c_p99 | $n_rps | $n_p50 | $n_p99 | **$ratio** |")
+}
+compare_paced "runtime resolve, paced (64 conns × 1 req/ms)" resolve "http://127.0.0.1:$NGINX_PORT/resolve.json"
+compare_paced "resolve with 5 gray plans, paced (64 conns × 1 req/ms)" gray "http://127.0.0.1:$NGINX_PORT/resolve.json"
+
 compare_signed "package download (signed, $(wc -c <"$WORK/package.zip") B)" package 20000 \
   "http://127.0.0.1:$NGINX_PORT/package.zip"
 
