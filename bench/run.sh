@@ -162,9 +162,9 @@ compare_signed() {  # name kind requests-per-second-ceiling nginx_url
   ROWS+=("| $1 | $c_rps | $c_p50 | $c_p99 | $n_rps | $n_p50 | $n_p99 | **$ratio** |")
 }
 
-compare_signed "runtime resolve (signed, $(wc -c <"$WORK/resolve.json") B answer)" resolve 260000 \
+compare_signed "runtime resolve (signed, $(wc -c <"$WORK/resolve.json") B answer)" resolve 350000 \
   "http://127.0.0.1:$NGINX_PORT/resolve.json"
-compare_signed "runtime resolve with 5 running gray plans (mixed rules)" gray 260000 \
+compare_signed "runtime resolve with 5 running gray plans (mixed rules)" gray 350000 \
   "http://127.0.0.1:$NGINX_PORT/resolve.json"
 # Latency at equal offered load: both servers paced at 1 request per ms per connection.
 compare_paced() {  # name kind nginx_url
