@@ -76,14 +76,14 @@ std::string client_ip(const Headers& headers, std::string peer, bool trust_proxy
   return ec ? peer : first;
 }
 
+bool sendable_header(std::string_view name, std::string_view value) {
+  return !name.empty() && !iequals(name, "Content-Length") && !iequals(name, "Transfer-Encoding") &&
+         !iequals(name, "Connection") && !has_control_chars(name) && !has_control_chars(value);
+}
+
 void copy_headers(const Headers& from, bhttp::fields& to) {
   for (const auto& [name, value] : from.items()) {
-    if (iequals(name, "Content-Length") || iequals(name, "Transfer-Encoding") ||
-        iequals(name, "Connection")) {
-      continue;
-    }
-    if (name.empty() || has_control_chars(name) || has_control_chars(value)) continue;
-    to.insert(name, value);
+    if (sendable_header(name, value)) to.insert(name, value);
   }
 }
 

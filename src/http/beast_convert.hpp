@@ -21,9 +21,11 @@ std::optional<core::Error> request_from_head(const boost::beast::http::request_h
 // The client's address: the peer's, or the first X-Forwarded-For entry behind a trusted proxy.
 std::string client_ip(const Headers& headers, std::string peer, bool trust_proxy);
 
-// Copies handler headers into a Beast head. Framing headers (Content-Length, Transfer-Encoding,
-// Connection) belong to the server and are skipped, as is anything with CR, LF or NUL, which
-// would let a value taken from user input split the response.
+// Whether a handler's header may go on the wire: framing headers (Content-Length,
+// Transfer-Encoding, Connection) belong to the server, and anything with CR, LF or NUL would let
+// a value taken from user input split the message.
+bool sendable_header(std::string_view name, std::string_view value);
+// Copies the sendable headers into a Beast head.
 void copy_headers(const Headers& from, boost::beast::http::fields& to);
 void copy_headers(const boost::beast::http::fields& from, Headers& to);
 

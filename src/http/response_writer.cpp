@@ -32,19 +32,9 @@ constexpr std::size_t kInlineBody = 16 * 1024;
 // 1xx, 204 and 304 responses never carry a body (RFC 9110 §6.4.1), nor a Content-Length here.
 bool status_has_body(int status) { return status >= 200 && status != 204 && status != 304; }
 
-bool clean_field(std::string_view s) {
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 && u != '\t') return false;
-    if (u == 0x7f) return false;
-  }
-  return true;
-}
-
 // The status line and header block, written by hand: one contiguous buffer instead of Beast's
 // per-field buffer sequence, which profiling showed as the largest user-space cost of a small
-// response. Framing headers are ours alone (a handler cannot set Content-Length, Transfer-Encoding
-// or Connection), and a field with control characters is dropped (no response splitting).
+// response. Which handler headers go out is sendable_header()'s decision, as for Beast heads.
 void append_head(std::string& out, const Response& res, const ResponseFraming& framing,
                  std::uint64_t length) {
   out += framing.version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
@@ -53,11 +43,7 @@ void append_head(std::string& out, const Response& res, const ResponseFraming& f
   out += bhttp::obsolete_reason(bhttp::int_to_status(static_cast<unsigned>(res.status)));
   out += "\r\n";
   for (const auto& [name, value] : res.headers.items()) {
-    if (name.empty() || iequals(name, "Content-Length") || iequals(name, "Transfer-Encoding") ||
-        iequals(name, "Connection") || !clean_field(name) || !clean_field(value)) {
-      continue;
-    }
-    out.append(name).append(": ").append(value).append("\r\n");
+    if (sendable_header(name, value)) out.append(name).append(": ").append(value).append("\r\n");
   }
   out.append("Date: ").append(http_date()).append("\r\n");
   if (status_has_body(res.status))

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startCove } from './lib/server.mjs';
+import { apiCall, confirmBox, screenshot } from './lib/ui.mjs';
 import { miniProgramZip } from './lib/zip.mjs';
 import { signedRuntimeGet } from './lib/auth.mjs';
 
@@ -26,33 +27,10 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 let cove;
 let browser;
+const shot = (page, name) => screenshot(page, ARTIFACTS, name);
+const call = (...args) => apiCall(cove.url, ...args);
 const s = {};
 const pageErrors = [];
-
-async function call(method, path, token, body, contentType = 'application/json') {
-  const res = await fetch(cove.url + path, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': contentType } : {}) },
-    body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : body,
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function shot(page, name) {
-  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-async function confirmBox(page, mustName) {
-  const box = page.locator('.confirm-box');
-  await box.waitFor();
-  assert.match(await box.innerText(), new RegExp(mustName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  await box.locator('.el-message-box__btns button').last().click();
-  await box.waitFor({ state: 'hidden' });
-}
 
 /** Waits for the success toast (Element Plus ElMessage) and lets it go. */
 async function success(page) {

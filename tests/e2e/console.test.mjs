@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startCove } from './lib/server.mjs';
+import { confirmBox, screenshot } from './lib/ui.mjs';
 import { miniProgramZip } from './lib/zip.mjs';
 import { signedRuntimeGet, totp } from './lib/auth.mjs';
 
@@ -26,14 +27,9 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 let cove;
 let browser;
+const shot = (page, name) => screenshot(page, ARTIFACTS, name);
 const metrics = {};
 const state = {};
-
-async function shot(page, name) {
-  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(250); // let transitions settle so the picture is the steady screen
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
 
 async function newPage({ width = 1280, height = 860, locale = 'zh-CN' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale });
@@ -49,16 +45,6 @@ async function signIn(page, { email, password }) {
   await page.fill('[data-test=email]', email);
   await page.fill('[data-test=password]', password);
   await page.click('[data-test=sign-in-submit]');
-}
-
-/** Accepts the confirmation box, checking that it names the object first. */
-async function confirmBox(page, mustName, reason) {
-  const box = page.locator('.confirm-box');
-  await box.waitFor();
-  assert.match(await box.innerText(), new RegExp(mustName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  if (reason !== undefined) await box.locator('textarea').fill(reason);
-  await box.locator('.el-message-box__btns button').last().click();
-  await box.waitFor({ state: 'hidden' });
 }
 
 async function apiLogin({ email, password }) {

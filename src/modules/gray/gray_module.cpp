@@ -54,17 +54,16 @@ GrayRuntimeData GrayModule::runtime_data(core::Conn& c) const {
   GrayRuntimeData out;
   std::vector<std::string> lists;
   for (const auto& p : plan_repo::running(c)) {
-    core::FieldErrors errors;
-    auto rule = Rule::parse(p.rule, errors);
+    auto live = compile_plan(p);
     const auto v = ctx_->apps.gray_candidate(c, p.org_id, p.app_id, p.version);
-    if (!rule || !v) {
+    if (!live || !v) {
       core::log::error("gray plan left out of the runtime", {{"planId", p.id}});
       continue;
     }
     for (auto& l : lists_named(p.rule)) {
       if (std::find(lists.begin(), lists.end(), l) == lists.end()) lists.push_back(std::move(l));
     }
-    out.plans.push_back(RuntimePlan{.plan = {p.id, p.version, std::move(*rule), current_percentage(p)},
+    out.plans.push_back(RuntimePlan{.plan = std::move(*live),
                                     .org_id = p.org_id,
                                     .app_id = p.app_id,
                                     .version = {.id = p.version_id,

@@ -4,6 +4,13 @@
 
 namespace cove::gray {
 
+std::optional<LivePlan> compile_plan(const Plan& plan) {
+  core::FieldErrors errors;
+  auto rule = Rule::parse(plan.rule, errors);
+  if (!rule) return std::nullopt;
+  return LivePlan{plan.id, plan.version, std::move(*rule), current_percentage(plan)};
+}
+
 std::optional<std::string_view> rollout_key(const Attributes& attributes) {
   if (auto uid = attributes.get("uid"); uid && !uid->empty()) return uid;
   auto device = attributes.get("deviceId");

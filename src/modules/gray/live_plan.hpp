@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "modules/gray/plan_model.hpp"
 #include "modules/gray/rule.hpp"
 
 namespace cove::gray {
@@ -16,6 +17,10 @@ struct LivePlan {
   Rule rule;
   std::optional<int> percentage;  // the step schedule's share; nullopt = no schedule
 };
+
+// A stored plan compiled for evaluation; nullopt if its rule no longer compiles (it was validated
+// when saved, so only a change in the rule language could cause that).
+std::optional<LivePlan> compile_plan(const Plan& plan);
 
 // The value a step rollout sticks to: uid, else deviceId.
 std::optional<std::string_view> rollout_key(const Attributes& attributes);

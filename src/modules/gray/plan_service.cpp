@@ -76,6 +76,20 @@ std::string_view past_tense(PlanAction a) {
   return "";
 }
 
+// One operation-log entry per step that took effect, steps [from, to) of the plan's schedule.
+void record_steps(core::AuditLog& audit, core::Tx& tx, const core::Actor& actor, const Plan& p, int from,
+                  int to) {
+  for (int i = from; i < to; ++i) {
+    audit.record(
+        tx, actor,
+        {.org_id = p.org_id,
+         .action = "gray_plan.step_applied",
+         .target_type = "gray_plan",
+         .target_id = p.id,
+         .after = {{"step", i + 1}, {"percentage", p.steps[static_cast<std::size_t>(i)].percentage}}});
+  }
+}
+
 }  // namespace
 
 std::string_view action_name(PlanAction a) {
@@ -253,15 +267,7 @@ Plan PlanService::act(const core::Actor& actor, const std::string& org_id, const
                            .target_id = p->id,
                            .before = {{"status", before_status}},
                            .after = {{"status", p->status}, {"version", p->version}}});
-    for (int i = before_applied; i < p->applied_steps; ++i) {
-      ctx_.app.audit.record(
-          tx, actor,
-          {.org_id = org_id,
-           .action = "gray_plan.step_applied",
-           .target_type = "gray_plan",
-           .target_id = p->id,
-           .after = {{"step", i + 1}, {"percentage", p->steps[static_cast<std::size_t>(i)].percentage}}});
-    }
+    record_steps(ctx_.app.audit, tx, actor, *p, before_applied, p->applied_steps);
     ctx_.app.events.emit(tx, fmt::format("gray_plan.{}", past_tense(action)), event_of(*p));
     return *p;
   });
@@ -278,16 +284,8 @@ int PlanService::apply_due_steps(std::int64_t now_ms) {
       auto p = plan_repo::find(tx, candidate.org_id, candidate.id);
       if (!p || p->status != "running") return;  // paused or finished meanwhile
       const int due = due_steps(p->steps, p->applied_steps, now_ms);
-      for (int i = p->applied_steps; i < due; ++i) {
-        ctx_.app.audit.record(
-            tx, actor,
-            {.org_id = p->org_id,
-             .action = "gray_plan.step_applied",
-             .target_type = "gray_plan",
-             .target_id = p->id,
-             .after = {{"step", i + 1}, {"percentage", p->steps[static_cast<std::size_t>(i)].percentage}}});
-        ++applied;
-      }
+      record_steps(ctx_.app.audit, tx, actor, *p, p->applied_steps, due);
+      applied += due - p->applied_steps;
       p->applied_steps = due;
       p->updated_ms = now_ms;
       plan_repo::update(tx, *p);
@@ -298,6 +296,9 @@ int PlanService::apply_due_steps(std::int64_t now_ms) {
 }
 
 void PlanService::version_released(const std::string& org_id, const std::string& version_id) {
+  // Most releases have no plan: look first, so they do not queue for the writer.
+  if (!ctx_.app.db.read([&](core::Conn& c) { return plan_repo::unfinished_for_version(c, version_id); }))
+    return;
   const auto actor = core::Actor::system("gray");
   ctx_.app.db.write([&](core::Tx& tx) {
     const auto id = plan_repo::unfinished_for_version(tx, version_id);

@@ -104,14 +104,13 @@ std::optional<RuleGroup> read_group(const nlohmann::json& doc, core::FieldErrors
   return g;
 }
 
-// The value a percentage sticks to, if the request has one.
+}  // namespace
+
 std::optional<std::string_view> stickiness_value(const RuleGroup& g, const Attributes& attributes) {
   if (!g.stickiness.empty()) return attributes.get(g.stickiness);
   if (auto uid = attributes.get("uid"); uid && !uid->empty()) return uid;
   return attributes.get("deviceId");
 }
-
-}  // namespace
 
 bool known_attribute(std::string_view attribute) {
   if (attribute.starts_with("ctx.")) return attribute.size() > 4 && attribute.size() <= 68;

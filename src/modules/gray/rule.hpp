@@ -45,6 +45,10 @@ struct RuleGroup {
   std::string group_id;    // "" = the plan's id
 };
 
+// The value a group's percentage sticks to, if the request has one: its `stickiness` attribute,
+// by default `uid`, else `deviceId`.
+std::optional<std::string_view> stickiness_value(const RuleGroup& g, const Attributes& attributes);
+
 class Rule {
  public:
   // Reads and compiles a rule document, recording every problem in `errors` with field names

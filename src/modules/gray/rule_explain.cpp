@@ -74,12 +74,6 @@ nlohmann::json explain_lists(const RuleGroup& g, const Attributes& attributes, c
           {"explanation", fmt::format("uid \"{}\" is in none of the lists {}", *uid, names)}};
 }
 
-std::optional<std::string_view> stickiness_of(const RuleGroup& g, const Attributes& attributes) {
-  if (!g.stickiness.empty()) return attributes.get(g.stickiness);
-  if (auto uid = attributes.get("uid"); uid && !uid->empty()) return uid;
-  return attributes.get("deviceId");
-}
-
 nlohmann::json explain_percentage(const RuleGroup& g, const Attributes& attributes, std::string_view plan_id,
                                   bool& held) {
   const int pct = *g.percentage;
@@ -89,7 +83,7 @@ nlohmann::json explain_percentage(const RuleGroup& g, const Attributes& attribut
         {"held", true}, {"percentage", pct}, {"bucket", nullptr}, {"explanation", "100 % includes everyone"}};
   }
   const auto attr = g.stickiness.empty() ? std::string("uid (or deviceId)") : g.stickiness;
-  const auto value = stickiness_of(g, attributes);
+  const auto value = stickiness_value(g, attributes);
   if (!value || value->empty() || pct <= 0) {
     held = false;
     return {{"held", false},

@@ -26,12 +26,11 @@ class DbUidLists final : public UidLists {
   std::function<bool(const std::string&)> may_read_;
 };
 
+// A rule that no longer compiles selects nobody.
 LivePlan compile(const Plan& p) {
+  if (auto live = compile_plan(p)) return std::move(*live);
   core::FieldErrors errors;
-  auto rule = Rule::parse(p.rule, errors);
-  // Stored rules were validated when saved; a rule that no longer compiles selects nobody.
-  if (!rule) rule = Rule::parse({{"groups", {{{"percentage", 0}}}}}, errors);
-  return {p.id, p.version, std::move(*rule), current_percentage(p)};
+  return {p.id, p.version, *Rule::parse({{"groups", {{{"percentage", 0}}}}}, errors), std::nullopt};
 }
 
 }  // namespace

@@ -157,6 +157,13 @@ bool contains(core::Conn& c, const std::string& list_id, const std::string& uid)
   return st.executeStep();
 }
 
+std::optional<Revision> revision_of(core::Conn& c, const std::string& list_id) {
+  auto& st = c.prepare("SELECT revision, size FROM uid_lists WHERE id = ?");
+  st.bind(1, list_id);
+  if (!st.executeStep()) return std::nullopt;
+  return Revision{st.getColumn(0).getInt64(), st.getColumn(1).getInt64()};
+}
+
 std::vector<std::string> members(core::Conn& c, const std::string& list_id, const std::string& after,
                                  int limit) {
   auto& st = c.prepare("SELECT uid FROM uid_list_members WHERE list_id = ? AND uid > ? ORDER BY uid LIMIT ?");

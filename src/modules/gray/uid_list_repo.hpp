@@ -33,6 +33,12 @@ void remove(core::Tx& tx, const std::string& org_id, const std::string& list_id)
 std::int64_t write_members(core::Tx& tx, const std::string& list_id, bool clear,
                            const std::function<void(const std::function<void(std::string_view)>&)>& feed);
 bool contains(core::Conn& c, const std::string& list_id, const std::string& uid);
+struct Revision {
+  std::int64_t revision = 0;
+  std::int64_t size = 0;
+};
+// A list's content revision and size, by id alone (the runtime's cache of loaded lists).
+std::optional<Revision> revision_of(core::Conn& c, const std::string& list_id);
 // Members in id order after `after` (exclusive), at most `limit` + 1 (the extra tells more exist).
 std::vector<std::string> members(core::Conn& c, const std::string& list_id, const std::string& after,
                                  int limit);

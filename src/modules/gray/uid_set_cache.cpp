@@ -21,12 +21,9 @@ std::shared_ptr<const UidListSets> UidSetCache::load(core::Conn& c,
   std::unordered_map<std::string, Entry> kept;
   for (const auto& id : list_ids) {
     if (kept.contains(id)) continue;
-    auto& rev = c.prepare("SELECT revision, size FROM uid_lists WHERE id = ?");
-    rev.bind(1, id);
-    if (!rev.executeStep()) continue;  // deleted: contains nobody
-    const auto revision = rev.getColumn(0).getInt64();
-    const auto size = rev.getColumn(1).getInt64();
-    rev.reset();
+    const auto current = uid_list_repo::revision_of(c, id);
+    if (!current) continue;  // deleted: contains nobody
+    const auto [revision, size] = *current;
     auto it = entries_.find(id);
     Entry entry;
     if (it != entries_.end() && it->second.revision == revision) {

@@ -1,0 +1,33 @@
+// Helpers every console e2e file uses: screenshots of the steady screen, the confirmation box
+// (which must name the object), and JSON API calls for setting up state.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+/** Saves a full-page screenshot as `<dir>/<name>.png` once the page has settled. */
+export async function screenshot(page, dir, name) {
+  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(250); // let transitions settle so the picture is the steady screen
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Accepts the confirmation box, checking that it names the object first (and typing a reason). */
+export async function confirmBox(page, mustName, reason) {
+  const box = page.locator('.confirm-box');
+  await box.waitFor();
+  assert.match(await box.innerText(), new RegExp(mustName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  if (reason !== undefined) await box.locator('textarea').fill(reason);
+  await box.locator('.el-message-box__btns button').last().click();
+  await box.waitFor({ state: 'hidden' });
+}
+
+/** A JSON (or raw, with `contentType`) API call that must succeed; returns the parsed answer. */
+export async function apiCall(baseUrl, method, path, token, body, contentType = 'application/json') {
+  const res = await fetch(baseUrl + path, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': contentType } : {}) },
+    body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : body,
+  });
+  const text = await res.text();
+  assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
