@@ -9,11 +9,13 @@ find_package(PkgConfig REQUIRED)
 # Debian's libzip CMake package insists on the zipcmp tools; pkg-config needs only the library.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# ICU: Unicode normalisation and case folding (package file names), later word breaks for search.
+pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc)
 
 add_library(cove_deps INTERFACE)
 target_link_libraries(cove_deps INTERFACE
   Boost::headers OpenSSL::SSL OpenSSL::Crypto SQLiteCpp fmt::fmt nlohmann_json::nlohmann_json
-  PkgConfig::LIBZIP PkgConfig::RE2 Threads::Threads)
+  PkgConfig::LIBZIP PkgConfig::RE2 PkgConfig::ICU Threads::Threads)
 # Asio: no deprecated APIs, and coroutines through the standard header.
 target_compile_definitions(cove_deps INTERFACE
   BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW BOOST_ASIO_DISABLE_BOOST_COROUTINE)

@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config       # toolchain
   libboost1.81-dev libsqlite3-dev libsqlitecpp-dev libssl-dev  # libraries (see cmake/deps.cmake)
-  libfmt-dev nlohmann-json3-dev libre2-dev libzip-dev
+  libfmt-dev nlohmann-json3-dev libre2-dev libzip-dev libicu-dev
   catch2                                                    # unit and API tests
   zip unzip curl                                            # test fixtures and scripts
   nginx-light wrk                                           # benchmarks (bench/)

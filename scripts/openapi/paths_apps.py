@@ -158,16 +158,18 @@ def versions(api):
            body={"application/zip": string(format="binary"), "application/octet-stream": string(format="binary")},
            responses={201: ("Uploaded; Location names the version", ref("Version"))},
            errors={400: ["validation_failed", "empty_body", "packages.not_a_zip", "packages.corrupt",
-                         "packages.unsafe_path", "packages.too_many_entries", "packages.too_large",
-                         "packages.zip_bomb", "packages.bad_manifest"],
+                         "packages.unsafe_path", "packages.invalid_name_encoding", "packages.control_character",
+                         "packages.special_file", "packages.name_collision", "packages.too_many_entries",
+                         "packages.too_large", "packages.zip_bomb", "packages.bad_manifest"],
                    404: ["apps.not_found"], 409: ["apps.version_exists", "apps.version_not_increasing"],
                    413: ["payload_too_large", "quota.exceeded"]},
            description=(
                "The raw zip is the body (streamed to disk while hashed). The organisation's `maxPackageBytes` "
                "quota refuses a larger Content-Length before the body is read. Versions must strictly increase. "
                "The zip must have a readable central directory, safe relative entry names (no `..`, absolute "
-               "paths, backslashes or symlinks), at most 10,000 entries, 512 MiB unpacked and a 200× expansion "
-               "ratio. An `app.json` at the root gives the manifest (`pages`, and `title` or "
+               "paths, backslashes or symlinks; valid UTF-8 without control characters, NUL or bidirectional "
+               "overrides; no device, FIFO or socket entries; no two names equal after Unicode NFKC case "
+               "folding), at most 10,000 entries, 512 MiB unpacked and a 200× expansion ratio. An `app.json` at the root gives the manifest (`pages`, and `title` or "
                "`window.navigationBarTitleText`). Event `version.uploaded`."))
     api.op("GET", base + "/{version}/package", tag=tag, summary="Download a version's package",
            permission="apps:read", params=[APP_ID, VERSION],

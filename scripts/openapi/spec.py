@@ -24,6 +24,8 @@ ERROR_RESPONSES = {
     422: ("IdempotencyKeyReused", "The `Idempotency-Key` was already used for a different request "
                                   "(`idempotency.key_reused`)."),
     429: ("RateLimited", "Too many requests (`rate_limited`); see `Retry-After` and `details.retryAfterSeconds`."),
+    507: ("StorageFull", "The server's data directory has no space left (`storage_full`); nothing was written. "
+                         "Retry after `Retry-After` seconds."),
 }
 
 
@@ -163,7 +165,7 @@ class Api:
         for status, spec in responses.items():
             out[str(status)] = response(status, spec)
         codes = {status: list(listed) for status, listed in (errors or {}).items()}
-        for status in implied_errors(permission, path, body is not None, params):
+        for status in implied_errors(method, permission, path, body is not None, params):
             codes.setdefault(status, [])
         if idempotent:
             # A named 409 list must name these too; an unnamed one uses the generic text that does.
@@ -204,7 +206,7 @@ def security_for(permission):
     return [{"bearerAuth": []}, {"apiKeyAuth": []}]
 
 
-def implied_errors(permission, path, has_body, params):
+def implied_errors(method, permission, path, has_body, params):
     out = []
     if has_body:
         out.append(400)
@@ -214,6 +216,8 @@ def implied_errors(permission, path, has_body, params):
         out.append(404)
     if path.startswith("/api/"):
         out.append(429)
+        if method != "get":
+            out.append(507)  # any write can meet a full disk
     return out
 
 
@@ -253,7 +257,7 @@ def components(api):
     for status, (name, text) in ERROR_RESPONSES.items():
         responses[name] = {"description": text, "content": {"application/json": {
             "schema": ref("ValidationError" if status == 400 else "Error")}}}
-        if status == 429:
+        if status in (429, 507):
             responses[name]["headers"] = {"Retry-After": {"schema": {"type": "integer"},
                                                           "description": "Seconds to wait"}}
     return {

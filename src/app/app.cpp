@@ -75,6 +75,11 @@ App::App(core::Config config, AppOptions options)
 
   metrics_.gauge_callback("cove_db_busy_seconds_total", "Time spent inside database transactions",
                           [this] { return db_->busy_seconds(); });
+  storage_ = std::make_unique<core::StorageHealth>(
+      paths.root, static_cast<std::uint64_t>(config_.data_min_free_megabytes) * 1024 * 1024);
+  hooks_.storage_full = [this](std::string_view what) { storage_->record_full(what); };
+  metrics_.gauge_callback("cove_data_free_bytes", "Free space in the data directory's file system (bytes)",
+                          [this] { return static_cast<double>(storage_->free_bytes()); });
   metrics_.gauge_callback("cove_outbox_lag_events", "Committed events not yet handled by every subscriber",
                           [this] { return static_cast<double>(events_->lag()); });
 
@@ -83,7 +88,7 @@ App::App(core::Config config, AppOptions options)
   build_modules(std::move(options.extra_modules));
   blob_collector_ = std::make_unique<BlobCollector>(*db_, *blobs_, modules_,
                                                     std::chrono::hours(config_.blob_gc_grace_hours));
-  mount_operational_routes(router_, *db_, metrics_);
+  mount_operational_routes(router_, *db_, *storage_, metrics_);
 
   pipeline_ = std::make_unique<http::Pipeline>(router_, hooks_, metrics_, pipeline_options(config_));
   auto static_files = std::make_shared<http::StaticFiles>(embedded_web::files());

@@ -16,6 +16,7 @@
 #include "core/metrics.hpp"
 #include "core/outbox.hpp"
 #include "core/secrets.hpp"
+#include "core/storage_health.hpp"
 #include "http/pipeline.hpp"
 #include "http/server.hpp"
 #include "modules/module.hpp"
@@ -66,6 +67,7 @@ class App {
   core::MetricsRegistry metrics_;
   std::unique_ptr<core::SecretStore> secrets_;
   std::unique_ptr<core::Db> db_;
+  std::unique_ptr<core::StorageHealth> storage_;
   std::unique_ptr<core::BlobStore> blobs_;
   std::unique_ptr<core::Outbox> events_;
   std::unique_ptr<core::AuditLog> audit_;

@@ -187,6 +187,7 @@ core::DbOptions existing_db_options(const core::Config& config) {
   options.synchronous = config.db.synchronous;
   options.busy_timeout_ms = config.db.busy_timeout_ms;
   options.readers = 1;
+  options.read_only = true;  // audit verify and backup only read: a read-only data dir is fine
   return options;
 }
 

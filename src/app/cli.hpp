@@ -63,8 +63,8 @@ std::vector<FlagSpec> data_flags();
 core::Config load_command_config(const Args& args);
 // Applies log.level / log.format.
 void configure_logging(const core::Config& config);
-// Opens an existing database for a maintenance command; throws when there is none, so a typo in
-// --data does not silently create an empty database.
+// Opens an existing database read-only for a maintenance command (audit verify, backup); throws
+// when there is none, so a typo in --data does not silently create an empty database.
 core::DbOptions existing_db_options(const core::Config& config);
 // "1.5 MiB"
 std::string human_bytes(std::uint64_t bytes);

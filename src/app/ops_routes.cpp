@@ -6,20 +6,25 @@
 
 namespace cove::app {
 
-void mount_operational_routes(http::Router& router, core::Db& db, core::MetricsRegistry& metrics) {
+void mount_operational_routes(http::Router& router, core::Db& db, core::StorageHealth& storage,
+                              core::MetricsRegistry& metrics) {
   auto ops = router.group("").open();
 
   ops.get("/healthz", [](http::Request&) { return http::Response::json_text(200, R"({"status":"ok"})"); });
 
-  ops.get("/readyz", [&db](http::Request& req) {
-    bool ready = false;
+  ops.get("/readyz", [&db, &storage](http::Request& req) {
+    std::string reason;
     try {
-      ready = core::migrations_current(db, embedded_migrations::files());
+      if (!core::migrations_current(db, embedded_migrations::files())) reason = "database migrations are pending";
     } catch (const std::exception& e) {
       core::log::warn("readiness check failed", {{"requestId", req.request_id}, {"error", e.what()}});
+      reason = "the database does not answer";
     }
-    return ready ? http::Response::json_text(200, R"({"status":"ready"})")
-                 : http::Response::json_text(503, R"({"status":"not_ready"})");
+    if (reason.empty()) {
+      if (const auto s = storage.status(); !s.writable) reason = s.reason;
+    }
+    if (reason.empty()) return http::Response::json_text(200, R"({"status":"ready"})");
+    return http::Response::json(503, {{"status", "not_ready"}, {"reason", reason}});
   });
 
   ops.get("/metrics", [&metrics](http::Request&) {

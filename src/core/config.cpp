@@ -282,6 +282,7 @@ Config build(const Values& values) {
 
   if (r.str("data.dir").empty()) fail("data.dir", r.origin("data.dir"), "must not be empty");
   c.data_dir = r.str("data.dir");
+  c.data_min_free_megabytes = r.integer("data.minFreeMegabytes");
   r.one_of("db.synchronous", {"full", "normal"});
   c.db.synchronous = r.str("db.synchronous");
   c.db.busy_timeout_ms = r.integer("db.busyTimeoutMs");

@@ -59,6 +59,7 @@ struct Config {
     int idempotency_ttl_hours = 24;  // how long an Idempotency-Key's first response is kept
   } http;
   std::filesystem::path data_dir = "./data";
+  int data_min_free_megabytes = 16;  // /readyz is not ready below this much free space
   struct Db {
     std::string synchronous = "full";
     int busy_timeout_ms = 5000;

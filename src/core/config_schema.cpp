@@ -49,6 +49,10 @@ std::vector<ConfigKey> build_schema() {
        "for a new request after that.",
        1, 720},
       {"data.dir", "./data", "Data directory: database, blobs and secrets."},
+      {"data.minFreeMegabytes", 16,
+       "Below this much free space (MiB) in the data directory /readyz reports not ready; 0 = only failed "
+       "writes count.",
+       0, 1048576},
       {"db.synchronous", "full",
        "SQLite synchronous mode: \"full\" (a committed write survives power loss) or \"normal\" "
        "(faster, may lose the last writes on power loss)."},

@@ -90,10 +90,12 @@ Db::Db(DbOptions options) : options_(std::move(options)) {
   commit_hooks_ = std::make_shared<const std::vector<std::function<void()>>>();
 
   // The writer first: it creates the file and switches it to WAL, which readers rely on.
-  writer_db_ = open_connection(true);
-  writer_ = std::make_unique<Tx>(*writer_db_);
+  if (!options_.read_only) {
+    writer_db_ = open_connection(true);
+    writer_ = std::make_unique<Tx>(*writer_db_);
+  }
   for (int i = 0; i < options_.readers; ++i) {
-    reader_dbs_.push_back(open_connection(false));
+    reader_dbs_.push_back(options_.read_only ? open_read_only() : open_connection(false));
     reader_conns_.push_back(std::make_unique<Conn>(*reader_dbs_.back()));
     free_readers_.push_back(reader_conns_.back().get());
   }
@@ -126,6 +128,33 @@ std::unique_ptr<SQLite::Database> Db::open_connection(bool writer) {
   return db;
 }
 
+// A read-only data directory (a mounted snapshot, files owned by another user) may hold no -wal
+// and -shm files and forbid creating them; SQLite then cannot open the WAL database read-only,
+// except as immutable — sound here, since no process can be writing to a directory that cannot
+// be written. A live server's -wal/-shm files make the first, normal open work.
+std::unique_ptr<SQLite::Database> Db::open_read_only() {
+  const int flags = SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX | SQLite::OPEN_URI;
+  std::string uri = "file:";
+  for (const char c : options_.path.string()) {
+    if (c == '?' || c == '#' || c == '%') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  std::unique_ptr<SQLite::Database> db;
+  try {
+    db = std::make_unique<SQLite::Database>(uri, flags, options_.busy_timeout_ms);
+    db->execAndGet("SELECT count(*) FROM sqlite_master");  // opens the WAL index, or fails
+  } catch (const SQLite::Exception&) {
+    const auto dir = options_.path.parent_path().empty() ? std::filesystem::path(".") : options_.path.parent_path();
+    if (::access(dir.c_str(), W_OK) == 0) throw;
+    db = std::make_unique<SQLite::Database>(uri + "?immutable=1", flags, options_.busy_timeout_ms);
+  }
+  db->exec("PRAGMA foreign_keys=ON");
+  return db;
+}
+
 Db::ReaderLease Db::acquire_reader() {
   std::unique_lock lock(readers_mutex_);
   // A free reader normally appears within microseconds; waiting longer than the busy timeout
@@ -153,6 +182,7 @@ void Db::release_reader(Conn* conn, std::chrono::steady_clock::time_point starte
 }
 
 std::unique_lock<std::mutex> Db::lock_writer() {
+  if (!writer_) throw std::logic_error("Db::write on a database opened read-only");
   if (writer_thread_.load(std::memory_order_relaxed) == std::this_thread::get_id()) {
     throw std::logic_error("Db::write called inside a write on the same thread");
   }

@@ -34,6 +34,9 @@ struct DbOptions {
   std::string synchronous = "full";  // "full" | "normal" — full survives power loss
   int busy_timeout_ms = 5000;
   int readers = 4;  // reader connections in the pool
+  // No writer connection and nothing created or changed on disk (write() throws), so tools such
+  // as `cove audit verify` and `cove backup` work on a read-only data directory.
+  bool read_only = false;
 };
 
 // A connection in use by one thread. Statements are cached per connection by SQL text, so hot
@@ -135,6 +138,7 @@ class Db {
   void rollback(std::unique_lock<std::mutex>& lock) noexcept;
   void end_write() noexcept;
   std::unique_ptr<SQLite::Database> open_connection(bool writer);
+  std::unique_ptr<SQLite::Database> open_read_only();
 
   DbOptions options_;
   std::mutex writer_mutex_;

@@ -34,6 +34,11 @@ Error Error::payload_too_large(std::uint64_t limit) {
                {{"limit", limit}});
 }
 
+Error Error::storage_full() {
+  return Error(507, "storage_full", "The server has no storage space left; try again later",
+               {{"retryAfterSeconds", 60}});
+}
+
 void FieldErrors::add(const std::string& field, std::string code, std::string message) {
   // The first problem of a field is the one worth fixing first.
   if (fields_.contains(field)) return;

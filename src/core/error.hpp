@@ -26,6 +26,8 @@ class Error : public std::exception {
   static Error not_found(std::string code, std::string message);
   static Error conflict(std::string code, std::string message);
   static Error payload_too_large(std::uint64_t limit);
+  // 507: the data directory has no space left (details.retryAfterSeconds → Retry-After).
+  static Error storage_full();
 
  private:
   int status_;

@@ -1,5 +1,7 @@
 #include "core/json_input.hpp"
 
+#include <vector>
+
 #include <fmt/format.h>
 
 namespace cove::core {
@@ -33,10 +35,85 @@ std::string describe(const std::string& code, const StringRule& rule) {
 }
 }  // namespace
 
+namespace {
+
+// Watches the parser's events for keys repeated within one object (nlohmann keeps the last one
+// silently) and for nesting past kMaxJsonDepth, remembering the path of the first repeat.
+class StrictnessCheck {
+ public:
+  bool on_event(int depth, nlohmann::json::parse_event_t event, const nlohmann::json& parsed) {
+    using E = nlohmann::json::parse_event_t;
+    if (depth > static_cast<int>(kMaxJsonDepth)) too_deep_ = true;
+    switch (event) {
+      case E::object_start: frames_.push_back({true}); break;
+      case E::array_start: frames_.push_back({false}); break;
+      case E::key: {
+        auto& f = frames_.back();
+        f.key = parsed.get<std::string>();
+        if (!f.keys.insert(f.key).second && duplicate_.empty()) duplicate_ = path();
+        break;
+      }
+      case E::object_end:
+      case E::array_end:
+        frames_.pop_back();
+        element_done();
+        break;
+      case E::value: element_done(); break;
+    }
+    return true;
+  }
+  const std::string& duplicate() const { return duplicate_; }
+  bool too_deep() const { return too_deep_; }
+
+ private:
+  struct Frame {
+    bool object;
+    std::set<std::string, std::less<>> keys;
+    std::string key;
+    std::size_t index = 0;
+  };
+  void element_done() {
+    if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+  }
+  // "owner.email", "items[2].name": the notation field errors use.
+  std::string path() const {
+    std::string out;
+    for (const auto& f : frames_) {
+      if (f.object) {
+        if (!out.empty()) out += '.';
+        out += f.key;
+      } else {
+        out += fmt::format("[{}]", f.index);
+      }
+    }
+    return out;
+  }
+  std::vector<Frame> frames_;
+  std::string duplicate_;
+  bool too_deep_ = false;
+};
+
+}  // namespace
+
 JsonInput JsonInput::parse(std::string_view body) {
-  nlohmann::json doc = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  StrictnessCheck check;
+  nlohmann::json doc = nlohmann::json::parse(
+      body,
+      [&check](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        return check.on_event(depth, event, parsed);
+      },
+      /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
     throw Error(400, "invalid_json", "The request body is not valid JSON");
+  }
+  if (check.too_deep()) {
+    throw Error(400, "invalid_json", fmt::format("The request body nests deeper than {} levels", kMaxJsonDepth));
+  }
+  if (!check.duplicate().empty()) {
+    // Last-one-wins would store a value the client may not have meant; name the key instead.
+    FieldErrors errors;
+    errors.add(check.duplicate(), "duplicate_key", "This key appears more than once in its object");
+    errors.throw_if_any();
   }
   if (!doc.is_object()) {
     throw Error(400, "invalid_json", "The request body must be a JSON object");

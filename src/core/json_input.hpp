@@ -20,9 +20,14 @@ struct StringRule {
   bool multiline = false;        // single-line strings reject control characters
 };
 
+// Request bodies nest no deeper than this (objects and arrays together).
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
 class JsonInput {
  public:
-  // Throws 400 `invalid_json` when `body` is not a JSON object.
+  // Throws 400 `invalid_json` when `body` is not a JSON object or nests deeper than
+  // kMaxJsonDepth, and 400 `validation_failed` (field code `duplicate_key` at the key's path)
+  // when an object repeats a key.
   static JsonInput parse(std::string_view body);
 
   // `errors` may be shared with a parent reader (nested objects); `prefix` is "owner." etc.

@@ -56,11 +56,14 @@ Verified verify(std::string_view token, std::string_view key, std::int64_t now, 
     v.error = VerifyError::kSignature;
     return v;
   }
-  if (v.claims.contains("exp")) {
-    if (!v.claims["exp"].is_number_integer() || v.claims["exp"].get<std::int64_t>() + leeway_s < now) {
-      v.error = VerifyError::kExpired;
-      return v;
-    }
+  // A token without `exp` would be valid forever: refused, not treated as "no expiry".
+  if (!v.claims.contains("exp") || !v.claims["exp"].is_number_integer()) {
+    v.error = VerifyError::kMissingExpiry;
+    return v;
+  }
+  if (v.claims["exp"].get<std::int64_t>() + leeway_s < now) {
+    v.error = VerifyError::kExpired;
+    return v;
   }
   if (v.claims.contains("nbf")) {
     if (!v.claims["nbf"].is_number_integer() || v.claims["nbf"].get<std::int64_t>() - leeway_s > now) {

@@ -11,7 +11,7 @@ namespace cove::core::jwt {
 
 std::string sign(const nlohmann::json& claims, std::string_view key);
 
-enum class VerifyError { kNone, kMalformed, kAlgorithm, kSignature, kExpired, kNotYetValid };
+enum class VerifyError { kNone, kMalformed, kAlgorithm, kSignature, kMissingExpiry, kExpired, kNotYetValid };
 
 struct Verified {
   VerifyError error = VerifyError::kNone;
@@ -19,8 +19,8 @@ struct Verified {
   bool ok() const { return error == VerifyError::kNone; }
 };
 
-// Checks shape, algorithm, signature, then `exp`/`nbf` (Unix seconds) against `now` with
-// `leeway_s` seconds of clock tolerance.
+// Checks shape, algorithm, signature, then `exp` (required, an integer) and `nbf` (optional),
+// Unix seconds, against `now` with `leeway_s` seconds of clock tolerance.
 Verified verify(std::string_view token, std::string_view key, std::int64_t now, std::int64_t leeway_s = 30);
 
 }  // namespace cove::core::jwt

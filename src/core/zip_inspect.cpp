@@ -3,12 +3,12 @@
 #include <zip.h>
 
 #include <memory>
-#include <set>
 
 #include <fmt/format.h>
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/zip_names.hpp"
 
 namespace cove::core {
 
@@ -17,21 +17,10 @@ namespace {
 using ZipPtr = std::unique_ptr<zip_t, decltype(&zip_discard)>;
 using ZipFilePtr = std::unique_ptr<zip_file_t, decltype(&zip_fclose)>;
 
-constexpr std::uint8_t kUnixHost = 3;
-constexpr std::uint32_t kSymlinkMode = 0120000;
-constexpr std::uint32_t kFileTypeMask = 0170000;
-
 Error package_error(const char* code, std::string message, const std::string& entry = {}) {
   nlohmann::json details = nlohmann::json::object();
   if (!entry.empty()) details["entry"] = entry.substr(0, 200);
   return Error(400, code, std::move(message), std::move(details));
-}
-
-bool is_symlink(zip_t* za, zip_uint64_t index) {
-  zip_uint8_t opsys = 0;
-  zip_uint32_t attributes = 0;
-  if (zip_file_get_external_attributes(za, index, 0, &opsys, &attributes) != 0) return false;
-  return opsys == kUnixHost && ((attributes >> 16) & kFileTypeMask) == kSymlinkMode;
 }
 
 }  // namespace
@@ -68,28 +57,22 @@ ZipInspection inspect_zip(const std::filesystem::path& file, const ZipLimits& li
     throw package_error("packages.too_many_entries",
                         fmt::format("The package has {} entries; the limit is {}", count, limits.max_entries));
   }
+  // Names come from the raw directory (libzip rewrites a NUL inside a name): see zip_names.hpp.
+  const auto raw_names = read_raw_zip_names(file);
+  if (raw_names.size() != static_cast<std::size_t>(count)) {
+    throw package_error("packages.corrupt", "The zip archive's directory is damaged");
+  }
+  check_package_names(raw_names, limits.max_name_bytes);
   std::error_code ec;
   const auto compressed_total = std::filesystem::file_size(file, ec);
 
   ZipInspection out;
   out.entries.reserve(static_cast<std::size_t>(count));
-  std::set<std::string> seen;
   std::string buffer(64 * 1024, '\0');
   for (zip_int64_t i = 0; i < count; ++i) {
     const auto index = static_cast<zip_uint64_t>(i);
-    const char* raw_name = zip_get_name(za.get(), index, ZIP_FL_ENC_RAW);
-    if (raw_name == nullptr) throw package_error("packages.corrupt", "An entry of the zip archive has no name");
     ZipEntry entry;
-    entry.name = raw_name;
-    if (entry.name.size() > limits.max_name_bytes || !safe_entry_name(entry.name)) {
-      throw package_error("packages.unsafe_path", "The package contains an unsafe file path", entry.name);
-    }
-    if (is_symlink(za.get(), index)) {
-      throw package_error("packages.unsafe_path", "The package contains a symbolic link", entry.name);
-    }
-    if (!seen.insert(entry.name).second) {
-      throw package_error("packages.unsafe_path", "The package contains the same path twice", entry.name);
-    }
+    entry.name = raw_names[index].name;
     entry.directory = entry.name.back() == '/';
     if (!entry.directory) {
       ZipFilePtr zf(zip_fopen_index(za.get(), index, 0), zip_fclose);

@@ -1,7 +1,8 @@
 #pragma once
 // Validation of uploaded code packages (zip) with libzip: a readable central directory, safe
-// entry names (no absolute paths, "..", backslashes, drive letters, control characters, symlinks
-// or duplicates), and bounded entry count and uncompressed size. Every entry is decompressed and
+// entry names as zip_names.hpp checks them on the raw directory bytes (no absolute paths, "..",
+// backslashes, drive letters, control characters, invalid UTF-8, symlinks, devices, or names that
+// collide after case folding), and bounded entry count and uncompressed size. Every entry is decompressed and
 // counted for real — declared sizes are not trusted — so a zip bomb stops at the limit. Each
 // entry's SHA-256 is recorded for version comparison, and app.json is returned when present.
 #include <cstdint>
@@ -34,7 +35,9 @@ struct ZipInspection {
 };
 
 // Throws core::Error 400 with codes packages.not_a_zip, packages.corrupt, packages.unsafe_path,
-// packages.too_many_entries, packages.too_large, packages.zip_bomb; details name the entry.
+// packages.invalid_name_encoding, packages.control_character, packages.special_file,
+// packages.name_collision, packages.too_many_entries, packages.too_large, packages.zip_bomb;
+// details name the entry.
 ZipInspection inspect_zip(const std::filesystem::path& file, const ZipLimits& limits = {});
 
 // True when a zip entry name is safe to extract anywhere (exposed for tests).

@@ -10,6 +10,7 @@
 #include <boost/beast/http/string_body.hpp>
 
 #include "core/log.hpp"
+#include "core/storage_health.hpp"
 #include "http/upload_sink.hpp"
 
 namespace cove::http {
@@ -19,6 +20,11 @@ namespace {
 constexpr std::size_t kUploadChunk = 64 * 1024;
 
 auto nothrow(beast::error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
+
+// A full disk or quota is answered 507 (clients retry later); other I/O errors are a 500.
+BodyResult storage_failure(const std::error_code& err) {
+  return core::is_storage_full(err) ? BodyResult::kStorageFull : BodyResult::kStorageFailed;
+}
 
 BodyResult classify(const beast::error_code& ec) {
   if (ec == bhttp::error::body_limit) return BodyResult::kTooLarge;
@@ -55,7 +61,7 @@ asio::awaitable<BodyResult> read_body_to_file(AnyStream& stream, beast::flat_buf
   if (const auto err = sink.open(dir)) {
     core::log::error("cannot create upload file",
                      {{"requestId", request_id}, {"dir", dir.string()}, {"error", err.message()}});
-    co_return BodyResult::kStorageFailed;
+    co_return storage_failure(err);
   }
   // The one buffer the body passes through, whatever its size.
   std::vector<char> chunk(kUploadChunk);
@@ -72,13 +78,13 @@ asio::awaitable<BodyResult> read_body_to_file(AnyStream& stream, beast::flat_buf
     if (got == 0) continue;
     if (const auto err = sink.write(chunk.data(), got)) {
       core::log::error("cannot write upload file", {{"requestId", request_id}, {"error", err.message()}});
-      co_return BodyResult::kStorageFailed;
+      co_return storage_failure(err);
     }
   }
   UploadedFile file;
   if (const auto err = sink.finish(file)) {
     core::log::error("cannot close upload file", {{"requestId", request_id}, {"error", err.message()}});
-    co_return BodyResult::kStorageFailed;
+    co_return storage_failure(err);
   }
   out = std::move(file);
   co_return BodyResult::kRead;

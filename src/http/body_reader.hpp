@@ -26,6 +26,7 @@ enum class BodyResult {
   kTooLarge,       // over the limit: answer 413
   kMalformed,      // bad chunk framing: answer 400
   kStorageFailed,  // the temp file could not be written: answer 500 (logged here)
+  kStorageFull,    // … because the disk or quota is full: answer 507 storage_full
   kDisconnected,   // timeout, reset or EOF: nothing to answer
 };
 

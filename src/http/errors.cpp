@@ -9,8 +9,9 @@ Response error_json(const core::Error& error, std::string_view request_id) {
                          {"requestId", request_id}};
   auto res = Response::json(error.status(), body);
   if (error.status() == 401) res.headers.set("WWW-Authenticate", "Bearer");
-  // Every 429 tells clients when to come back, whichever limiter raised it.
-  if (error.status() == 429 && error.details().contains("retryAfterSeconds") &&
+  // Every 429, 503 and 507 tells clients when to come back, whichever part raised it.
+  const int s = error.status();
+  if ((s == 429 || s == 503 || s == 507) && error.details().contains("retryAfterSeconds") &&
       error.details()["retryAfterSeconds"].is_number_integer()) {
     res.headers.set("Retry-After", std::to_string(error.details()["retryAfterSeconds"].get<int>()));
   }

@@ -17,6 +17,8 @@ struct Hooks {
   std::function<void(Request&, const std::string& permission)> check_permission;
   // Whether a browser origin may call the API (CORS); defaults to the config's allowed origins.
   std::function<bool(std::string_view origin)> cors_allowed;
+  // A write failed for lack of space ("database", "upload", "file"): readiness reports it.
+  std::function<void(std::string_view what)> storage_full;
 };
 
 }  // namespace cove::http

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/log.hpp"
+#include "core/storage_health.hpp"
 #include "http/errors.hpp"
 #include "http/request_id.hpp"
 
@@ -64,6 +65,11 @@ void Pipeline::enable_idempotency(core::IdempotencyStore& store) {
 
 Response Pipeline::error_response(const Request& req, const core::Error& error) {
   return error_json(error, req.request_id);
+}
+
+Response Pipeline::storage_full_response(const Request& req, std::string_view what) {
+  if (hooks_.storage_full) hooks_.storage_full(what);
+  return error_json(core::Error::storage_full(), req.request_id);
 }
 
 void Pipeline::track_in_flight(int delta) { in_flight_.add(delta); }
@@ -141,6 +147,7 @@ std::optional<Response> Pipeline::before_body(Request& req) {
     return error_json(e, req.request_id);
   } catch (const std::exception& e) {
     core::log::error("request failed before the handler", {{"requestId", req.request_id}, {"error", e.what()}});
+    if (core::is_storage_full(e)) return storage_full_response(req, core::storage_kind(e));
     return internal_error_json(req.request_id);
   }
 }
@@ -161,6 +168,8 @@ Response Pipeline::invoke_handler(Request& req) {
     core::log::error("handler failed", {{"requestId", req.request_id},
                                         {"route", req.route ? req.route->pattern : std::string("?")},
                                         {"error", e.what()}});
+    // A full disk is the operator's to fix, not a bug: a 507 clients may retry, and /readyz says so.
+    if (core::is_storage_full(e)) return storage_full_response(req, core::storage_kind(e));
     return internal_error_json(req.request_id);
   } catch (...) {
     core::log::error("handler failed with a non-standard exception", {{"requestId", req.request_id}});

@@ -47,6 +47,8 @@ class Pipeline {
 
   // The error JSON for a request (used by the session for 413/431/timeouts too).
   static Response error_response(const Request& req, const core::Error& error);
+  // 507 storage_full, after telling the storage_full hook what failed.
+  Response storage_full_response(const Request& req, std::string_view what);
   void track_in_flight(int delta);
 
  private:

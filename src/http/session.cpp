@@ -232,6 +232,7 @@ class Session {
             req, core::Error::bad_request("bad_request", "The request body framing is invalid"));
         break;
       case BodyResult::kStorageFailed: res = internal_error_json(req.request_id); break;
+      case BodyResult::kStorageFull: res = context_.pipeline.storage_full_response(req, "upload"); break;
       case BodyResult::kDisconnected: co_return false;
     }
     linger_ = true;

@@ -1,6 +1,7 @@
 // /api/v1/me: the signed-in user's profile, organisations and sessions (issue 3).
 #include <catch2/catch.hpp>
 
+#include "core/jwt.hpp"
 #include "support/accounts_fixture.hpp"
 #include "support/auth_helpers.hpp"
 #include "support/scenario.hpp"
@@ -216,4 +217,24 @@ TEST_CASE("a user revokes one of their sessions, never someone else's", "[api][a
                                    .status == 404);
                        }},
               });
+}
+
+TEST_CASE("access tokens signed with the real key still need exp and a live session id", "[api][auth]") {
+  test::TestServer server;
+  const auto alice = test::create_user(server, "alice@example.com");
+  const auto key = server.app().secrets().random_key("jwt-hs256.key");
+  const auto now_s = server.app().clock().unix_seconds();
+  const auto me_with = [&](const nlohmann::json& claims) {
+    return server.client().request(Method::kGet, "/api/v1/me", test::bearer(core::jwt::sign(claims, key))).status;
+  };
+  // The fixture's token (a session row, sid and exp) is the control: it is accepted.
+  CHECK(server.client().request(Method::kGet, "/api/v1/me", test::bearer(alice.token)).status == 200);
+  const auto sid = core::jwt::verify(alice.token, key, now_s).claims["sid"];
+  CHECK(me_with({{"sub", alice.id}, {"sid", sid}, {"typ", "access"}, {"exp", now_s + 600}}) == 200);
+  // No exp: it would never expire.
+  CHECK(me_with({{"sub", alice.id}, {"sid", sid}, {"typ", "access"}}) == 401);
+  // An empty sid used to skip the session check, so signing out could not revoke it.
+  CHECK(me_with({{"sub", alice.id}, {"sid", ""}, {"typ", "access"}, {"exp", now_s + 600}}) == 401);
+  CHECK(me_with({{"sub", alice.id}, {"typ", "access"}, {"exp", now_s + 600}}) == 401);
+  CHECK(me_with({{"sub", alice.id}, {"sid", "ses_unknown"}, {"typ", "access"}, {"exp", now_s + 600}}) == 401);
 }

@@ -95,6 +95,13 @@ TEST_CASE("bad packages are refused and leave nothing behind", "[api][versions][
 
   refuse(w.package("1.0.0", {{"../evil.js", "x"}}), "packages.unsafe_path");
   refuse(w.package("1.0.0", {{"/etc/passwd", "x"}}), "packages.unsafe_path");
+  // A payload named "pages/index/index.js\0" would replace the reviewed file on extraction.
+  const auto nul = w.package("1.0.0", {{"pages/index/index.jsX", "stealCookies()"}});
+  test::patch_bytes(nul, "pages/index/index.jsX", std::string("pages/index/index.js\0", 21));
+  refuse(nul, "packages.control_character");
+  refuse(w.package("1.0.0", {{"pages/index/Index.js", "x"}}), "packages.name_collision");
+  refuse(w.package("1.0.0", {{"dev/tty", "", false, false, {}, 0020620}}), "packages.special_file");
+  refuse(w.package("1.0.0", {{"caf\xE9.js", "x"}}), "packages.invalid_name_encoding");
   const auto text = w.dir / "not.zip";
   std::ofstream(text) << "just some text, not a zip at all";
   refuse(text, "packages.not_a_zip");

@@ -1,5 +1,7 @@
 // The authorisation matrix (issue 3): every registered route × every kind of caller, checked
-// against the permission table in modules/accounts/permissions.cpp.
+// against the README's "Roles and permissions" tables, written out below. They are deliberately
+// not read from modules/accounts/permissions.cpp: expectations taken from the table the server
+// enforces would agree with any mistake in it. A third check keeps the README and this copy equal.
 //
 //  1. Every /api/v1 route is either `.open()` or declares exactly one permission that exists
 //     (or "self"); a route that forgets to declare one fails here.
@@ -12,6 +14,8 @@
 // Adding a module: when its routes use a new path parameter ({appId}, {hostAppId}, …), add an
 // entry to fixtures() that creates one such resource in org A and returns its id.
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -65,10 +69,46 @@ std::string_view caller_name(Caller c) {
   return "?";
 }
 
+// The README's tables: permission → the roles that hold it.
+const std::map<std::string, std::set<std::string>>& org_grants() {
+  static const std::map<std::string, std::set<std::string>> table = {
+      {"org:read", {"owner", "admin", "developer", "viewer"}},
+      {"org:manage", {"owner", "admin"}},
+      {"members:read", {"owner", "admin", "developer", "viewer"}},
+      {"members:manage", {"owner", "admin"}},
+      {"apps:read", {"owner", "admin", "developer", "viewer"}},
+      {"apps:write", {"owner", "admin", "developer"}},
+      {"apps:release", {"owner", "admin", "developer"}},
+      {"keys:manage", {"owner", "admin"}},
+      {"audit:read", {"owner", "admin"}},
+  };
+  return table;
+}
+
+const std::map<std::string, std::set<std::string>>& platform_grants() {
+  static const std::map<std::string, std::set<std::string>> table = {
+      {"platform:read", {"platform_admin", "platform_reviewer"}},
+      {"platform:orgs", {"platform_admin"}},
+      {"platform:review", {"platform_admin", "platform_reviewer"}},
+      {"platform:settings", {"platform_admin"}},
+      {"platform:operators", {"platform_admin"}},
+      {"platform:audit", {"platform_admin"}},
+  };
+  return table;
+}
+
+bool granted(const std::map<std::string, std::set<std::string>>& table, const std::string& permission,
+             const std::string& role) {
+  const auto it = table.find(permission);
+  return it != table.end() && it->second.contains(role);
+}
+
+// "API-key scopes are a subset of their creator's permissions … never include keys:manage": the
+// matrix key holds every other organisation permission.
 accounts::PermissionSet key_scopes() {
   accounts::PermissionSet s;
-  for (const auto& p : accounts::all_org_permissions()) {
-    if (accounts::is_api_key_scope(p)) s.insert(p);
+  for (const auto& [permission, roles] : org_grants()) {
+    if (permission != "keys:manage") s.insert(permission);
   }
   return s;
 }
@@ -235,27 +275,24 @@ Outcome expected(const RouteUnderTest& route, Caller caller) {
   if (caller == Caller::kAnonymous) return Outcome::kUnauthenticated;
   if (p == accounts::kSelfPermission)
     return caller == Caller::kApiKey ? Outcome::kForbidden : Outcome::kAllowed;
-  const auto holds = [&](const accounts::PermissionSet& set) {
-    return set.contains(p) ? Outcome::kAllowed : Outcome::kForbidden;
-  };
-  if (accounts::is_platform_permission(p)) {
-    if (caller == Caller::kReviewer) return holds(accounts::platform_role_permissions("platform_reviewer"));
-    if (caller == Caller::kPlatformAdmin) return holds(accounts::platform_role_permissions("platform_admin"));
+  const auto verdict = [](bool allowed) { return allowed ? Outcome::kAllowed : Outcome::kForbidden; };
+  if (platform_grants().contains(p)) {
+    if (caller == Caller::kReviewer) return verdict(granted(platform_grants(), p, "platform_reviewer"));
+    if (caller == Caller::kPlatformAdmin) return verdict(granted(platform_grants(), p, "platform_admin"));
     return Outcome::kForbidden;
   }
   switch (caller) {
-    case Caller::kViewer: return holds(accounts::org_role_permissions("viewer"));
-    case Caller::kDeveloper: return holds(accounts::org_role_permissions("developer"));
-    case Caller::kAdmin: return holds(accounts::org_role_permissions("admin"));
-    case Caller::kOwner: return holds(accounts::org_role_permissions("owner"));
-    case Caller::kApiKey: return holds(key_scopes());
+    case Caller::kViewer: return verdict(granted(org_grants(), p, "viewer"));
+    case Caller::kDeveloper: return verdict(granted(org_grants(), p, "developer"));
+    case Caller::kAdmin: return verdict(granted(org_grants(), p, "admin"));
+    case Caller::kOwner: return verdict(granted(org_grants(), p, "owner"));
+    case Caller::kApiKey: return verdict(key_scopes().contains(p));
     case Caller::kOtherOrgOwner: return Outcome::kNotFound;
     case Caller::kReviewer:
     case Caller::kPlatformAdmin: {
       // Operators read any organisation; they change one only through /platform routes.
       const auto& role = caller == Caller::kReviewer ? "platform_reviewer" : "platform_admin";
-      const bool reads =
-          p.ends_with(":read") && accounts::platform_role_permissions(role).contains("platform:read");
+      const bool reads = p.ends_with(":read") && granted(platform_grants(), "platform:read", role);
       return reads ? Outcome::kAllowed : Outcome::kNotFound;
     }
     case Caller::kAnonymous: break;
@@ -416,4 +453,45 @@ TEST_CASE("authorisation matrix: every route × every kind of caller", "[api][ma
   std::cout << "authorisation matrix: " << routes.size() << " routes x " << std::size(kCallers)
             << " callers = " << cells << " requests\n";
   CHECK(cells == routes.size() * std::size(kCallers));
+}
+
+// The tables above are the README's, cell for cell: a change to who may do what is a change to
+// the documentation, this test and the server together.
+TEST_CASE("the matrix's role tables are the README's", "[api][matrix]") {
+  std::ifstream in(COVE_SOURCE_DIR "/README.md");
+  REQUIRE(in);
+  std::map<std::string, std::set<std::string>> readme;
+  std::vector<std::string> roles;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.starts_with("| permission |") || line.starts_with("| platform permission |")) {
+      roles.clear();
+      std::stringstream cells(line);
+      std::string cell;
+      std::getline(cells, cell, '|');  // before the first bar
+      std::getline(cells, cell, '|');  // the "permission" heading
+      while (std::getline(cells, cell, '|')) {
+        const auto trimmed = cell.substr(cell.find_first_not_of(' '), cell.find_last_not_of(' ') - cell.find_first_not_of(' ') + 1);
+        roles.push_back(trimmed);
+      }
+      continue;
+    }
+    if (roles.empty() || !line.starts_with("| `")) {
+      if (!line.starts_with("|")) roles.clear();
+      continue;
+    }
+    const auto name_end = line.find('`', 3);
+    const auto permission = line.substr(3, name_end - 3);
+    std::stringstream cells(line.substr(line.find('|', name_end)));
+    std::string cell;
+    std::getline(cells, cell, '|');
+    auto& holders = readme[permission];
+    for (const auto& role : roles) {
+      if (!std::getline(cells, cell, '|')) break;
+      if (cell.find("✓") != std::string::npos) holders.insert(role);
+    }
+  }
+  std::map<std::string, std::set<std::string>> mine = org_grants();
+  for (const auto& [p, r] : platform_grants()) mine[p] = r;
+  CHECK(readme == mine);
 }

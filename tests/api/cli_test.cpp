@@ -1,6 +1,7 @@
 // The `cove` binary as an operator uses it: help and usage errors, configuration errors, the
 // serve lifecycle (first start, SIGTERM), the data-directory lock, migrate and audit verify.
 #include <signal.h>
+#include <sys/mount.h>
 
 #include <SQLiteCpp/Database.h>
 
@@ -205,4 +206,38 @@ TEST_CASE("audit verify passes on an intact log and fails after a row is edited"
   CHECK(missing.exit_code == 1);
   CHECK_THAT(missing.err, Catch::Contains("no database at"));
   CHECK_FALSE(fs::exists(tmp / "nowhere"));
+}
+
+// A read-only data directory (a mounted snapshot, a restored volume not yet writable): the tools
+// that only read must work on it. A read-only bind mount refuses writes even to root.
+TEST_CASE("audit verify and backup work on a read-only data directory", "[cli]") {
+  TempDir tmp("cove-cli");
+  const fs::path data = tmp / "data";
+  REQUIRE(run_cove({"migrate", "--data", data.string()}).exit_code == 0);
+  record_audit_entries(data, 3);
+  const fs::path ro = tmp / "ro";
+  fs::create_directories(ro);
+  if (::mount(data.c_str(), ro.c_str(), nullptr, MS_BIND, nullptr) != 0) {
+    WARN("cannot bind-mount here (needs root); the read-only data directory test did not run");
+    return;
+  }
+  struct Unmount {
+    fs::path dir;
+    ~Unmount() { ::umount2(dir.c_str(), MNT_DETACH); }
+  } unmount{ro};
+  REQUIRE(::mount(nullptr, ro.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) == 0);
+  REQUIRE_FALSE(std::ofstream(ro / "probe"));  // really read-only
+
+  const auto verify = run_cove({"audit", "verify", "--data", ro.string()});
+  INFO(verify.err);
+  CHECK(verify.exit_code == 0);
+  CHECK_THAT(verify.out, Catch::Contains("operation log OK"));
+
+  const auto archive = tmp / "snapshot.zip";
+  const auto backup = run_cove({"backup", archive.string(), "--data", ro.string()});
+  INFO(backup.err);
+  CHECK(backup.exit_code == 0);
+  const auto restored = tmp / "restored";
+  CHECK(run_cove({"restore", archive.string(), "--data", restored.string()}).exit_code == 0);
+  CHECK(count_rows(restored / "cove.db", "audit_log") == count_rows(data / "cove.db", "audit_log"));
 }

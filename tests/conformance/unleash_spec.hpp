@@ -64,7 +64,8 @@ struct Skip {
   std::string suite;
   std::string list = "tests";  // or "variantTests"
   std::string test;            // a test's exact description, or "*" for every test it applies to
-  std::string kind;            // variants, dependencies, delta-api, refused-at-save
+  std::string kind;            // variants, dependencies, delta-api, refused-at-save, differs (the
+                               // test runs and Cove's answer is the opposite of Unleash's, by design)
   std::string code;            // refused-at-save: the field-error code Cove gives
   std::string reason;
   std::size_t used = 0;
@@ -78,6 +79,7 @@ struct Report {
   std::size_t passed = 0;
   std::size_t skipped = 0;  // all listed: out of scope, or refused at save (refusal asserted)
   std::size_t refused = 0;  // of which refused at save
+  std::size_t differs = 0;  // of which run with Cove's documented, different answer
   std::map<std::string, std::size_t> skipped_by_suite;  // "<suite> (<kind>)" → count
   std::vector<std::string> failures;
 };

@@ -40,7 +40,17 @@ TEST_CASE("JWT signs and verifies HS256 with expiry", "[jwt]") {
   CHECK(jwt::verify(token, "other key", 900).error == jwt::VerifyError::kSignature);
   CHECK(jwt::verify(token + "x", key, 900).error != jwt::VerifyError::kNone);
   CHECK(jwt::verify("a.b", key, 900).error == jwt::VerifyError::kMalformed);
-  CHECK(jwt::verify(jwt::sign({{"nbf", 2000}}, key), key, 900).error == jwt::VerifyError::kNotYetValid);
+  CHECK(jwt::verify(jwt::sign({{"nbf", 2000}, {"exp", 3000}}, key), key, 900).error ==
+        jwt::VerifyError::kNotYetValid);
+}
+
+TEST_CASE("JWT without an integer exp is refused, even correctly signed", "[jwt]") {
+  const std::string key = "k3y-material-of-32-bytes-length!";
+  CHECK(jwt::verify(jwt::sign({{"sub", "usr_1"}}, key), key, 900).error == jwt::VerifyError::kMissingExpiry);
+  CHECK(jwt::verify(jwt::sign({{"sub", "usr_1"}, {"exp", "9999999999"}}, key), key, 900).error ==
+        jwt::VerifyError::kMissingExpiry);
+  CHECK(jwt::verify(jwt::sign({{"sub", "usr_1"}, {"exp", nullptr}}, key), key, 900).error ==
+        jwt::VerifyError::kMissingExpiry);
 }
 
 TEST_CASE("JWT algorithm is pinned: none and others are refused", "[jwt]") {

@@ -81,3 +81,37 @@ TEST_CASE("JsonInput integers check type and range", "[json]") {
     CHECK(f["c"]["code"] == "out_of_range");
   }
 }
+
+TEST_CASE("JsonInput refuses a key repeated in one object and names it", "[json]") {
+  const auto duplicate_field = [](std::string_view body) -> nlohmann::json {
+    try {
+      JsonInput::parse(body);
+    } catch (const Error& e) {
+      CHECK(e.status() == 400);
+      CHECK(e.code() == "validation_failed");
+      return fields_of(e);
+    }
+    FAIL("expected validation_failed");
+    return nullptr;
+  };
+  CHECK(duplicate_field(R"({"name":"k","name":"j"})")["name"]["code"] == "duplicate_key");
+  CHECK(duplicate_field(R"({"owner":{"email":"a@x","email":"b@x"}})").contains("owner.email"));
+  CHECK(duplicate_field(R"({"items":[{"a":1},{"a":1,"b":2,"a":3}]})").contains("items[1].a"));
+  CHECK(duplicate_field(R"({"m":[[1],{"x":[{"k":1,"k":2}]}]})").contains("m[1].x[0].k"));
+  // The same key in sibling objects is not a repeat.
+  auto fine = JsonInput::parse(R"({"a":{"k":1},"b":{"k":2},"list":[{"k":1},{"k":2}]})");
+  CHECK(fine.take("a") != nullptr);
+}
+
+TEST_CASE("JsonInput refuses bodies nested deeper than the limit", "[json]") {
+  const auto nested = [](std::size_t depth) {
+    return "{\"a\":" + std::string(depth, '[') + std::string(depth, ']') + "}";
+  };
+  CHECK_NOTHROW(JsonInput::parse(nested(kMaxJsonDepth - 1)));
+  try {
+    JsonInput::parse(nested(kMaxJsonDepth + 1));
+    FAIL("expected invalid_json");
+  } catch (const Error& e) {
+    CHECK(e.code() == "invalid_json");
+  }
+}

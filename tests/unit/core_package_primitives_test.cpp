@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/semver.hpp"
 #include "core/zip_inspect.hpp"
+#include "core/zip_names.hpp"
 #include "support/temp_dir.hpp"
 #include "support/zip_builder.hpp"
 
@@ -121,6 +122,51 @@ TEST_CASE("zip inspection rejects hostile and broken packages", "[zip]") {
   std::filesystem::resize_file(truncated, std::filesystem::file_size(good) / 2);
   const auto c = code_of(truncated);
   CHECK((c == "packages.corrupt" || c == "packages.not_a_zip"));
+}
+
+TEST_CASE("zip names are checked as extracting tools read them", "[zip]") {
+  test::TempDir tmp("cove-zip");
+  const auto dir = tmp.path();
+  const auto make = [&](const char* name, std::vector<test::ZipItem> items) {
+    const auto p = dir / name;
+    test::write_zip(p, items);
+    return p;
+  };
+  // unzip and Python's zipfile cut "index.js\0" at the NUL, so it overwrites index.js on
+  // extraction; libzip alone would report "index.js " (a space) and let it through.
+  const auto nul = make("nul.zip", {{"pages/index.js", "Page({})"}, {"pages/index.jsX", "evil()"}});
+  test::patch_bytes(nul, "pages/index.jsX", std::string("pages/index.js\0", 15));
+  CHECK(code_of(nul) == "packages.control_character");
+  const auto raw = core::read_raw_zip_names(nul);
+  REQUIRE(raw.size() == 2);
+  CHECK(raw[1].name == std::string("pages/index.js\0", 15));
+
+  CHECK(code_of(make("tab.zip", {{"a\tb.js", "x"}})) == "packages.control_character");
+  CHECK(code_of(make("c1.zip", {{"a\xC2\x85" "b.js", "x"}})) == "packages.control_character");      // U+0085
+  CHECK(code_of(make("rlo.zip", {{"gpj\xE2\x80\xAE.js", "x"}})) == "packages.control_character");  // U+202E
+  CHECK(code_of(make("latin1.zip", {{"caf\xE9.js", "x"}})) == "packages.invalid_name_encoding");
+  CHECK(code_of(make("overlong.zip", {{"\xC0\xAF.js", "x"}})) == "packages.invalid_name_encoding");
+  CHECK(code_of(make("surrogate.zip", {{"\xED\xA0\x80.js", "x"}})) == "packages.invalid_name_encoding");
+
+  CHECK(code_of(make("case.zip", {{"pages/Index.js", "a"}, {"pages/index.js", "b"}})) == "packages.name_collision");
+  CHECK(code_of(make("dir-case.zip", {{"Pages/a.js", "a"}, {"pages/a.js", "b"}})) == "packages.name_collision");
+  // "é" precomposed (U+00E9) and decomposed (e + U+0301): one file on macOS.
+  CHECK(code_of(make("nfd.zip", {{"caf\xC3\xA9.js", "a"}, {"cafe\xCC\x81.js", "b"}})) ==
+        "packages.name_collision");
+  CHECK(code_of(make("width.zip", {{"\xEF\xBC\xA1.js", "a"}, {"a.js", "b"}})) == "packages.name_collision");  // Ａ
+  // A full-width solidus and full stops fold to "/.." — a path some systems take apart.
+  CHECK(code_of(make("fullwidth-dots.zip", {{"a\xEF\xBC\x8F\xEF\xBC\x8E\xEF\xBC\x8E\xEF\xBC\x8F" "b", "x"}})) ==
+        "packages.unsafe_path");
+
+  CHECK(code_of(make("fifo.zip", {{"pipe", "", false, false, {}, 0010644}})) == "packages.special_file");
+  CHECK(code_of(make("chardev.zip", {{"tty", "", false, false, {}, 0020644}})) == "packages.special_file");
+  CHECK(code_of(make("blockdev.zip", {{"disk", "", false, false, {}, 0060644}})) == "packages.special_file");
+  CHECK(code_of(make("socket.zip", {{"sock", "", false, false, {}, 0140755}})) == "packages.special_file");
+
+  // What real packages hold stays accepted: Chinese names, modes of files and directories.
+  CHECK(code_of(make("fine.zip", {{"pages/首页/index.js", "a", false, false, {}, 0100644},
+                                  {"static/", "", false, false, {}, 0040755},
+                                  {"static/图标.png", "b"}})) == "ok");
 }
 
 TEST_CASE("safe entry names", "[zip]") {

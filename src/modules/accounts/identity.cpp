@@ -56,8 +56,10 @@ std::shared_ptr<const core::Principal> Identity::from_access_token(std::string_v
   const auto v = core::jwt::verify(token, jwt_key_, clock_.unix_seconds());
   if (!v.ok()) return nullptr;
   const auto& c = v.claims;
+  // Every access token belongs to a session, so revoking the session revokes the token: an empty
+  // `sid` must not skip that check.
   if (!c.contains("sub") || !c["sub"].is_string() || !c.contains("sid") || !c["sid"].is_string() ||
-      c.value("typ", "") != "access") {
+      c["sid"].get_ref<const std::string&>().empty() || c.value("typ", "") != "access") {
     return nullptr;
   }
   const auto user_id = c["sub"].get<std::string>();
@@ -74,27 +76,20 @@ std::shared_ptr<const core::Principal> Identity::from_access_token(std::string_v
   return p;
 }
 
-std::shared_ptr<const core::Principal> Identity::load_user(const std::string& user_id, const std::string& session_id) {
-  auto valid_until = std::numeric_limits<std::int64_t>::max();
-  return load_user_at(user_id, session_id, *settings_.security(), clock_.unix_millis(), valid_until);
-}
-
 std::shared_ptr<const core::Principal> Identity::load_user_at(const std::string& user_id,
                                                               const std::string& session_id,
                                                               const SecuritySettings& security,
                                                               std::int64_t now,
                                                               std::int64_t& valid_until_ms) {
   return db_.read([&](core::Conn& c) -> std::shared_ptr<const core::Principal> {
-    if (!session_id.empty()) {
-      auto& s = c.prepare(
-          "SELECT expires_ms FROM sessions WHERE id = ? AND user_id = ? AND revoked_ms IS NULL AND "
-          "expires_ms > ?");
-      s.bind(1, session_id);
-      s.bind(2, user_id);
-      s.bind(3, now);
-      if (!s.executeStep()) return nullptr;
-      valid_until_ms = std::min(valid_until_ms, s.getColumn(0).getInt64());
-    }
+    auto& s = c.prepare(
+        "SELECT expires_ms FROM sessions WHERE id = ? AND user_id = ? AND revoked_ms IS NULL AND "
+        "expires_ms > ?");
+    s.bind(1, session_id);
+    s.bind(2, user_id);
+    s.bind(3, now);
+    if (!s.executeStep()) return nullptr;
+    valid_until_ms = std::min(valid_until_ms, s.getColumn(0).getInt64());
     auto& u = c.prepare(
         "SELECT name, platform_role, status, must_change_password, password_changed_ms, totp_secret IS NOT NULL "
         "FROM users WHERE id = ?");

@@ -47,8 +47,6 @@ class Identity {
   void register_org_resolver(std::string param, OrgResolver resolver);
   bool has_org_resolver(const std::string& param) const { return resolvers_.contains(param); }
 
-  // Builds the principal of a signed-in user for a session (also used right after sign-in).
-  std::shared_ptr<const core::Principal> load_user(const std::string& user_id, const std::string& session_id);
   const std::string& jwt_key() const { return jwt_key_; }
 
  private:

@@ -19,6 +19,7 @@ struct Attachment {
   std::string sha256;
   std::string name;          // as uploaded, for Content-Disposition
   std::string content_type;  // image/png, image/jpeg or application/pdf (checked by magic bytes)
+  bool operator==(const Attachment&) const = default;
 };
 
 struct Org {
@@ -39,6 +40,7 @@ struct Org {
   std::int64_t reviewed_ms = 0;
   std::int64_t created_ms = 0;
   std::int64_t updated_ms = 0;
+  bool operator==(const Org&) const = default;
 };
 
 // The profile an organisation registers with and its members may edit (licence number excepted).

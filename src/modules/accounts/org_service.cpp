@@ -122,7 +122,7 @@ Org OrgService::update(const core::Actor& actor, const std::string& org_id, cons
   return ctx_.app.db.write([&](core::Tx& tx) {
     auto org = org_repo::find(tx, org_id);
     if (!org) throw org_not_found();
-    const auto before = profile_summary(*org);
+    const Org stored = *org;
     if (patch.name) org->name = *patch.name;
     if (patch.contact_name) org->contact_name = *patch.contact_name;
     if (patch.contact_email) org->contact_email = *patch.contact_email;
@@ -135,7 +135,7 @@ Org OrgService::update(const core::Actor& actor, const std::string& org_id, cons
       }
       org->require_2fa = *patch.require_2fa;
     }
-    if (profile_summary(*org) == before) return *org;  // nothing changed: nothing to record
+    if (*org == stored) return stored;  // the whole row: nothing changed, nothing to record
     org->updated_ms = ctx_.app.clock.unix_millis();
     org_repo::update_profile(tx, *org);
     ctx_.app.audit.record(tx, actor,
@@ -143,10 +143,10 @@ Org OrgService::update(const core::Actor& actor, const std::string& org_id, cons
                            .action = "org.updated",
                            .target_type = "org",
                            .target_id = org_id,
-                           .before = before,
+                           .before = profile_summary(stored),
                            .after = profile_summary(*org)});
     ctx_.app.events.emit(tx, "org.updated", {{"orgId", org_id}});
-    return *org;
+    return *org_repo::find(tx, org_id);  // answer with what was stored
   });
 }
 

@@ -23,6 +23,7 @@ struct SecuritySettings {
   std::vector<std::string> cors_origins;
   int api_key_requests_per_minute = 600;
   int invitation_ttl_hours = 72;
+  bool operator==(const SecuritySettings&) const = default;
 };
 
 struct QuotaSettings {
@@ -31,6 +32,7 @@ struct QuotaSettings {
   std::int64_t max_members = 100;
   std::int64_t max_gray_plans = 5;
   std::int64_t max_package_bytes = 100LL * 1024 * 1024;
+  bool operator==(const QuotaSettings&) const = default;
 };
 
 struct Branding {
@@ -41,6 +43,7 @@ struct Branding {
   std::string login_title;
   std::string login_text;
   std::string copyright;
+  bool operator==(const Branding&) const = default;
 };
 
 nlohmann::json to_json(const SecuritySettings& s);

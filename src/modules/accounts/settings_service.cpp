@@ -10,13 +10,15 @@ constexpr const char* kSecurity = "security";
 constexpr const char* kQuotas = "quotas";
 constexpr const char* kBranding = "branding";
 
+nlohmann::json load(core::Conn& c, const char* key) {
+  auto& st = c.prepare("SELECT value FROM settings WHERE key = ?");
+  st.bind(1, key);
+  if (!st.executeStep()) return nlohmann::json::object();
+  return nlohmann::json::parse(st.getColumn(0).getString(), nullptr, false);
+}
+
 nlohmann::json load(core::Db& db, const char* key) {
-  return db.read([&](core::Conn& c) {
-    auto& st = c.prepare("SELECT value FROM settings WHERE key = ?");
-    st.bind(1, key);
-    if (!st.executeStep()) return nlohmann::json::object();
-    return nlohmann::json::parse(st.getColumn(0).getString(), nullptr, false);
-  });
+  return db.read([&](core::Conn& c) { return load(c, key); });
 }
 
 template <class T>
@@ -68,41 +70,54 @@ void SettingsService::store(core::Tx& tx, const core::Actor& actor, const std::s
                             .before = before, .after = after});
 }
 
+template <class T, class FromJson, class Edit>
+T SettingsService::read_modify_write(const core::Actor& actor, const char* key, FromJson from_json,
+                                     std::atomic<std::shared_ptr<const T>>& snapshot, Edit edit) {
+  // The stored document is read inside the write transaction, so two concurrent edits of
+  // different fields both land; the lock orders the snapshot swaps as the commits.
+  std::lock_guard lock(update_mutex_);
+  T updated = db_.write([&](core::Tx& tx) {
+    const T stored = from_json(load(tx, key));
+    T value = stored;
+    edit(value);
+    if (value != stored) store(tx, actor, key, to_json(stored), to_json(value));
+    return value;
+  });
+  snapshot = std::make_shared<const T>(updated);
+  return updated;
+}
+
 SecuritySettings SettingsService::update_security(const core::Actor& actor, core::JsonInput& in) {
-  SecuritySettings s = *security();
-  set_int(in, "lockoutMaxFailures", 1, 100, s.lockout_max_failures, nullptr);
-  set_int(in, "lockoutMinutes", 1, 1440, s.lockout_minutes, nullptr);
-  set_int(in, "ipMaxFailures", 1, 10000, s.ip_max_failures, nullptr);
-  set_int(in, "passwordMinLength", 8, 128, s.password_min_length, nullptr);
-  set_int(in, "passwordMinClasses", 1, 4, s.password_min_classes, nullptr);
-  set_int(in, "passwordExpiryDays", 0, 3650, s.password_expiry_days, nullptr);
-  set_int(in, "passwordHistory", 0, 24, s.password_history, nullptr);
-  set_int(in, "accessTtlSeconds", 60, 3600, s.access_ttl_seconds, nullptr);
-  set_int(in, "refreshTtlDays", 1, 365, s.refresh_ttl_days, nullptr);
-  set_int(in, "apiKeyRequestsPerMinute", 1, 100000, s.api_key_requests_per_minute, nullptr);
-  set_int(in, "invitationTtlHours", 1, 720, s.invitation_ttl_hours, nullptr);
-  if (auto v = in.optional_bool("require2faOperators")) s.require_2fa_operators = *v;
-  if (const auto* origins = in.take("corsOrigins")) {
-    if (!origins->is_array() || origins->size() > 20) {
-      in.add_error("corsOrigins", "invalid", "Must be a list of at most 20 origins");
-    } else {
-      std::vector<std::string> list;
-      for (const auto& o : *origins) {
-        if (!o.is_string() || !valid_origin(o.get<std::string>())) {
-          in.add_error("corsOrigins", "invalid_origin", "Each origin looks like https://console.example.com");
-          break;
+  return read_modify_write(actor, kSecurity, security_from_json, security_, [&](SecuritySettings& s) {
+    set_int(in, "lockoutMaxFailures", 1, 100, s.lockout_max_failures, nullptr);
+    set_int(in, "lockoutMinutes", 1, 1440, s.lockout_minutes, nullptr);
+    set_int(in, "ipMaxFailures", 1, 10000, s.ip_max_failures, nullptr);
+    set_int(in, "passwordMinLength", 8, 128, s.password_min_length, nullptr);
+    set_int(in, "passwordMinClasses", 1, 4, s.password_min_classes, nullptr);
+    set_int(in, "passwordExpiryDays", 0, 3650, s.password_expiry_days, nullptr);
+    set_int(in, "passwordHistory", 0, 24, s.password_history, nullptr);
+    set_int(in, "accessTtlSeconds", 60, 3600, s.access_ttl_seconds, nullptr);
+    set_int(in, "refreshTtlDays", 1, 365, s.refresh_ttl_days, nullptr);
+    set_int(in, "apiKeyRequestsPerMinute", 1, 100000, s.api_key_requests_per_minute, nullptr);
+    set_int(in, "invitationTtlHours", 1, 720, s.invitation_ttl_hours, nullptr);
+    if (auto v = in.optional_bool("require2faOperators")) s.require_2fa_operators = *v;
+    if (const auto* origins = in.take("corsOrigins")) {
+      if (!origins->is_array() || origins->size() > 20) {
+        in.add_error("corsOrigins", "invalid", "Must be a list of at most 20 origins");
+      } else {
+        std::vector<std::string> list;
+        for (const auto& o : *origins) {
+          if (!o.is_string() || !valid_origin(o.get<std::string>())) {
+            in.add_error("corsOrigins", "invalid_origin", "Each origin looks like https://console.example.com");
+            break;
+          }
+          list.push_back(o.get<std::string>());
         }
-        list.push_back(o.get<std::string>());
+        s.cors_origins = std::move(list);
       }
-      s.cors_origins = std::move(list);
     }
-  }
-  in.finish();
-  const auto before = to_json(*security());
-  const auto after = to_json(s);
-  db_.write([&](core::Tx& tx) { store(tx, actor, kSecurity, before, after); });
-  security_ = std::make_shared<const SecuritySettings>(s);
-  return s;
+    in.finish();  // throws on any field error: the transaction rolls back, nothing is written
+  });
 }
 
 void SettingsService::read_quota_fields(core::JsonInput& in, QuotaSettings& q, bool* any) {
@@ -114,43 +129,32 @@ void SettingsService::read_quota_fields(core::JsonInput& in, QuotaSettings& q, b
 }
 
 QuotaSettings SettingsService::update_quotas(const core::Actor& actor, core::JsonInput& in) {
-  QuotaSettings q = *quotas();
-  read_quota_fields(in, q);
-  in.finish();
-  const auto before = to_json(*quotas());
-  const auto after = to_json(q);
-  db_.write([&](core::Tx& tx) { store(tx, actor, kQuotas, before, after); });
-  quotas_ = std::make_shared<const QuotaSettings>(q);
-  return q;
+  return read_modify_write(actor, kQuotas, quotas_from_json, quotas_, [&](QuotaSettings& q) {
+    read_quota_fields(in, q);
+    in.finish();
+  });
 }
 
 Branding SettingsService::update_branding(const core::Actor& actor, core::JsonInput& in) {
-  Branding b = *branding();
-  if (auto v = in.optional_string("productName", {.min_chars = 1, .max_chars = 60})) b.product_name = *v;
-  if (auto v = in.optional_string("loginTitle", {.min_chars = 0, .max_chars = 100})) b.login_title = *v;
-  if (auto v = in.optional_string("loginText", {.min_chars = 0, .max_chars = 1000, .multiline = true})) b.login_text = *v;
-  if (auto v = in.optional_string("copyright", {.min_chars = 0, .max_chars = 200})) b.copyright = *v;
-  in.finish();
-  const auto before = to_json(*branding());
-  const auto after = to_json(b);
-  db_.write([&](core::Tx& tx) { store(tx, actor, kBranding, before, after); });
-  branding_ = std::make_shared<const Branding>(b);
-  return b;
+  return read_modify_write(actor, kBranding, branding_from_json, branding_, [&](Branding& b) {
+    if (auto v = in.optional_string("productName", {.min_chars = 1, .max_chars = 60})) b.product_name = *v;
+    if (auto v = in.optional_string("loginTitle", {.min_chars = 0, .max_chars = 100})) b.login_title = *v;
+    if (auto v = in.optional_string("loginText", {.min_chars = 0, .max_chars = 1000, .multiline = true}))
+      b.login_text = *v;
+    if (auto v = in.optional_string("copyright", {.min_chars = 0, .max_chars = 200})) b.copyright = *v;
+    in.finish();
+  });
 }
 
 Branding SettingsService::set_branding_image(const core::Actor& actor, BrandingImage image,
                                              const std::string& sha256) {
-  Branding b = *branding();
-  switch (image) {
-    case BrandingImage::kLogo: b.logo_sha256 = sha256; break;
-    case BrandingImage::kFavicon: b.favicon_sha256 = sha256; break;
-    case BrandingImage::kLoginImage: b.login_image_sha256 = sha256; break;
-  }
-  const auto before = to_json(*branding());
-  const auto after = to_json(b);
-  db_.write([&](core::Tx& tx) { store(tx, actor, kBranding, before, after); });
-  branding_ = std::make_shared<const Branding>(b);
-  return b;
+  return read_modify_write(actor, kBranding, branding_from_json, branding_, [&](Branding& b) {
+    switch (image) {
+      case BrandingImage::kLogo: b.logo_sha256 = sha256; break;
+      case BrandingImage::kFavicon: b.favicon_sha256 = sha256; break;
+      case BrandingImage::kLoginImage: b.login_image_sha256 = sha256; break;
+    }
+  });
 }
 
 }  // namespace cove::accounts

@@ -4,6 +4,7 @@
 // snapshot is swapped after commit.
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 #include "core/audit_log.hpp"
 #include "core/db.hpp"
@@ -37,10 +38,17 @@ class SettingsService {
  private:
   void store(core::Tx& tx, const core::Actor& actor, const std::string& key, const nlohmann::json& before,
              const nlohmann::json& after);
+  // Loads the stored document `key` inside a write transaction, applies `edit` (which may throw
+  // a validation error), stores it with an operation-log entry when it changed, and swaps
+  // `snapshot` after the commit.
+  template <class T, class FromJson, class Edit>
+  T read_modify_write(const core::Actor& actor, const char* key, FromJson from_json,
+                      std::atomic<std::shared_ptr<const T>>& snapshot, Edit edit);
 
   core::Db& db_;
   core::AuditLog& audit_;
   const core::Clock& clock_;
+  std::mutex update_mutex_;  // one settings update at a time, so snapshots swap in commit order
   std::atomic<std::shared_ptr<const SecuritySettings>> security_;
   std::atomic<std::shared_ptr<const QuotaSettings>> quotas_;
   std::atomic<std::shared_ptr<const Branding>> branding_;

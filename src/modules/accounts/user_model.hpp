@@ -23,6 +23,7 @@ struct User {
   std::int64_t totp_last_step = 0;
   std::int64_t created_ms = 0;
   std::int64_t updated_ms = 0;
+  bool operator==(const User&) const = default;
 };
 
 // The public view of a user: never the hash, the TOTP secret or lockout counters.

@@ -211,6 +211,7 @@ nlohmann::json to_json(const App& a) {
 nlohmann::json summary_of(const App& a) {
   return {{"name", a.name},
           {"summary", a.summary},
+          {"description", a.description},
           {"category", a.category},
           {"tags", a.tags},
           {"developer", a.developer},

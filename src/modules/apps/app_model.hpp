@@ -16,6 +16,7 @@ struct StoredFile {
   std::string sha256;
   std::string name;
   std::string content_type;
+  bool operator==(const StoredFile&) const = default;
 };
 
 struct App {
@@ -41,6 +42,8 @@ struct App {
   std::string created_by;
   std::int64_t created_ms = 0;
   std::int64_t updated_ms = 0;
+  // Every field, so "did an edit change anything" cannot forget one (a summary did: issue 11).
+  bool operator==(const App&) const = default;
 };
 
 nlohmann::json to_json(const App& a);

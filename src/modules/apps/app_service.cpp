@@ -68,9 +68,10 @@ App AppService::update(const core::Actor& actor, const std::string& org_id, cons
   return ctx_.app.db.write([&](core::Tx& tx) {
     auto a = app_repo::find(tx, org_id, app_id);
     if (!a) throw app_not_found();
-    const auto before = summary_of(*a);
+    const App stored = *a;
     apply_fields(*a, f);
-    if (summary_of(*a) == before) return *a;  // nothing changed: nothing to record
+    // The whole row, not a summary: a summary that leaves a field out drops edits of it.
+    if (*a == stored) return stored;
     a->updated_ms = ctx_.app.clock.unix_millis();
     app_repo::update_fields(tx, *a);
     ctx_.app.audit.record(tx, actor,
@@ -78,10 +79,10 @@ App AppService::update(const core::Actor& actor, const std::string& org_id, cons
                            .action = "app.updated",
                            .target_type = "app",
                            .target_id = app_id,
-                           .before = before,
+                           .before = summary_of(stored),
                            .after = summary_of(*a)});
     ctx_.app.events.emit(tx, "app.updated", {{"orgId", org_id}, {"appId", app_id}});
-    return *a;
+    return *app_repo::find(tx, org_id, app_id);  // answer with what was stored
   });
 }
 

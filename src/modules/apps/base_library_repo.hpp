@@ -17,6 +17,7 @@ struct BaseLibrary {
   std::string notes;
   std::int64_t created_ms = 0;
   std::int64_t updated_ms = 0;
+  bool operator==(const BaseLibrary&) const = default;
 };
 
 nlohmann::json to_json(const BaseLibrary& b);

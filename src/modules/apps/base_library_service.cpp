@@ -61,9 +61,11 @@ BaseLibrary BaseLibraryService::update(const core::Actor& actor, const std::stri
   return ctx_.app.db.write([&](core::Tx& tx) {
     auto b = base_library_repo::find(tx, version);
     if (!b) throw not_found();
-    const auto before = to_json(*b);
+    const BaseLibrary stored = *b;
     if (status) b->status = *status;
     if (notes) b->notes = *notes;
+    if (*b == stored) return stored;  // the whole row: nothing changed, nothing to record
+    const auto before = to_json(stored);
     b->updated_ms = ctx_.app.clock.unix_millis();
     base_library_repo::update(tx, *b);
     ctx_.app.audit.record(tx, actor,
@@ -72,7 +74,7 @@ BaseLibrary BaseLibraryService::update(const core::Actor& actor, const std::stri
                            .target_id = version,
                            .before = before,
                            .after = to_json(*b)});
-    return *b;
+    return *base_library_repo::find(tx, version);  // answer with what was stored
   });
 }
 

@@ -48,6 +48,7 @@ struct HostApp {
   std::int64_t secret_rotated_ms = 0;
   std::int64_t created_ms = 0;
   std::int64_t updated_ms = 0;
+  bool operator==(const HostApp&) const = default;
 };
 
 nlohmann::json to_json(const HostApp& h);

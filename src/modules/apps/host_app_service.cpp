@@ -97,15 +97,16 @@ HostApp HostAppService::update(const core::Actor& actor, const std::string& org_
   return ctx_.app.db.write([&](core::Tx& tx) {
     auto h = host_app_repo::find(tx, org_id, host_app_id);
     if (!h) throw host_app_not_found();
-    const auto before = summary_of(*h);
+    const HostApp stored = *h;
     const bool bundles_changed = f.bundles && *f.bundles != h->bundles;
     if (f.name) h->name = *f.name;
     if (f.status) h->status = *f.status;
     if (f.bundles) h->bundles = *f.bundles;
     if (f.custom_apis) h->custom_apis = *f.custom_apis;
     if (f.menus) h->menus = *f.menus;
+    if (*h == stored) return stored;  // the whole row: nothing changed, nothing to record
+    const auto before = summary_of(stored);
     auto after = summary_of(*h);
-    if (after == before) return *h;  // nothing changed: nothing to record
     h->updated_ms = ctx_.app.clock.unix_millis();
     host_app_repo::update(tx, *h);
     if (bundles_changed) host_app_repo::replace_bundles(tx, *h);
@@ -118,7 +119,7 @@ HostApp HostAppService::update(const core::Actor& actor, const std::string& org_
                            .before = before,
                            .after = after});
     ctx_.app.events.emit(tx, "host_app.updated", event_of(*h));
-    return *h;
+    return *host_app_repo::find(tx, org_id, host_app_id);  // answer with what was stored
   });
 }
 

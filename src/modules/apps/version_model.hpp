@@ -30,6 +30,7 @@ struct Version {
   std::int64_t created_ms = 0;
   std::int64_t updated_ms = 0;
   std::int64_t released_ms = 0;  // 0 = never released
+  bool operator==(const Version&) const = default;
 };
 
 nlohmann::json to_json(const Version& v);

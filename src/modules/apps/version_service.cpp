@@ -222,11 +222,12 @@ Version VersionService::update(const core::Actor& actor, const std::string& org_
       errors.add("minBaseLibrary", "unknown_value", "Not a base-library version the platform knows");
       errors.throw_if_any();
     }
-    const nlohmann::json before = {{"changelog", v->changelog}, {"minBaseLibrary", v->min_base_library}};
+    const Version stored = *v;
     if (patch.changelog) v->changelog = *patch.changelog;
     if (patch.min_base_library) v->min_base_library = *patch.min_base_library;
+    if (*v == stored) return stored;  // the whole row: nothing changed, nothing to record
+    const nlohmann::json before = {{"changelog", stored.changelog}, {"minBaseLibrary", stored.min_base_library}};
     const nlohmann::json after = {{"changelog", v->changelog}, {"minBaseLibrary", v->min_base_library}};
-    if (before == after) return *v;
     v->updated_ms = ctx_.app.clock.unix_millis();
     version_repo::update(tx, *v);
     ctx_.app.audit.record(tx, actor,
@@ -238,7 +239,7 @@ Version VersionService::update(const core::Actor& actor, const std::string& org_
                            .after = after});
     ctx_.app.events.emit(tx, "version.updated",
                          {{"orgId", org_id}, {"appId", app_id}, {"versionId", v->id}, {"version", version}});
-    return *v;
+    return *version_repo::find(tx, org_id, app_id, version);  // answer with what was stored
   });
 }
 

@@ -43,6 +43,7 @@ struct Plan {
   std::int64_t updated_ms = 0;
   std::int64_t started_ms = 0;  // 0 = never started
   std::int64_t ended_ms = 0;    // 0 = not finished
+  bool operator==(const Plan&) const = default;
 };
 
 bool live(const Plan& p);      // running or paused

@@ -164,7 +164,7 @@ Plan PlanService::update(const core::Actor& actor, const std::string& org_id, co
       throw core::Error(409, "gray.plan_finished", "A finished plan cannot be changed",
                         {{"status", p->status}});
     }
-    const auto before = summary_of(*p);
+    const Plan stored = *p;
     if (fields.name) p->name = *fields.name;
     if (fields.rule) {
       check_lists(tx, org_id, *fields.rule);
@@ -177,6 +177,7 @@ Plan PlanService::update(const core::Actor& actor, const std::string& org_id, co
       // A new schedule starts over: in a running plan every step already due applies at once.
       p->applied_steps = p->status == "running" ? due_steps(p->steps, 0, now) : 0;
     }
+    if (*p == stored) return stored;  // the whole row: nothing changed, nothing to record
     p->updated_ms = now;
     plan_repo::update(tx, *p);
     ctx_.app.audit.record(tx, actor,
@@ -184,10 +185,10 @@ Plan PlanService::update(const core::Actor& actor, const std::string& org_id, co
                            .action = "gray_plan.updated",
                            .target_type = "gray_plan",
                            .target_id = p->id,
-                           .before = before,
+                           .before = summary_of(stored),
                            .after = summary_of(*p)});
     ctx_.app.events.emit(tx, "gray_plan.updated", event_of(*p));
-    return *p;
+    return *plan_repo::find(tx, org_id, plan_id);  // answer with what was stored
   });
 }
 

@@ -20,6 +20,7 @@ struct UidList {
   std::string created_by;
   std::int64_t created_ms = 0;
   std::int64_t updated_ms = 0;
+  bool operator==(const UidList&) const = default;
 };
 
 nlohmann::json to_json(const UidList& l);

@@ -81,12 +81,14 @@ UidList UidListService::update(const core::Actor& actor, const std::string& org_
   return ctx_.app.db.write([&](core::Tx& tx) {
     auto l = uid_list_repo::find(tx, org_id, list_id);
     if (!l) throw list_not_found();
-    const nlohmann::json before = {{"name", l->name}, {"description", l->description}};
+    const UidList stored = *l;
     if (fields.name) {
       ensure_name_free(tx, org_id, *fields.name, l->id);
       l->name = *fields.name;
     }
     if (fields.description) l->description = *fields.description;
+    if (*l == stored) return stored;  // the whole row: nothing changed, nothing to record
+    const nlohmann::json before = {{"name", stored.name}, {"description", stored.description}};
     l->updated_ms = ctx_.app.clock.unix_millis();
     uid_list_repo::update(tx, *l);
     ctx_.app.audit.record(tx, actor,
@@ -96,7 +98,7 @@ UidList UidListService::update(const core::Actor& actor, const std::string& org_
                            .target_id = l->id,
                            .before = before,
                            .after = {{"name", l->name}, {"description", l->description}}});
-    return *l;
+    return *uid_list_repo::find(tx, org_id, list_id);  // answer with what was stored
   });
 }
 

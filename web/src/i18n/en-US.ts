@@ -50,7 +50,7 @@ export default {
     reused: 'You used this password recently', incorrect: 'Incorrect', invalid: 'Invalid format', unknown_field: 'Unknown field',
     out_of_range: 'Out of range', invalid_type: 'Wrong type', duplicate: 'Listed twice', too_many: 'Too many',
     unknown_scope: 'Unknown scope', not_permitted: 'You do not hold this permission yourself', invalid_email: 'Enter a valid email address',
-    not_defined: 'Not defined', unknown_value: 'Unsupported value',
+    not_defined: 'Not defined', unknown_value: 'Unsupported value', duplicate_key: 'This key appears twice',
   },
   setup: {
     title: 'Set up the platform', intro: 'Create the first platform admin. This link works once.', noToken: 'The link is incomplete: copy the whole setup link from the server log (including the part after #).',
@@ -71,6 +71,9 @@ export default {
     'apps.online': 'Take the mini-program offline before deleting it', 'apps.taken_down': 'The platform took this mini-program down; only an operator can restore it',
     'packages.not_a_zip': 'Not a zip file', 'packages.corrupt': 'The zip file is corrupt', 'packages.unsafe_path': 'The package holds an unsafe file path',
     'packages.too_many_entries': 'Too many files in the package', 'packages.too_large': 'Too large once unpacked', 'packages.zip_bomb': 'Suspicious compression ratio (zip bomb)',
+    'packages.invalid_name_encoding': 'A file name in the package is not valid UTF-8', 'packages.control_character': 'A file name in the package holds a control character',
+    'packages.special_file': 'The package holds a device, pipe or socket file', 'packages.name_collision': 'Two file names in the package differ only in case or Unicode form',
+    storage_full: 'The server is out of storage space; try again later',
     'packages.bad_manifest': 'app.json is malformed', payload_too_large: 'The file is larger than allowed', unsupported_media_type: 'Unsupported file type',
     'members.last_owner': 'An organisation needs at least one owner', 'members.owner_required': 'Only an owner can do this',
     'members.reset_not_allowed': 'This account also belongs elsewhere or is an operator: ask a platform operator',

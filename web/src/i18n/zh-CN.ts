@@ -48,7 +48,7 @@ export default {
     reused: '不能使用最近用过的密码', incorrect: '不正确', invalid: '格式不正确', unknown_field: '未知字段',
     out_of_range: '超出允许范围', invalid_type: '类型不正确', duplicate: '重复了', too_many: '数量太多',
     unknown_scope: '未知的权限范围', not_permitted: '你本人没有这个权限', invalid_email: '请输入有效的邮箱地址',
-    not_defined: '未定义', unknown_value: '不支持的值',
+    not_defined: '未定义', unknown_value: '不支持的值', duplicate_key: '同一个字段出现了两次',
   },
   setup: {
     title: '初始化平台', intro: '创建平台的第一个管理员账号。这个链接只能使用一次。', noToken: '链接不完整：请从服务器日志中复制完整的初始化链接（包含 # 之后的部分）。',
@@ -69,6 +69,9 @@ export default {
     'apps.online': '线上的小程序不能删除，请先下线', 'apps.taken_down': '该小程序已被平台下架，机构无法自行恢复',
     'packages.not_a_zip': '不是有效的 zip 文件', 'packages.corrupt': 'zip 文件已损坏', 'packages.unsafe_path': '包内含有不安全的文件路径',
     'packages.too_many_entries': '包内文件过多', 'packages.too_large': '解压后体积过大', 'packages.zip_bomb': '压缩比异常，疑似压缩炸弹',
+    'packages.invalid_name_encoding': '包内文件名不是有效的 UTF-8 编码', 'packages.control_character': '包内文件名含有控制字符',
+    'packages.special_file': '包内含有设备、管道或套接字文件', 'packages.name_collision': '包内有两个文件名仅大小写或 Unicode 形式不同',
+    storage_full: '服务器存储空间已满，请稍后再试',
     'packages.bad_manifest': 'app.json 格式不正确', payload_too_large: '文件太大，超出上限', unsupported_media_type: '不支持的文件类型',
     'members.last_owner': '机构至少需要一位所有者', 'members.owner_required': '只有所有者可以执行这个操作',
     'members.reset_not_allowed': '该账号同时属于其他机构或是平台运营人员，请联系平台重置',
