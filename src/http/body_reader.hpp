@@ -11,15 +11,12 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/http/empty_body.hpp>
-#include <boost/beast/http/parser.hpp>
 
 #include "http/any_stream.hpp"
+#include "http/head_reader.hpp"
 #include "http/types.hpp"
 
 namespace cove::http {
-
-using HeadParser = bhttp::request_parser<bhttp::empty_body>;
 
 enum class BodyResult {
   kRead,

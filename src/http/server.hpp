@@ -21,7 +21,7 @@ struct ServerOptions {
   int threads = 2;
   int worker_threads = 2;     // pool for .blocking() routes
   int max_connections = 10000;
-  std::size_t header_limit = 16 * 1024;
+  std::size_t header_limit = 16 * 1024;  // the whole head: request line, fields, blank line
   std::size_t body_limit = 1024 * 1024;  // default when a route sets none
   std::chrono::seconds header_timeout{10};
   std::chrono::seconds idle_timeout{60};

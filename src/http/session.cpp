@@ -4,7 +4,6 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
-#include <limits>
 #include <optional>
 #include <string>
 
@@ -15,13 +14,13 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/error.hpp>
-#include <boost/beast/http/read.hpp>
 
 #include "core/log.hpp"
 #include "http/any_stream.hpp"
 #include "http/beast_convert.hpp"
 #include "http/body_reader.hpp"
 #include "http/errors.hpp"
+#include "http/head_reader.hpp"
 #include "http/request_id.hpp"
 #include "http/response_writer.hpp"
 #include "http/router.hpp"
@@ -144,14 +143,11 @@ class Session {
   // Reads, handles and answers one request. Returns whether the connection stays open.
   asio::awaitable<bool> serve_request() {
     HeadParser parser;  // fresh per request: a parser carries state from the message it read
-    parser.header_limit(static_cast<std::uint32_t>(
-        std::min<std::size_t>(options_.header_limit, std::numeric_limits<std::uint32_t>::max())));
     // The body limit depends on the route, known only after routing; without this Beast would
     // apply its own default to Content-Length as soon as the head is parsed.
     parser.body_limit(boost::none);
-    beast::error_code ec;
-    stream_.expires_after(options_.header_timeout);
-    co_await bhttp::async_read_header(stream_, buffer_, parser, nothrow(ec));
+    stream_.expires_after(options_.header_timeout);  // for the whole head, not per read
+    beast::error_code ec = co_await read_head(stream_, buffer_, parser, options_.header_limit);
     const auto started = Clock::now();
     if (ec == bhttp::error::header_limit) {
       co_return co_await refuse_unparsed(
