@@ -52,15 +52,6 @@ bool is_http_error(const beast::error_code& ec) {
   return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category();
 }
 
-std::string peer_address(const asio::ip::tcp::endpoint& endpoint) {
-  const auto address = endpoint.address();
-  // A dual-stack listener sees IPv4 clients as ::ffff:a.b.c.d; logs and rate limits want a.b.c.d.
-  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
-    return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6()).to_string();
-  }
-  return address.to_string();
-}
-
 // Counts the request in the in-flight gauge for exactly as long as it is being handled.
 class InFlight {
  public:
@@ -205,7 +196,7 @@ class Session {
         co_await asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()), nothrow(ec));
         if (ec) co_return false;
       }
-      const BodyLimits limits{limit, options_.body_timeout};
+      const BodyLimits limits{limit, options_.body_timeout, min_body_rate()};
       if (streamed) {
         // Even an empty body becomes a file: such routes always get req.upload.
         body = co_await read_body_to_file(stream_, buffer_, parser, limits, options_.upload_dir,
@@ -226,6 +217,10 @@ class Session {
       case BodyResult::kMalformed:
         res = Pipeline::error_response(
             req, core::Error::bad_request("bad_request", "The request body framing is invalid"));
+        break;
+      case BodyResult::kTooSlow:
+        res = Pipeline::error_response(
+            req, core::Error(408, "request_timeout", "The request body arrived too slowly"));
         break;
       case BodyResult::kStorageFailed: res = internal_error_json(req.request_id); break;
       case BodyResult::kDisconnected: co_return false;
@@ -261,9 +256,12 @@ class Session {
   asio::awaitable<bool> discard_body(HeadParser& head) {
     if (const auto length = head.content_length(); length && *length > kDiscardLimit) co_return false;
     std::string ignored;
-    co_return co_await read_body_to_string(stream_, buffer_, head, {kDiscardLimit, options_.body_timeout},
-                                           ignored) == BodyResult::kRead;
+    // A body nobody wants must not trickle in for longer than one that is wanted.
+    const BodyLimits limits{kDiscardLimit, options_.body_timeout, min_body_rate()};
+    co_return co_await read_body_to_string(stream_, buffer_, head, limits, ignored) == BodyResult::kRead;
   }
+
+  MinBodyRate min_body_rate() const { return {options_.min_body_rate, options_.min_body_rate_window}; }
 
   asio::awaitable<Response> run_handler(Request& req) {
     if (!req.route->blocking) co_return context_.pipeline.run_handler(req);
@@ -345,8 +343,6 @@ class Session {
 asio::awaitable<void> run_session(SessionContext& context, std::shared_ptr<ConnectionHandle> handle,
                                   asio::ip::tcp::socket socket) {
   beast::error_code ec;
-  const auto endpoint = socket.remote_endpoint(ec);
-  if (ec) co_return;  // the client already left
   // Responses may go out as head and body in two writes; Nagle would hold back the second.
   socket.set_option(asio::ip::tcp::no_delay(true), ec);
   std::optional<AnyStream> stream;
@@ -360,7 +356,7 @@ asio::awaitable<void> run_session(SessionContext& context, std::shared_ptr<Conne
     ConnectionHandle& handle;
     ~Detach() { handle.stream = nullptr; }
   } detach{*handle};
-  Session session(context, *handle, *stream, peer_address(endpoint));
+  Session session(context, *handle, *stream, handle->peer);
   co_await session.run();
 }
 

@@ -1,5 +1,6 @@
-// Limits the server enforces itself: header size (431), body size (413), connection count
-// (503), and the Expect: 100-continue handshake that lets a refused upload stay unsent.
+// Limits the server enforces itself: header size (431), body size (413), connection count, in
+// all and per client address (503), and the Expect: 100-continue handshake that lets a refused
+// upload stay unsent.
 #include <catch2/catch.hpp>
 
 #include "api/server_fixture.hpp"
@@ -261,6 +262,48 @@ TEST_CASE("server refuses connections over the limit with 503", "[server]") {
   CHECK(third.closed_within(5s));
 
   // A slot frees when a connection closes.
+  first.reset();
+  bool served = false;
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (!served && std::chrono::steady_clock::now() < deadline) {
+    RawSocket again(ts.port());
+    if (again.send(raw_request("GET", "/t/hello"))) {
+      auto res = again.read_response(5s);
+      served = res && res->status == 200;
+    }
+    if (!served) std::this_thread::sleep_for(20ms);
+  }
+  CHECK(served);
+}
+
+TEST_CASE("server caps concurrent connections per client address with 503", "[server]") {
+  auto options = cove::test::http_test_options();
+  options.max_connections_per_ip = 2;
+  HttpTestServer ts(options);
+  auto first = std::make_unique<RawSocket>(ts.port());
+  RawSocket second(ts.port());
+  for (RawSocket* s : {first.get(), &second}) {
+    REQUIRE(s->send(raw_request("GET", "/t/hello")));
+    REQUIRE(s->read_response());
+  }
+
+  RawSocket third(ts.port());
+  REQUIRE(third.send(raw_request("GET", "/t/hello")));
+  auto busy = third.read_response(5s);
+  REQUIRE(busy);
+  CHECK(busy->status == 503);
+  CHECK(error_code(*busy) == "too_many_connections");
+  CHECK(busy->header("Retry-After"));
+  CHECK(third.closed_within(5s));
+
+  // The cap is per address: a client elsewhere still gets in.
+  RawSocket elsewhere(ts.port(), "127.0.0.2");
+  REQUIRE(elsewhere.send(raw_request("GET", "/t/hello")));
+  auto other = elsewhere.read_response(5s);
+  REQUIRE(other);
+  CHECK(other->status == 200);
+
+  // A slot frees when one of the address's connections closes.
   first.reset();
   bool served = false;
   const auto deadline = std::chrono::steady_clock::now() + 5s;
