@@ -31,11 +31,14 @@ http::ServerOptions server_options(const core::Config& c, const DataPaths& paths
   o.threads = c.http.threads;
   o.worker_threads = c.worker_threads;
   o.max_connections = c.http.max_connections;
+  o.max_connections_per_ip = c.http.max_connections_per_ip;
   o.header_limit = c.http.header_limit_bytes;
   o.body_limit = c.http.body_limit_bytes;
   o.header_timeout = std::chrono::seconds(c.http.header_timeout_s);
   o.idle_timeout = std::chrono::seconds(c.http.idle_timeout_s);
   o.body_timeout = std::chrono::seconds(c.http.body_timeout_s);
+  o.min_body_rate = c.http.min_body_rate_bytes_per_second;
+  o.min_body_rate_window = std::chrono::seconds(c.http.min_body_rate_window_s);
   o.shutdown_timeout = std::chrono::seconds(c.http.shutdown_timeout_s);
   o.tls_cert = c.http.tls.cert;
   o.tls_key = c.http.tls.key;

@@ -244,11 +244,14 @@ Config build(const Values& values) {
   const int threads = r.integer("http.threads");
   c.http.threads = threads == 0 ? cores() : threads;
   c.http.max_connections = r.integer("http.maxConnections");
+  c.http.max_connections_per_ip = r.integer("http.maxConnectionsPerIp");
   c.http.header_limit_bytes = r.get("http.headerLimitBytes").get<std::size_t>();
   c.http.body_limit_bytes = r.get("http.bodyLimitBytes").get<std::size_t>();
   c.http.header_timeout_s = r.integer("http.timeouts.headerSeconds");
   c.http.idle_timeout_s = r.integer("http.timeouts.idleSeconds");
   c.http.body_timeout_s = r.integer("http.timeouts.bodySeconds");
+  c.http.min_body_rate_bytes_per_second = r.get("http.minBodyRateBytesPerSecond").get<std::uint64_t>();
+  c.http.min_body_rate_window_s = r.integer("http.minBodyRateWindowSeconds");
   c.http.shutdown_timeout_s = r.integer("http.timeouts.shutdownSeconds");
   c.http.tls.cert = r.str("http.tls.cert");
   c.http.tls.key = r.str("http.tls.key");

@@ -43,11 +43,14 @@ struct Config {
     std::uint16_t listen_port = 8080;
     int threads = 0;  // resolved: 0 in the file means "number of cores"
     int max_connections = 10000;
+    int max_connections_per_ip = 256;  // by TCP peer address; 0 = no cap
     std::size_t header_limit_bytes = 16 * 1024;
     std::size_t body_limit_bytes = 1024 * 1024;
     int header_timeout_s = 10;
     int idle_timeout_s = 60;
     int body_timeout_s = 30;
+    std::uint64_t min_body_rate_bytes_per_second = 1024;  // 0 = no minimum
+    int min_body_rate_window_s = 10;
     int shutdown_timeout_s = 10;
     Tls tls;
     std::vector<std::string> cors_origins;

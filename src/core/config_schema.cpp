@@ -20,10 +20,25 @@ std::vector<ConfigKey> build_schema() {
       {"http.threads", 0, "I/O threads running the HTTP server; 0 means one per CPU core.", 0, 1024},
       {"http.maxConnections", 10000,
        "Open connections accepted at once; further connections are answered 503 and closed.", 1, 1000000},
-      {"http.headerLimitBytes", 16 * kKiB, "Largest request header block; larger requests get 431.", kKiB,
-       kMiB},
+      {"http.maxConnectionsPerIp", 256,
+       "Open connections accepted at once from one client address (the TCP peer, not X-Forwarded-For); "
+       "further ones are answered 503 and closed. 0 means no per-address cap. Behind a reverse proxy every "
+       "connection comes from the proxy: raise it or set 0.",
+       0, 1000000},
+      {"http.headerLimitBytes", 16 * kKiB,
+       "Largest request head (request line, header fields and the blank line); larger requests get 431.",
+       kKiB, kMiB},
       {"http.bodyLimitBytes", kMiB,
        "Default request body limit for routes that set none; larger bodies get 413.", kKiB, 4 * kGiB},
+      {"http.minBodyRateBytesPerSecond", kKiB,
+       "Slowest a request body may arrive: once http.minBodyRateWindowSeconds have passed, each trailing "
+       "window must bring at least this many bytes per second, or the request gets 408 and the "
+       "connection closes. 0 means no minimum.",
+       0, kGiB},
+      {"http.minBodyRateWindowSeconds", 10,
+       "Window over which http.minBodyRateBytesPerSecond is averaged; also the grace period at the start "
+       "of a body.",
+       1, 3600},
       {"http.timeouts.headerSeconds", 10, "Time allowed to receive a request's headers.", 1, 3600},
       {"http.timeouts.idleSeconds", 60, "How long an idle keep-alive connection stays open.", 1, 86400},
       {"http.timeouts.bodySeconds", 30, "Longest pause allowed while receiving a request body.", 1, 3600},

@@ -42,11 +42,14 @@ asio::awaitable<BodyResult> read_body_to_string(AnyStream& stream, beast::flat_b
                                                 HeadParser& head, BodyLimits limits, std::string& out) {
   bhttp::request_parser<bhttp::string_body> parser{std::move(head)};
   parser.body_limit(limits.limit);
+  BodyRateCheck rate(limits.min_rate, BodyRateCheck::Clock::now());
   beast::error_code ec;
   while (!parser.is_done()) {
     stream.expires_after(limits.timeout);  // a deadline per read: progress, not total time
-    co_await bhttp::async_read_some(stream, buffer, parser, nothrow(ec));
+    const std::size_t got = co_await bhttp::async_read_some(stream, buffer, parser, nothrow(ec));
     if (ec) co_return classify(ec);
+    // Total time is the rate's to bound: each byte restarts the deadline above.
+    if (!rate.record(got, BodyRateCheck::Clock::now())) co_return BodyResult::kTooSlow;
   }
   out = std::move(parser.get().body());
   co_return BodyResult::kRead;
@@ -65,15 +68,18 @@ asio::awaitable<BodyResult> read_body_to_file(AnyStream& stream, beast::flat_buf
   }
   // The one buffer the body passes through, whatever its size.
   std::vector<char> chunk(kUploadChunk);
+  BodyRateCheck rate(limits.min_rate, BodyRateCheck::Clock::now());
   beast::error_code ec;
   while (!parser.is_done()) {
     auto& body = parser.get().body();
     body.data = chunk.data();
     body.size = chunk.size();
     stream.expires_after(limits.timeout);
-    co_await bhttp::async_read_some(stream, buffer, parser, nothrow(ec));
+    const std::size_t parsed = co_await bhttp::async_read_some(stream, buffer, parser, nothrow(ec));
     if (ec == bhttp::error::need_buffer) ec = {};  // the chunk is full: write it out, go on
     if (ec) co_return classify(ec);
+    // Returning here drops the sink, which removes the partial file.
+    if (!rate.record(parsed, BodyRateCheck::Clock::now())) co_return BodyResult::kTooSlow;
     const std::size_t got = chunk.size() - parser.get().body().size;
     if (got == 0) continue;
     if (const auto err = sink.write(chunk.data(), got)) {

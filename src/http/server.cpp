@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -38,14 +39,22 @@ using tcp = asio::ip::tcp;
 
 auto nothrow(beast::error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
 
-// Answers a connection over the limit with the 503 error JSON and closes it. Plain HTTP only:
-// a TLS client would need a full handshake first, which is the cost the limit exists to avoid.
-asio::awaitable<void> refuse_busy(tcp::socket socket, std::string request_id) {
+std::string peer_address(const tcp::endpoint& endpoint) {
+  const auto address = endpoint.address();
+  // A dual-stack listener sees IPv4 clients as ::ffff:a.b.c.d; logs and limits want a.b.c.d.
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6()).to_string();
+  }
+  return address.to_string();
+}
+
+// Answers a connection over a limit with the 503 error JSON and closes it. Plain HTTP only: a
+// TLS client would need a full handshake first, which is the cost the limits exist to avoid.
+asio::awaitable<void> refuse_busy(tcp::socket socket, core::Error error, std::string request_id) {
   AnyStream stream{beast::tcp_stream(std::move(socket))};
   Request req;
   req.request_id = std::move(request_id);
-  auto res = Pipeline::error_response(
-      req, core::Error(503, "server_busy", "The server has too many open connections; retry shortly"));
+  auto res = Pipeline::error_response(req, error);
   res.headers.set("Retry-After", "1");
   const ResponseFraming framing{11, false, false, std::chrono::seconds(5)};
   if (co_await write_response(stream, res, ResponseFile{}, framing)) {
@@ -86,6 +95,7 @@ struct Server::Impl {
 
   asio::awaitable<void> accept_loop();
   void admit(tcp::socket socket);
+  std::optional<core::Error> try_register(const std::shared_ptr<ConnectionHandle>& handle);
   void release(const std::shared_ptr<ConnectionHandle>& handle);
   void arm_shutdown_timer();
   void run_io_thread(asio::io_context& io);
@@ -99,6 +109,7 @@ struct Server::Impl {
 
   std::mutex connections_mutex;
   std::unordered_set<std::shared_ptr<ConnectionHandle>> connections;
+  std::unordered_map<std::string, int> connections_per_peer;  // no entry for a peer with none
 
   std::mutex wait_mutex;
   std::vector<std::thread> io_threads;
@@ -202,20 +213,15 @@ asio::awaitable<void> Server::Impl::accept_loop() {
 }
 
 void Server::Impl::admit(tcp::socket socket) {
-  auto handle = std::make_shared<ConnectionHandle>(socket.get_executor());
-  {
-    const std::lock_guard lock(connections_mutex);
-    if (connections.size() >= static_cast<std::size_t>(std::max(0, options.max_connections))) {
-      handle.reset();
-    } else {
-      connections.insert(handle);
-      open_count->store(connections.size());
-    }
-  }
+  beast::error_code ec;
+  const auto endpoint = socket.remote_endpoint(ec);
+  if (ec) return;  // the client already left
   const auto executor = socket.get_executor();
-  if (!handle) {
+  auto handle = std::make_shared<ConnectionHandle>(executor, peer_address(endpoint));
+  if (auto refusal = try_register(handle)) {
     if (tls) return;  // the socket closes as it goes out of scope
-    asio::co_spawn(executor, refuse_busy(std::move(socket), request_id_for("")), asio::detached);
+    asio::co_spawn(executor, refuse_busy(std::move(socket), std::move(*refusal), request_id_for("")),
+                   asio::detached);
     return;
   }
   asio::co_spawn(executor, run_session(context, handle, std::move(socket)),
@@ -234,11 +240,32 @@ void Server::Impl::admit(tcp::socket socket) {
                  });
 }
 
+// Counts a new connection in, or says which limit it is over. The per-address cap goes by the
+// TCP peer, never X-Forwarded-For: a header the client writes cannot buy it more connections.
+std::optional<core::Error> Server::Impl::try_register(const std::shared_ptr<ConnectionHandle>& handle) {
+  const std::lock_guard lock(connections_mutex);
+  if (connections.size() >= static_cast<std::size_t>(std::max(0, options.max_connections))) {
+    return core::Error(503, "server_busy", "The server has too many open connections; retry shortly");
+  }
+  int& from_peer = connections_per_peer[handle->peer];
+  if (options.max_connections_per_ip > 0 && from_peer >= options.max_connections_per_ip) {
+    return core::Error(503, "too_many_connections",
+                       "Too many open connections from your address; close some or retry shortly");
+  }
+  ++from_peer;
+  connections.insert(handle);
+  open_count->store(connections.size());
+  return std::nullopt;
+}
+
 void Server::Impl::release(const std::shared_ptr<ConnectionHandle>& handle) {
   bool last = false;
   {
     const std::lock_guard lock(connections_mutex);
     connections.erase(handle);
+    if (const auto it = connections_per_peer.find(handle->peer); it != connections_per_peer.end()) {
+      if (--it->second == 0) connections_per_peer.erase(it);
+    }
     open_count->store(connections.size());
     last = connections.empty();
   }

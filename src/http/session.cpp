@@ -4,7 +4,6 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
-#include <limits>
 #include <optional>
 #include <string>
 
@@ -15,13 +14,13 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/error.hpp>
-#include <boost/beast/http/read.hpp>
 
 #include "core/log.hpp"
 #include "http/any_stream.hpp"
 #include "http/beast_convert.hpp"
 #include "http/body_reader.hpp"
 #include "http/errors.hpp"
+#include "http/head_reader.hpp"
 #include "http/request_id.hpp"
 #include "http/response_writer.hpp"
 #include "http/router.hpp"
@@ -51,15 +50,6 @@ auto nothrow(beast::error_code& ec) { return asio::redirect_error(asio::use_awai
 
 bool is_http_error(const beast::error_code& ec) {
   return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category();
-}
-
-std::string peer_address(const asio::ip::tcp::endpoint& endpoint) {
-  const auto address = endpoint.address();
-  // A dual-stack listener sees IPv4 clients as ::ffff:a.b.c.d; logs and rate limits want a.b.c.d.
-  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
-    return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6()).to_string();
-  }
-  return address.to_string();
 }
 
 // Counts the request in the in-flight gauge for exactly as long as it is being handled.
@@ -144,14 +134,11 @@ class Session {
   // Reads, handles and answers one request. Returns whether the connection stays open.
   asio::awaitable<bool> serve_request() {
     HeadParser parser;  // fresh per request: a parser carries state from the message it read
-    parser.header_limit(static_cast<std::uint32_t>(
-        std::min<std::size_t>(options_.header_limit, std::numeric_limits<std::uint32_t>::max())));
     // The body limit depends on the route, known only after routing; without this Beast would
     // apply its own default to Content-Length as soon as the head is parsed.
     parser.body_limit(boost::none);
-    beast::error_code ec;
-    stream_.expires_after(options_.header_timeout);
-    co_await bhttp::async_read_header(stream_, buffer_, parser, nothrow(ec));
+    stream_.expires_after(options_.header_timeout);  // for the whole head, not per read
+    beast::error_code ec = co_await read_head(stream_, buffer_, parser, options_.header_limit);
     const auto started = Clock::now();
     if (ec == bhttp::error::header_limit) {
       co_return co_await refuse_unparsed(
@@ -209,7 +196,7 @@ class Session {
         co_await asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()), nothrow(ec));
         if (ec) co_return false;
       }
-      const BodyLimits limits{limit, options_.body_timeout};
+      const BodyLimits limits{limit, options_.body_timeout, min_body_rate()};
       if (streamed) {
         // Even an empty body becomes a file: such routes always get req.upload.
         body = co_await read_body_to_file(stream_, buffer_, parser, limits, options_.upload_dir,
@@ -230,6 +217,10 @@ class Session {
       case BodyResult::kMalformed:
         res = Pipeline::error_response(
             req, core::Error::bad_request("bad_request", "The request body framing is invalid"));
+        break;
+      case BodyResult::kTooSlow:
+        res = Pipeline::error_response(
+            req, core::Error(408, "request_timeout", "The request body arrived too slowly"));
         break;
       case BodyResult::kStorageFailed: res = internal_error_json(req.request_id); break;
       case BodyResult::kStorageFull: res = context_.pipeline.storage_full_response(req, "upload"); break;
@@ -266,9 +257,12 @@ class Session {
   asio::awaitable<bool> discard_body(HeadParser& head) {
     if (const auto length = head.content_length(); length && *length > kDiscardLimit) co_return false;
     std::string ignored;
-    co_return co_await read_body_to_string(stream_, buffer_, head, {kDiscardLimit, options_.body_timeout},
-                                           ignored) == BodyResult::kRead;
+    // A body nobody wants must not trickle in for longer than one that is wanted.
+    const BodyLimits limits{kDiscardLimit, options_.body_timeout, min_body_rate()};
+    co_return co_await read_body_to_string(stream_, buffer_, head, limits, ignored) == BodyResult::kRead;
   }
+
+  MinBodyRate min_body_rate() const { return {options_.min_body_rate, options_.min_body_rate_window}; }
 
   asio::awaitable<Response> run_handler(Request& req) {
     if (!req.route->blocking) co_return context_.pipeline.run_handler(req);
@@ -350,8 +344,6 @@ class Session {
 asio::awaitable<void> run_session(SessionContext& context, std::shared_ptr<ConnectionHandle> handle,
                                   asio::ip::tcp::socket socket) {
   beast::error_code ec;
-  const auto endpoint = socket.remote_endpoint(ec);
-  if (ec) co_return;  // the client already left
   // Responses may go out as head and body in two writes; Nagle would hold back the second.
   socket.set_option(asio::ip::tcp::no_delay(true), ec);
   std::optional<AnyStream> stream;
@@ -365,7 +357,7 @@ asio::awaitable<void> run_session(SessionContext& context, std::shared_ptr<Conne
     ConnectionHandle& handle;
     ~Detach() { handle.stream = nullptr; }
   } detach{*handle};
-  Session session(context, *handle, *stream, peer_address(endpoint));
+  Session session(context, *handle, *stream, handle->peer);
   co_await session.run();
 }
 

@@ -3,6 +3,7 @@
 // src/http: the server accepts, the session reads, dispatches through the pipeline and writes.
 #include <atomic>
 #include <memory>
+#include <string>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -27,11 +28,14 @@ struct SessionContext {
   std::atomic<bool> stopping{false};         // set once by Server::stop()
 };
 
-// The server's handle on a connection, used by shutdown. Its fields are read and written only on
-// `strand` (the session runs there; the server posts to it), so they need no lock.
+// The server's handle on a connection, used by shutdown and the connection limits. `stream` and
+// `idle` are read and written only on `strand` (the session runs there; the server posts to it),
+// so they need no lock; the rest is fixed at accept.
 struct ConnectionHandle {
-  explicit ConnectionHandle(boost::asio::any_io_executor s) : strand(std::move(s)) {}
+  ConnectionHandle(boost::asio::any_io_executor s, std::string p)
+      : strand(std::move(s)), peer(std::move(p)) {}
   boost::asio::any_io_executor strand;
+  const std::string peer;       // the TCP peer's address: what the per-address limit counts
   AnyStream* stream = nullptr;  // set while the session runs
   // Waiting for a request to begin (or for the TLS handshake): closing loses nothing.
   bool idle = true;

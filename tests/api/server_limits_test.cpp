@@ -1,5 +1,6 @@
-// Limits the server enforces itself: header size (431), body size (413), connection count
-// (503), and the Expect: 100-continue handshake that lets a refused upload stay unsent.
+// Limits the server enforces itself: header size (431), body size (413), connection count, in
+// all and per client address (503), and the Expect: 100-continue handshake that lets a refused
+// upload stay unsent.
 #include <catch2/catch.hpp>
 
 #include "api/server_fixture.hpp"
@@ -30,6 +31,34 @@ std::string error_code(const cove::test::RawResponse& res) {
 
 bool upload_dir_empty(const HttpTestServer& ts) { return std::filesystem::is_empty(ts.upload_dir()); }
 
+// A GET /t/hello head of exactly `size` bytes, request line to blank line. `target_pad` bytes go
+// into the query string; the rest is header lines of about 100 bytes, as cookies and tracing
+// headers arrive, so the parser meets many complete fields rather than one long one.
+std::string head_of_size(std::size_t size, std::size_t target_pad) {
+  std::string head = "GET /t/hello?pad=" + std::string(target_pad, 'q') + " HTTP/1.1\r\nHost: t\r\n";
+  constexpr std::size_t kLine = 100;
+  for (int i = 0; head.size() + 2 < size; ++i) {
+    const std::string name = "X-Pad-" + std::to_string(i) + ": ";
+    const std::size_t room = size - 2 - head.size();
+    // The last line takes all that is left, so no remainder too short for a line is left over.
+    const std::size_t line = room < 2 * kLine ? room : kLine;
+    head += name + std::string(line - name.size() - 2, 'h') + "\r\n";
+  }
+  return head + "\r\n";
+}
+
+// Sends `bytes` in pieces with a pause after each, so the server reads them separately. A server
+// that answers early and closes may make a later piece fail, which the caller may ignore.
+bool send_in_pieces(RawSocket& s, std::string_view bytes, std::size_t piece) {
+  while (!bytes.empty()) {
+    const std::size_t n = std::min(piece, bytes.size());
+    if (!s.send(bytes.substr(0, n))) return false;
+    bytes.remove_prefix(n);
+    std::this_thread::sleep_for(5ms);
+  }
+  return true;
+}
+
 }  // namespace
 
 TEST_CASE("server answers 431 to oversized headers and closes", "[server]") {
@@ -49,6 +78,40 @@ TEST_CASE("server answers 431 to oversized headers and closes", "[server]") {
     auto fine = ok.read_response();
     REQUIRE(fine);
     CHECK(fine->status == 200);
+  }
+}
+
+TEST_CASE("server enforces the header limit exactly, however the head arrives", "[server]") {
+  constexpr std::size_t kLimit = 16 * 1024;
+  auto options = cove::test::http_test_options();
+  options.header_limit = kLimit;
+  HttpTestServer ts(options);
+  // The limit counts the whole head, request line included, whether it comes in one read or in
+  // many; once a 16 KiB limit let a 32 KiB head through when it arrived in one write.
+  for (const std::size_t target_pad : {std::size_t{0}, std::size_t{10 * 1024}}) {
+    for (const std::size_t piece : {std::size_t{0}, std::size_t{4096}, std::size_t{1024}}) {
+      for (const std::size_t size : {kLimit, kLimit + 1, kLimit + 8 * 1024, 2 * kLimit - 16}) {
+        const std::string head = head_of_size(size, target_pad);
+        REQUIRE(head.size() == size);
+        INFO("head of " << size << " bytes, " << target_pad << " in the target, sent "
+                        << (piece == 0 ? std::string("in one write")
+                                       : std::to_string(piece) + "-byte pieces"));
+        RawSocket s(ts.port());
+        if (piece == 0) {
+          REQUIRE(s.send(head));
+        } else {
+          send_in_pieces(s, head, piece);
+        }
+        auto res = s.read_response(5s);
+        REQUIRE(res);
+        if (size <= kLimit) {
+          CHECK(res->status == 200);
+        } else {
+          CHECK(res->status == 431);
+          CHECK(error_code(*res) == "request_header_too_large");
+        }
+      }
+    }
   }
 }
 
@@ -199,6 +262,48 @@ TEST_CASE("server refuses connections over the limit with 503", "[server]") {
   CHECK(third.closed_within(5s));
 
   // A slot frees when a connection closes.
+  first.reset();
+  bool served = false;
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (!served && std::chrono::steady_clock::now() < deadline) {
+    RawSocket again(ts.port());
+    if (again.send(raw_request("GET", "/t/hello"))) {
+      auto res = again.read_response(5s);
+      served = res && res->status == 200;
+    }
+    if (!served) std::this_thread::sleep_for(20ms);
+  }
+  CHECK(served);
+}
+
+TEST_CASE("server caps concurrent connections per client address with 503", "[server]") {
+  auto options = cove::test::http_test_options();
+  options.max_connections_per_ip = 2;
+  HttpTestServer ts(options);
+  auto first = std::make_unique<RawSocket>(ts.port());
+  RawSocket second(ts.port());
+  for (RawSocket* s : {first.get(), &second}) {
+    REQUIRE(s->send(raw_request("GET", "/t/hello")));
+    REQUIRE(s->read_response());
+  }
+
+  RawSocket third(ts.port());
+  REQUIRE(third.send(raw_request("GET", "/t/hello")));
+  auto busy = third.read_response(5s);
+  REQUIRE(busy);
+  CHECK(busy->status == 503);
+  CHECK(error_code(*busy) == "too_many_connections");
+  CHECK(busy->header("Retry-After"));
+  CHECK(third.closed_within(5s));
+
+  // The cap is per address: a client elsewhere still gets in.
+  RawSocket elsewhere(ts.port(), "127.0.0.2");
+  REQUIRE(elsewhere.send(raw_request("GET", "/t/hello")));
+  auto other = elsewhere.read_response(5s);
+  REQUIRE(other);
+  CHECK(other->status == 200);
+
+  // A slot frees when one of the address's connections closes.
   first.reset();
   bool served = false;
   const auto deadline = std::chrono::steady_clock::now() + 5s;

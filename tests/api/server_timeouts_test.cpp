@@ -1,5 +1,6 @@
 // Each timeout is tested alone: it is set to 1 s and the others to 30 s, so a connection closed
-// within a few seconds was closed by the timeout under test.
+// within a few seconds was closed by the timeout under test. The minimum body rate is tested the
+// same way, with a 2 s window against a 30 s body timeout.
 #include <catch2/catch.hpp>
 
 #include "api/server_fixture.hpp"
@@ -18,6 +19,29 @@ cove::http::ServerOptions slow_options() {
   o.idle_timeout = std::chrono::seconds(30);
   o.body_timeout = std::chrono::seconds(30);
   return o;
+}
+
+std::string error_code(const cove::test::RawResponse& res) {
+  return nlohmann::json::parse(res.body).value("code", "");
+}
+
+// Sends `bytes` single bytes `gap` apart, until all are sent or the server answers or closes.
+// Returns how long it kept sending.
+std::chrono::steady_clock::duration trickle(RawSocket& s, std::size_t bytes, std::chrono::milliseconds gap) {
+  const auto start = std::chrono::steady_clock::now();
+  for (std::size_t i = 0; i < bytes; ++i) {
+    if (!s.send("x") || s.readable_within(gap)) break;
+  }
+  return std::chrono::steady_clock::now() - start;
+}
+
+bool upload_dir_empties_within(const HttpTestServer& ts, std::chrono::milliseconds timeout) {
+  // The session removes a partial file as it unwinds, just after the answer or the close.
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!std::filesystem::is_empty(ts.upload_dir()) && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(10ms);
+  }
+  return std::filesystem::is_empty(ts.upload_dir());
 }
 
 }  // namespace
@@ -62,12 +86,80 @@ TEST_CASE("server drops a client whose body stops making progress", "[server]") 
     RawSocket s(ts.port());
     REQUIRE(s.send("PUT /t/upload HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\n0123456789"));
     CHECK(s.closed_within(8s));
-    // The session removes the partial file as it unwinds, just after the close.
-    const auto deadline = std::chrono::steady_clock::now() + 5s;
-    while (!std::filesystem::is_empty(ts.upload_dir()) && std::chrono::steady_clock::now() < deadline) {
-      std::this_thread::sleep_for(10ms);
+    CHECK(upload_dir_empties_within(ts, 5s));
+  }
+}
+
+TEST_CASE("server cuts off a body that arrives below the minimum rate", "[server]") {
+  auto options = slow_options();  // a 30 s body timeout: each byte below comes well within it
+  options.min_body_rate = 1024;
+  options.min_body_rate_window = std::chrono::seconds(2);
+  HttpTestServer ts(options);
+  // 4 bytes a second would take 10 s for the 40-byte body; the 2 s window ends it much sooner.
+  SECTION("in-memory body") {
+    RawSocket s(ts.port());
+    REQUIRE(s.send("POST /t/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 40\r\n\r\n"));
+    const auto sending = trickle(s, 40, 250ms);
+    auto res = s.read_response(5s);
+    REQUIRE(res);
+    CHECK(res->status == 408);
+    CHECK(error_code(*res) == "request_timeout");
+    CHECK(res->header("Connection") == "close");
+    CHECK(sending < 8s);
+    CHECK(s.closed_within(5s));
+  }
+  SECTION("streamed body; its temp file is removed") {
+    RawSocket s(ts.port());
+    REQUIRE(s.send("PUT /t/upload HTTP/1.1\r\nHost: t\r\nContent-Length: 40\r\n\r\n"));
+    const auto sending = trickle(s, 40, 250ms);
+    auto res = s.read_response(5s);
+    REQUIRE(res);
+    CHECK(res->status == 408);
+    CHECK(error_code(*res) == "request_timeout");
+    CHECK(sending < 8s);
+    CHECK(s.closed_within(5s));
+    CHECK(upload_dir_empties_within(ts, 5s));
+  }
+  SECTION("chunked body") {
+    RawSocket s(ts.port());
+    REQUIRE(s.send("POST /t/echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n28\r\n"));
+    const auto sending = trickle(s, 40, 250ms);
+    auto res = s.read_response(5s);
+    REQUIRE(res);
+    CHECK(res->status == 408);
+    CHECK(sending < 8s);
+  }
+}
+
+TEST_CASE("server accepts a slow body that keeps the minimum rate", "[server]") {
+  auto options = slow_options();
+  SECTION("above the minimum, for longer than the window") {
+    options.min_body_rate = 100;
+    options.min_body_rate_window = std::chrono::seconds(1);
+    HttpTestServer ts(options);
+    RawSocket s(ts.port());
+    // 1000 bytes a second for 2.5 s against a minimum of 100: a pause of a second would still pass.
+    REQUIRE(s.send("POST /t/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 2500\r\n\r\n"));
+    for (int i = 0; i < 25; ++i) {
+      std::this_thread::sleep_for(100ms);
+      REQUIRE(s.send(std::string(100, 'b')));
     }
-    CHECK(std::filesystem::is_empty(ts.upload_dir()));
+    auto res = s.read_response();
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(nlohmann::json::parse(res->body)["body"].get<std::string>().size() == 2500);
+  }
+  SECTION("a minimum of 0 turns the check off") {
+    options.min_body_rate = 0;
+    options.min_body_rate_window = std::chrono::seconds(1);
+    HttpTestServer ts(options);
+    RawSocket s(ts.port());
+    REQUIRE(s.send("POST /t/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\n"));
+    CHECK(trickle(s, 10, 250ms) >= 2s);
+    auto res = s.read_response();
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(nlohmann::json::parse(res->body)["body"] == "xxxxxxxxxx");
   }
 }
 

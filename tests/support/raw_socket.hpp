@@ -22,8 +22,10 @@ struct RawResponse {
 
 class RawSocket {
  public:
-  // Connects to 127.0.0.1:port; throws std::runtime_error if the connection is refused.
-  explicit RawSocket(std::uint16_t port);
+  // Connects to 127.0.0.1:port; throws std::runtime_error if the connection is refused. `from`, a
+  // loopback address such as "127.0.0.2", makes the connection come from there: a second client
+  // address for tests of per-address limits.
+  explicit RawSocket(std::uint16_t port, const char* from = nullptr);
   ~RawSocket();
   RawSocket(const RawSocket&) = delete;
   RawSocket& operator=(const RawSocket&) = delete;
@@ -37,6 +39,8 @@ class RawSocket {
   // Whether the server closes (or resets) the connection within `timeout`; bytes that arrive
   // meanwhile are discarded.
   bool closed_within(std::chrono::milliseconds timeout);
+  // Whether the server sends something or closes within `timeout`; nothing is consumed.
+  bool readable_within(std::chrono::milliseconds timeout);
   // Everything the server sends until it closes or `timeout` passes.
   std::string read_until_close(std::chrono::milliseconds timeout);
 
