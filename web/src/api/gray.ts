@@ -1,8 +1,7 @@
-// Gray releases (docs/openapi.json tags "Gray plans" and "UID lists"): the rule shape shared with
+// The gray module (docs/openapi.json tags "Gray plans" and "UID lists"): the rule shape shared with
 // the server, plans, UID lists, simulation and evaluation.
-import { fillPath, type Method, type UploadOptions } from './http';
-import { client } from './index';
-import type { Page } from './types';
+import type { UploadOptions } from './http';
+import { bindRoutes, type AnswerOf, type BodyOf, type ListQuery, type RouteTable, type Schemas } from './client';
 
 export const grayRoutes = {
   grayPlans: ['GET', '/api/v1/apps/{appId}/gray/plans'],
@@ -27,18 +26,19 @@ export const grayRoutes = {
   replaceUidListMembers: ['PUT', '/api/v1/uid-lists/{listId}/members'],
   appendUidListMembers: ['POST', '/api/v1/uid-lists/{listId}/members'],
   uidListMember: ['GET', '/api/v1/uid-lists/{listId}/members/{uid}'],
-} as const satisfies Record<string, readonly [Method, string]>;
+} as const satisfies RouteTable;
 
-export type GrayRouteName = keyof typeof grayRoutes;
+type Routes = typeof grayRoutes;
+type Body<N extends keyof Routes> = BodyOf<Routes[N]>;
 
+/** The rule operators, in the order the rule builder offers them (tests/gray.test.ts: exactly the spec's). */
 export const OPERATORS = [
   'IN', 'NOT_IN', 'STR_CONTAINS', 'STR_STARTS_WITH', 'STR_ENDS_WITH',
   'NUM_EQ', 'NUM_GT', 'NUM_GTE', 'NUM_LT', 'NUM_LTE', 'DATE_AFTER', 'DATE_BEFORE',
   'SEMVER_EQ', 'SEMVER_GT', 'SEMVER_GTE', 'SEMVER_LT', 'SEMVER_LTE',
   'VERSION_EQ', 'VERSION_GT', 'VERSION_GTE', 'VERSION_LT', 'VERSION_LTE',
   'REGEX', 'IN_CIDR', 'IS_TRUE', 'IS_FALSE',
-] as const;
-export type Operator = (typeof OPERATORS)[number];
+] as const satisfies readonly Operator[];
 
 export const ATTRIBUTES = [
   'uid', 'platform', 'osVersion', 'deviceModel', 'network', 'region', 'sdkVersion', 'hostApp', 'ip', 'now', 'deviceId',
@@ -51,170 +51,54 @@ export function valueCount(op: string): 'many' | 'one' | 'none' {
   return 'one';
 }
 
-export interface GrayCondition {
-  attribute: string;
-  operator: Operator;
-  values: string[];
-  inverted?: boolean;
-  caseInsensitive?: boolean;
-}
-
-export interface GrayGroup {
-  conditions?: GrayCondition[];
-  uidLists?: string[];
-  percentage?: number;
-  stickiness?: string;
-  groupId?: string;
-}
-
-export interface GrayRule {
-  groups: GrayGroup[];
-}
-
-export interface GrayStep {
-  percentage: number;
-  at: string;
-  applied?: boolean;
-}
-
-export type GrayPlanStatus = 'draft' | 'running' | 'paused' | 'completed' | 'rolled_back';
-
-export interface GrayPlan {
-  id: string;
-  orgId: string;
-  appId: string;
-  versionId: string;
-  version: string;
-  name: string;
-  rule: GrayRule;
-  priority: number;
-  steps: GrayStep[];
-  currentPercentage: number | null;
-  status: GrayPlanStatus;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  startedAt: string | null;
-  endedAt: string | null;
-}
-
-export interface GrayPlanInput {
-  version?: string;
-  name?: string;
-  rule?: GrayRule;
-  priority?: number;
-  steps?: { percentage: number; at: string }[];
-}
-
-export interface ConditionVerdict {
-  attribute: string;
-  operator: string;
-  values: string[];
-  inverted: boolean;
-  value: string | null;
-  held: boolean;
-  explanation: string;
-}
-
-export interface GroupVerdict {
-  index: number;
-  matched: boolean;
-  conditions: ConditionVerdict[];
-  uidLists: { held: boolean; list?: string; explanation: string } | null;
-  percentage: { held: boolean; percentage: number; bucket: number | null; explanation: string } | null;
-}
-
-export interface Explanation {
-  matched: boolean;
-  group: number | null;
-  groups: GroupVerdict[];
-  rollout?: { held: boolean; percentage: number; explanation: string } | null;
-}
-
-export interface SimulatedPlan extends Partial<Explanation> {
-  planId: string;
-  name: string;
-  version: string;
-  priority: number;
-  status: GrayPlanStatus;
-  explanation?: string;
-}
-
-export interface Simulation {
-  appId: string;
-  version: string | null;
-  source: 'gray' | 'released' | 'none';
-  planId: string | null;
-  group: number | null;
-  now: string;
-  plans: SimulatedPlan[];
-}
-
-export interface Preview {
-  planId: string;
-  sampleSize: number;
-  selected: number;
-  share: number;
-  percentage: number | null;
-}
-
-export interface UidList {
-  id: string;
-  orgId: string;
-  name: string;
-  description: string;
-  size: number;
-  revision: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
+export type GrayCondition = Schemas['GrayCondition'];
+export type Operator = GrayCondition['operator'];
+export type GrayGroup = Schemas['GrayGroup'];
+export type GrayRule = Schemas['GrayRule'];
+export type GrayPlan = Schemas['GrayPlan'];
+export type GrayPlanStatus = GrayPlan['status'];
+/** A step as the editor holds it: `applied` is known only for a saved plan. */
+export type GrayStep = Omit<GrayPlan['steps'][number], 'applied'> & { applied?: boolean };
+export type Explanation = Schemas['GrayExplanation'];
+export type GroupVerdict = Explanation['groups'][number];
+export type ConditionVerdict = NonNullable<GroupVerdict['conditions']>[number];
+export type Simulation = AnswerOf<Routes['simulateGray']>;
+export type SimulatedPlan = NonNullable<Simulation['plans']>[number];
+export type Preview = AnswerOf<Routes['previewGrayPlan']>;
+export type UidList = Schemas['UidList'];
+/** A user's attributes as the runtime would see them (uid, platform, ctx.* …). */
 export type GrayContext = Record<string, string>;
 
-type Params = Record<string, string>;
-
-function call<R>(name: GrayRouteName, params: Params = {}, opts: { query?: Record<string, string | number | undefined>; body?: unknown } = {}) {
-  const [method, template] = grayRoutes[name];
-  return client.request<R>(method, fillPath(template, params), opts);
-}
+const { call, upload } = bindRoutes(grayRoutes);
 
 /** A list file keeps its own type when it has one; anything else is sent as plain text. */
 function asText(file: Blob): Blob {
   return file.type === 'text/csv' || file.type === 'text/plain' ? file : new Blob([file], { type: 'text/plain' });
 }
 
-function upload<R>(name: GrayRouteName, params: Params, file: Blob, opts: UploadOptions = {}) {
-  const [method, template] = grayRoutes[name];
-  return client.upload<R>(method, fillPath(template, params), asText(file), opts);
-}
+type PlanAction = 'start' | 'pause' | 'resume' | 'complete' | 'rollback';
+type Progress = Omit<UploadOptions, 'query'>;
 
 export const grayApi = {
-  plans: (appId: string, query: { limit?: number; cursor?: string; status?: string } = {}) =>
-    call<Page<GrayPlan>>('grayPlans', { appId }, { query }),
-  createPlan: (appId: string, body: GrayPlanInput) => call<GrayPlan>('createGrayPlan', { appId }, { body }),
-  plan: (planId: string) => call<GrayPlan>('grayPlan', { planId }),
-  updatePlan: (planId: string, body: GrayPlanInput) => call<GrayPlan>('updateGrayPlan', { planId }, { body }),
-  deletePlan: (planId: string) => call<void>('deleteGrayPlan', { planId }),
-  act: (planId: string, action: 'start' | 'pause' | 'resume' | 'complete' | 'rollback') =>
-    call<GrayPlan>(`${action}GrayPlan` as GrayRouteName, { planId }),
-  preview: (planId: string, body: { uidList?: string; sample?: number; context?: GrayContext }) =>
-    call<Preview>('previewGrayPlan', { planId }, { body }),
+  plans: (appId: string, query: ListQuery & { status?: GrayPlanStatus | '' } = {}) => call('grayPlans', { appId }, { query }),
+  createPlan: (appId: string, body: Body<'createGrayPlan'>) => call('createGrayPlan', { appId }, { body }),
+  plan: (planId: string) => call('grayPlan', { planId }),
+  updatePlan: (planId: string, body: Body<'updateGrayPlan'>) => call('updateGrayPlan', { planId }, { body }),
+  deletePlan: (planId: string) => call('deleteGrayPlan', { planId }),
+  act: (planId: string, action: PlanAction) => call(`${action}GrayPlan`, { planId }),
+  preview: (planId: string, body: Body<'previewGrayPlan'>) => call('previewGrayPlan', { planId }, { body }),
   simulate: (appId: string, context: GrayContext, now?: string) =>
-    call<Simulation>('simulateGray', { appId }, { body: now ? { context, now } : { context } }),
+    call('simulateGray', { appId }, { body: now ? { context, now } : { context } }),
   evaluate: (rule: GrayRule, context: GrayContext, now?: string) =>
-    call<Explanation>('evaluateGray', {}, { body: now ? { rule, context, now } : { rule, context } }),
+    call('evaluateGray', {}, { body: now ? { rule, context, now } : { rule, context } }),
 
-  uidLists: (orgId: string, query: { limit?: number; cursor?: string; q?: string } = {}) =>
-    call<Page<UidList>>('uidLists', { orgId }, { query }),
-  createUidList: (orgId: string, name: string, description: string, file: Blob, opts: UploadOptions = {}) =>
-    upload<UidList>('createUidList', { orgId }, file, { ...opts, query: { name, description } }),
-  updateUidList: (listId: string, body: { name?: string; description?: string }) =>
-    call<UidList>('updateUidList', { listId }, { body }),
-  deleteUidList: (listId: string) => call<void>('deleteUidList', { listId }),
-  uidListMembers: (listId: string, query: { limit?: number; cursor?: string } = {}) =>
-    call<{ items: string[]; nextCursor: string | null }>('uidListMembers', { listId }, { query }),
-  importUidList: (listId: string, file: Blob, append: boolean, opts: UploadOptions = {}) =>
-    upload<UidList>(append ? 'appendUidListMembers' : 'replaceUidListMembers', { listId }, file, opts),
-  uidListMember: (listId: string, uid: string) => call<{ listId: string; uid: string }>('uidListMember', { listId, uid }),
+  uidLists: (orgId: string, query: ListQuery & { q?: string } = {}) => call('uidLists', { orgId }, { query }),
+  createUidList: (orgId: string, name: string, description: string, file: Blob, opts: Progress = {}) =>
+    upload('createUidList', { orgId }, asText(file), { ...opts, query: { name, description } }),
+  updateUidList: (listId: string, body: Body<'updateUidList'>) => call('updateUidList', { listId }, { body }),
+  deleteUidList: (listId: string) => call('deleteUidList', { listId }),
+  uidListMembers: (listId: string, query: ListQuery = {}) => call('uidListMembers', { listId }, { query }),
+  importUidList: (listId: string, file: Blob, append: boolean, opts: Progress = {}) =>
+    upload(append ? 'appendUidListMembers' : 'replaceUidListMembers', { listId }, asText(file), opts),
+  uidListMember: (listId: string, uid: string) => call('uidListMember', { listId, uid }),
 };

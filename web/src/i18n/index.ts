@@ -1,7 +1,4 @@
 import { createI18n } from 'vue-i18n';
-import zhCN from './zh-CN';
-import enUS from './en-US';
-import { grayEn, grayZh } from './gray';
 
 export type Locale = 'zh-CN' | 'en-US';
 export const LOCALES: Locale[] = ['zh-CN', 'en-US'];
@@ -17,24 +14,33 @@ function initialLocale(): Locale {
   return 'zh-CN';
 }
 
-type Messages = Record<string, unknown>;
+export type Messages = { [key: string]: string | Messages };
 
-/** A catalogue with a feature's messages added (nested objects merged, e.g. status.* and errors.*). */
-function merge<A extends object, B extends object>(base: A, extra: B): A & B {
-  const out: Messages = { ...(base as Messages) };
-  for (const [k, v] of Object.entries(extra as Messages)) {
+/** Adds a module's messages to a catalogue, merging shared sections (nav.*, status.*, errors.*). */
+export function merge(base: Messages, extra: Messages): Messages {
+  const out: Messages = { ...base };
+  for (const [k, v] of Object.entries(extra)) {
     const prev = out[k];
-    out[k] =
-      typeof v === 'object' && v !== null && typeof prev === 'object' && prev !== null ? merge(prev as Messages, v as Messages) : v;
+    out[k] = typeof v === 'object' && typeof prev === 'object' ? merge(prev, v) : v;
   }
-  return out as A & B;
+  return out;
 }
+
+// Each module's messages are in <module>.<locale>.ts (core, accounts, apps, hostApps, gray …): a new
+// module's files join the catalogue without an edit here. tests/i18n.test.ts checks that every
+// file has its other-language twin with the same keys and that no two modules define one key.
+export const moduleMessages = {
+  'zh-CN': import.meta.glob<Messages>('./*.zh-CN.ts', { eager: true, import: 'default' }),
+  'en-US': import.meta.glob<Messages>('./*.en-US.ts', { eager: true, import: 'default' }),
+} satisfies Record<Locale, Record<string, Messages>>;
+
+const catalogue = (locale: Locale): Messages => Object.values(moduleMessages[locale]).reduce(merge, {});
 
 export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'en-US',
-  messages: { 'zh-CN': merge(zhCN, grayZh), 'en-US': merge(enUS, grayEn) },
+  messages: { 'zh-CN': catalogue('zh-CN'), 'en-US': catalogue('en-US') },
   // Error codes are dotted ("auth.locked"): flat keys under errors.* become nested paths.
   flatJson: true,
   missingWarn: false,

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
-import { api, client, type Me, type MeOrg } from '@/api';
+import { client } from '@/api';
+import { accountsApi, type Me, type MeOrg } from '@/api/accounts';
 
 const ORG_KEY = 'cove.org';
 
@@ -48,7 +49,7 @@ export const useAuthStore = defineStore('auth', {
       }
     },
     async loadMe(): Promise<Me> {
-      const me = await api.me();
+      const me = await accountsApi.me();
       this.me = me;
       if (this.currentOrgId && !me.orgs.some((o) => o.id === this.currentOrgId)) this.currentOrgId = null;
       return me;
@@ -60,13 +61,13 @@ export const useAuthStore = defineStore('auth', {
         if (/^\d{6}$/.test(code.trim())) body.totp = code.trim();
         else body.recoveryCode = code.trim();
       }
-      const grant = await api.login(body);
+      const grant = await accountsApi.login(body);
       client.setToken(grant.accessToken);
       return this.loadMe();
     },
     async logout(): Promise<void> {
       try {
-        await api.logout();
+        await accountsApi.logout();
       } finally {
         this.clear();
       }

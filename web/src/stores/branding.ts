@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { api, type Branding } from '@/api';
+import { accountsApi, type Branding } from '@/api/accounts';
 
 /** Public branding (product name, sign-in texts, images) set by operators; loaded once. */
 export const useBrandingStore = defineStore('branding', {
@@ -11,7 +11,7 @@ export const useBrandingStore = defineStore('branding', {
     async load(): Promise<void> {
       if (this.loaded) return;
       try {
-        this.branding = await api.branding();
+        this.branding = await accountsApi.branding();
         const favicon = this.branding.faviconUrl;
         if (favicon) document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.setAttribute('href', favicon);
       } catch {
