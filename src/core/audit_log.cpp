@@ -15,7 +15,7 @@ constexpr std::size_t kMaxUserAgent = 512;
 constexpr std::size_t kMaxRequestId = 128;
 
 // One audit_log row; `fields` are the text columns from `at` to `request_id`, in table order.
-struct Row {
+struct AuditRow {
   std::int64_t id = 0;
   std::array<std::optional<std::string>, 13> fields;
   std::string prev_hash;
@@ -34,7 +34,7 @@ constexpr const char* kColumns =
 // The length prefixes make the encoding injective, so no two different rows (or a row and a
 // shifted copy of its neighbour's fields) serialise alike. hash = lowercase hex SHA-256 of
 // "cove-audit-v1\n" followed by that serialisation.
-std::string compute_hash(const Row& row) {
+std::string compute_hash(const AuditRow& row) {
   std::string out = "cove-audit-v1\n";
   const auto put = [&](const std::optional<std::string>& v) {
     if (!v) {
@@ -78,7 +78,7 @@ std::optional<std::string> json_or_null(const nlohmann::json& j) {
 
 std::int64_t AuditLog::record(Tx& tx, const Actor& actor, const AuditEntry& entry) {
   const Principal& who = actor.principal ? *actor.principal : *Principal::guest();
-  Row row;
+  AuditRow row;
   // The id AUTOINCREMENT would pick, chosen up front because it is part of the hashed content.
   row.id = tx.query_int(
                  "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0),"
@@ -134,7 +134,7 @@ AuditVerifyResult AuditLog::verify(Db& db) {
     std::int64_t prev_id = 0;
     std::string prev_hash;
     while (select.executeStep()) {
-      Row row;
+      AuditRow row;
       row.id = select.getColumn(0).getInt64();
       for (std::size_t i = 0; i < row.fields.size(); ++i) {
         const auto col = select.getColumn(static_cast<int>(i) + 1);

@@ -27,6 +27,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "core/db_row.hpp"
+
 namespace cove::core {
 
 struct DbOptions {
@@ -48,9 +50,51 @@ class Conn {
   SQLite::Database& raw() { return db_; }
   // A cached, reset statement ready to bind; valid until the next call with the same SQL.
   SQLite::Statement& prepare(const std::string& sql);
-  int exec(const std::string& sql);  // returns rows changed
+  int exec(const std::string& sql);  // one or more statements without parameters; rows changed
   std::optional<std::int64_t> query_int(const std::string& sql);
   std::int64_t last_insert_rowid();
+
+  // The statement `sql` (cached) with `args` bound in order (core/db_row.hpp); rows changed.
+  template <class A0, class... A>
+  int exec(const std::string& sql, const A0& arg0, const A&... args) {
+    auto& st = prepare(sql);
+    bind_all(st, arg0, args...);
+    return st.exec();
+  }
+  // The first row as T, or nullopt when there is none.
+  template <class T, class... A>
+  std::optional<T> query_one(const std::string& sql, const A&... args) {
+    auto& st = prepare(sql);
+    bind_all(st, args...);
+    if (!st.executeStep()) return std::nullopt;
+    return db_detail::read_value<T>(st);
+  }
+  // The one row an aggregate answers (count, max…); throws std::logic_error without a row.
+  template <class T, class... A>
+  T query_value(const std::string& sql, const A&... args) {
+    auto row = query_one<T>(sql, args...);
+    if (!row) throw std::logic_error("query_value: no row for " + sql);
+    return std::move(*row);
+  }
+  // Every row as T.
+  template <class T, class... A>
+  std::vector<T> query_all(const std::string& sql, const A&... args) {
+    auto& st = prepare(sql);
+    bind_all(st, args...);
+    std::vector<T> out;
+    while (st.executeStep()) out.push_back(db_detail::read_value<T>(st));
+    return out;
+  }
+  // Calls fn(Row&) for every row (large results that are not kept, or rows read into a map).
+  template <class Fn, class... A>
+  void for_each(const std::string& sql, Fn&& fn, const A&... args) {
+    auto& st = prepare(sql);
+    bind_all(st, args...);
+    while (st.executeStep()) {
+      Row row(st);
+      fn(row);
+    }
+  }
 
  private:
   friend class Db;

@@ -19,6 +19,7 @@
 
 #include "core/clock.hpp"
 #include "core/db.hpp"
+#include "core/event_type.hpp"
 
 namespace cove::core {
 
@@ -42,6 +43,11 @@ class Outbox {
 
   // Records an event in the caller's transaction; the dispatcher is woken when it commits.
   void emit(Tx& tx, std::string_view topic, const nlohmann::json& payload);
+  // The same for a typed event (core/event_type.hpp).
+  template <EventType E>
+  void emit(Tx& tx, const E& event) {
+    emit(tx, E::kTopic, event_payload(event));
+  }
 
   // Registers a subscriber before start(). `name` is stable across releases (progress is keyed by
   // it); `topic_prefixes` filters ("version." or "" for everything; an empty list means

@@ -7,7 +7,7 @@
 
 #include "modules/accounts/branding_media.hpp"
 #include "modules/accounts/identity.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 #include "modules/accounts/org_model.hpp"
 #include "modules/accounts/quota_service.hpp"
 #include "modules/accounts/settings_service.hpp"

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 
 namespace cove::accounts {
 
@@ -63,7 +63,7 @@ struct IssuedApiKey {
 // Newest first, keyset-paged on (created_ms, id).
 struct ApiKeyListQuery {
   std::optional<std::string> status;  // active | expired | revoked
-  PageRequest page;
+  core::PageRequest page;
 };
 
 }  // namespace cove::accounts

@@ -9,6 +9,10 @@
 #include "core/db.hpp"
 #include "modules/accounts/api_key_model.hpp"
 
+namespace cove::accounts {
+void read_row(core::Row& r, ApiKey& k);
+}  // namespace cove::accounts
+
 namespace cove::accounts::api_key_repo {
 
 void insert(core::Tx& tx, const ApiKey& key, const std::string& secret_hash);

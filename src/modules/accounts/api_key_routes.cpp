@@ -10,7 +10,8 @@
 #include "core/json_input.hpp"
 #include "modules/accounts/accounts_routes.hpp"
 #include "modules/accounts/api_key_service.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "http/list_response.hpp"
+#include "http/query_input.hpp"
 
 namespace cove::accounts {
 
@@ -87,7 +88,7 @@ NewApiKey read_new_key(const std::string& body) {
 
 ApiKeyListQuery read_list_query(const http::Request& req) {
   ApiKeyListQuery q;
-  q.page = read_page_request(req);
+  q.page = http::read_page_request(req);
   if (auto status = req.query_param("status"); status && !status->empty()) {
     if (*status != "active" && *status != "expired" && *status != "revoked") {
       core::FieldErrors errors;
@@ -109,9 +110,9 @@ int read_grace_hours(const std::string& body) {
 http::Response list_keys(const ApiKeyService& service, const http::Request& req) {
   const auto query = read_list_query(req);
   const auto now = service.now_ms();
-  const auto page_key = [](const ApiKey& k) { return PageKey{k.created_ms, k.id}; };
+  const auto page_key = [](const ApiKey& k) { return core::PageKey{k.created_ms, k.id}; };
   const auto to_json = [now](const ApiKey& k) { return key_json(k, now); };
-  return http::Response::json(200, page_json(service.list(req.org_id, query), query.page, page_key, to_json));
+  return http::Response::json(200, http::page_json(service.list(req.org_id, query), query.page, page_key, to_json));
 }
 
 http::Response create_key(ApiKeyService& service, const http::Request& req) {

@@ -7,7 +7,11 @@
 
 #include "core/db.hpp"
 #include "modules/accounts/invitation_model.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
+
+namespace cove::accounts {
+void read_row(core::Row& r, Invitation& inv);
+}  // namespace cove::accounts
 
 namespace cove::accounts::invitation_repo {
 
@@ -19,7 +23,7 @@ bool has_pending(core::Conn& c, const std::string& org_id, const std::string& em
 // filters when set.
 std::vector<Invitation> list(core::Conn& c, const std::string& org_id,
                              const std::optional<std::string>& status, std::int64_t now_ms,
-                             const PageRequest& page);
+                             const core::PageRequest& page);
 // Both succeed only while the invitation is pending (false otherwise), so a token is used once.
 bool mark_accepted(core::Tx& tx, const std::string& invitation_id, const std::string& user_id,
                    std::int64_t now_ms);

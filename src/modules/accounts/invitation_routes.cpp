@@ -12,6 +12,8 @@
 #include "modules/accounts/invitation_service.hpp"
 #include "modules/accounts/org_model.hpp"
 #include "modules/accounts/password_policy.hpp"
+#include "http/query_input.hpp"
+#include "http/list_response.hpp"
 
 namespace cove::accounts {
 
@@ -80,12 +82,12 @@ void mount_invitation_routes(http::Router& router, AccountsContext& ctx) {
       .get("",
            [service](http::Request& req) {
              const auto status = read_status_filter(req);
-             const auto page = read_page_request(req);
+             const auto page = http::read_page_request(req);
              const auto now = service->now_ms();
-             return http::Response::json(200, page_json(
+             return http::Response::json(200, http::page_json(
                                                   service->list(req.org_id, status, page), page,
                                                   [](const Invitation& i) {
-                                                    return PageKey{i.created_ms, i.id};
+                                                    return core::PageKey{i.created_ms, i.id};
                                                   },
                                                   [now](const Invitation& i) { return to_json(i, now); }));
            })

@@ -83,7 +83,7 @@ CreatedInvitation InvitationService::create(const core::Actor& actor, const std:
 
 std::vector<Invitation> InvitationService::list(const std::string& org_id,
                                                 const std::optional<std::string>& status,
-                                                const PageRequest& page) const {
+                                                const core::PageRequest& page) const {
   return ctx_.app.db.read(
       [&](core::Conn& c) { return invitation_repo::list(c, org_id, status, now_ms(), page); });
 }

@@ -11,7 +11,7 @@
 #include "core/principal.hpp"
 #include "modules/accounts/accounts_context.hpp"
 #include "modules/accounts/invitation_model.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 
 namespace cove::accounts {
 
@@ -50,7 +50,7 @@ class InvitationService {
   CreatedInvitation create(const core::Actor& actor, const std::string& org_id, const std::string& email,
                            const std::string& role);
   std::vector<Invitation> list(const std::string& org_id, const std::optional<std::string>& status,
-                               const PageRequest& page) const;
+                               const core::PageRequest& page) const;
   // 404 invitations.not_found; 409 invitations.not_pending.
   void revoke(const core::Actor& actor, const std::string& org_id, const std::string& invitation_id);
   // 404 for an unknown token, 410 invitations.gone once used, revoked or expired.

@@ -15,6 +15,7 @@ struct Counter {
   std::int64_t locked_until_ms = 0;
 };
 
+void read_row(core::Row& r, Counter& counter);
 std::optional<Counter> find_user(core::Conn& c, const std::string& user_id);
 void save_user(core::Tx& tx, const std::string& user_id, const Counter& counter);
 std::optional<Counter> find_ip(core::Conn& c, const std::string& ip);

@@ -4,6 +4,8 @@
 #include "modules/accounts/accounts_routes.hpp"
 #include "modules/accounts/profile_service.hpp"
 #include "modules/accounts/session_service.hpp"
+#include "http/query_input.hpp"
+#include "http/list_response.hpp"
 
 namespace cove::accounts {
 
@@ -41,12 +43,12 @@ void mount_me_routes(http::Router& router, AccountsContext& ctx) {
       .body_limit(kBodyLimit);
 
   me.get("/sessions", [s](http::Request& req) {
-      const auto page = read_page_request(req);
+      const auto page = http::read_page_request(req);
       const auto& current = req.principal->session_id;
-      return http::Response::json(200, page_json(
+      return http::Response::json(200, http::page_json(
                                            s->sessions.list(req.principal->id, page), page,
                                            [](const Session& x) {
-                                             return PageKey{x.created_ms, x.id};
+                                             return core::PageKey{x.created_ms, x.id};
                                            },
                                            [&current](const Session& x) { return to_json(x, current); }));
     }).permission(self);

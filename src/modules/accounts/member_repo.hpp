@@ -6,8 +6,12 @@
 #include <vector>
 
 #include "core/db.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 #include "modules/accounts/member_model.hpp"
+
+namespace cove::accounts {
+void read_row(core::Row& r, Member& m);
+}  // namespace cove::accounts
 
 namespace cove::accounts::member_repo {
 
@@ -15,7 +19,7 @@ std::optional<Member> find(core::Conn& c, const std::string& org_id, const std::
 std::optional<std::string> role_of(core::Conn& c, const std::string& org_id, const std::string& user_id);
 // Oldest member first, at most page.limit + 1 rows; `role` filters when set.
 std::vector<Member> list(core::Conn& c, const std::string& org_id, const std::optional<std::string>& role,
-                         const PageRequest& page);
+                         const core::PageRequest& page);
 std::int64_t count(core::Conn& c, const std::string& org_id);
 std::int64_t count_owners(core::Conn& c, const std::string& org_id);
 // Organisations other than `org_id` the user belongs to.

@@ -9,6 +9,8 @@
 #include "modules/accounts/org_model.hpp"
 #include "modules/accounts/password_policy.hpp"
 #include "modules/accounts/permissions.hpp"
+#include "http/query_input.hpp"
+#include "http/list_response.hpp"
 
 namespace cove::accounts {
 
@@ -55,11 +57,11 @@ void mount_member_routes(http::Router& router, AccountsContext& ctx) {
       .get("",
            [service](http::Request& req) {
              const auto role = read_role_filter(req);
-             const auto page = read_page_request(req);
-             return http::Response::json(200, page_json(
+             const auto page = http::read_page_request(req);
+             return http::Response::json(200, http::page_json(
                                                   service->list(req.org_id, role, page), page,
                                                   [](const Member& m) {
-                                                    return PageKey{m.joined_ms, m.user_id};
+                                                    return core::PageKey{m.joined_ms, m.user_id};
                                                   },
                                                   [](const Member& m) { return to_json(m); }));
            })

@@ -65,7 +65,7 @@ std::string generate_temporary_password(int min_length) {
 }
 
 std::vector<Member> MemberService::list(const std::string& org_id, const std::optional<std::string>& role,
-                                        const PageRequest& page) const {
+                                        const core::PageRequest& page) const {
   return ctx_.app.db.read([&](core::Conn& c) { return member_repo::list(c, org_id, role, page); });
 }
 

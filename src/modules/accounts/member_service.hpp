@@ -14,7 +14,7 @@
 
 #include "core/principal.hpp"
 #include "modules/accounts/accounts_context.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 #include "modules/accounts/member_model.hpp"
 
 namespace cove::accounts {
@@ -33,7 +33,7 @@ class MemberService {
 
   // At most page.limit + 1 rows (see list_page.hpp).
   std::vector<Member> list(const std::string& org_id, const std::optional<std::string>& role,
-                           const PageRequest& page) const;
+                           const core::PageRequest& page) const;
   Member get(const std::string& org_id, const std::string& user_id) const;  // 404 members.not_found
   // Creates the account (must change its password at first sign-in) and the membership.
   // Hashes: call from a blocking route. 409 members.account_exists when the email has an

@@ -5,6 +5,8 @@
 #include "modules/accounts/operator_service.hpp"
 #include "modules/accounts/password_policy.hpp"
 #include "modules/accounts/password_service.hpp"
+#include "http/query_input.hpp"
+#include "http/list_response.hpp"
 
 namespace cove::accounts {
 
@@ -49,11 +51,11 @@ void mount_operator_routes(http::Router& router, AccountsContext& ctx) {
              const auto role = filter(req, "role", {"platform_admin", "platform_reviewer"}, errors);
              const auto status = filter(req, "status", {"active", "disabled"}, errors);
              errors.throw_if_any();
-             const auto page = read_page_request(req);
-             return http::Response::json(200, page_json(
+             const auto page = http::read_page_request(req);
+             return http::Response::json(200, http::page_json(
                                                   s->operators.list(role, status, page), page,
                                                   [](const User& u) {
-                                                    return PageKey{u.created_ms, u.id};
+                                                    return core::PageKey{u.created_ms, u.id};
                                                   },
                                                   [](const User& u) { return to_public_json(u); }));
            })

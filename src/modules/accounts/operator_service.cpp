@@ -52,7 +52,7 @@ std::string describe_error(const core::Error& error) {
 
 std::vector<User> OperatorService::list(const std::optional<std::string>& role,
                                         const std::optional<std::string>& status,
-                                        const PageRequest& page) const {
+                                        const core::PageRequest& page) const {
   return db_.read([&](core::Conn& c) { return user_repo::list_operators(c, role, status, page); });
 }
 

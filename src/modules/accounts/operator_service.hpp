@@ -12,7 +12,7 @@
 #include "core/db.hpp"
 #include "core/error.hpp"
 #include "core/password.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 #include "modules/accounts/settings_service.hpp"
 #include "modules/accounts/user_model.hpp"
 
@@ -47,7 +47,7 @@ class OperatorService {
       : db_(db), audit_(audit), clock_(clock), settings_(settings), cost_(cost) {}
 
   std::vector<User> list(const std::optional<std::string>& role, const std::optional<std::string>& status,
-                         const PageRequest& page) const;
+                         const core::PageRequest& page) const;
   // 400 with field errors (email, name, role, password), 409 `users.email_taken`. Slow (hashing).
   CreatedOperator create(const core::Actor& actor, const NewOperator& op);
   // 404 `operators.not_found` for a user who is not an operator, 400 for bad values, 409

@@ -5,8 +5,13 @@
 #include <vector>
 
 #include "core/db.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 #include "modules/accounts/org_model.hpp"
+
+namespace cove::accounts {
+void read_row(core::Row& r, Org& o);
+void read_row(core::Row& r, QuotaOverrides& q);
+}  // namespace cove::accounts
 
 namespace cove::accounts::org_repo {
 
@@ -27,8 +32,8 @@ struct OrgFilter {
   std::optional<std::string> status;  // exact status
   std::string query;                  // substring of name, licence number or contact email
 };
-// Newest first, at most page.limit + 1 rows (see list_page.hpp).
-std::vector<Org> list(core::Conn& c, const OrgFilter& filter, const PageRequest& page);
+// Newest first, at most page.limit + 1 rows (see core/page.hpp).
+std::vector<Org> list(core::Conn& c, const OrgFilter& filter, const core::PageRequest& page);
 
 QuotaOverrides quota_overrides(core::Conn& c, const std::string& org_id);
 void set_quota_overrides(core::Tx& tx, const std::string& org_id, const QuotaOverrides& q,

@@ -204,7 +204,7 @@ Org OrgService::decide(const core::Actor& actor, const std::string& org_id, OrgD
   });
 }
 
-std::vector<Org> OrgService::list(const org_repo::OrgFilter& filter, const PageRequest& page) const {
+std::vector<Org> OrgService::list(const org_repo::OrgFilter& filter, const core::PageRequest& page) const {
   return ctx_.app.db.read([&](core::Conn& c) { return org_repo::list(c, filter, page); });
 }
 

@@ -8,6 +8,8 @@
 #include "core/json_input.hpp"
 #include "modules/accounts/accounts_routes.hpp"
 #include "modules/accounts/org_service.hpp"
+#include "http/query_input.hpp"
+#include "http/list_response.hpp"
 
 namespace cove::accounts {
 
@@ -74,12 +76,12 @@ void mount_platform_org_routes(http::Router& router, AccountsContext& ctx) {
   orgs.get("",
            [service](http::Request& req) {
              const auto filter = read_filter(req);
-             const auto page = read_page_request(req);
+             const auto page = http::read_page_request(req);
              return http::Response::json_text(
-                 200, page_text(
+                 200, http::page_text(
                           service->list(filter, page), page,
                           [](const Org& o) {
-                            return PageKey{o.created_ms, o.id};
+                            return core::PageKey{o.created_ms, o.id};
                           },
                           [](core::JsonWriter& w, const Org& o) { write_json(w, o); }));
            })

@@ -6,8 +6,12 @@
 #include <vector>
 
 #include "core/db.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 #include "modules/accounts/session_model.hpp"
+
+namespace cove::accounts {
+void read_row(core::Row& r, Session& s);
+}  // namespace cove::accounts
 
 namespace cove::accounts::session_repo {
 
@@ -17,6 +21,7 @@ struct RefreshToken {
   std::int64_t created_ms = 0;
   std::optional<std::int64_t> rotated_ms;
 };
+void read_row(core::Row& r, RefreshToken& t);
 
 void insert(core::Tx& tx, const Session& s);
 std::optional<Session> find(core::Conn& c, const std::string& session_id);
@@ -30,7 +35,7 @@ int revoke_all_for_user(core::Tx& tx, const std::string& user_id, std::int64_t n
                         const std::string& reason, const std::string& keep_session_id = {});
 // Active sessions (unrevoked, unexpired), newest first, at most page.limit + 1.
 std::vector<Session> list_active(core::Conn& c, const std::string& user_id, std::int64_t now_ms,
-                                 const PageRequest& page);
+                                 const core::PageRequest& page);
 // Deletes the user's sessions (and, by cascade, their tokens) that ended before `before_ms`.
 void delete_ended(core::Tx& tx, const std::string& user_id, std::int64_t before_ms);
 

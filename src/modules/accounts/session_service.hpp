@@ -11,7 +11,7 @@
 
 #include "core/principal.hpp"
 #include "modules/accounts/accounts_context.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 #include "modules/accounts/session_model.hpp"
 #include "modules/accounts/user_model.hpp"
 
@@ -51,7 +51,7 @@ class SessionService {
   // Revokes every session of the signed-in user; returns how many.
   int sign_out_everywhere(const core::Actor& actor);
 
-  std::vector<Session> list(const std::string& user_id, const PageRequest& page) const;
+  std::vector<Session> list(const std::string& user_id, const core::PageRequest& page) const;
   // Revokes one of the caller's own sessions; another user's or an ended one is 404.
   void revoke_own(const core::Actor& actor, const std::string& session_id);
 

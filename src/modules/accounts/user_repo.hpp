@@ -5,8 +5,12 @@
 #include <vector>
 
 #include "core/db.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 #include "modules/accounts/user_model.hpp"
+
+namespace cove::accounts {
+void read_row(core::Row& r, User& u);
+}  // namespace cove::accounts
 
 namespace cove::accounts::user_repo {
 
@@ -38,10 +42,11 @@ struct Membership {
   std::string role;
 };
 std::vector<Membership> memberships(core::Conn& c, const std::string& user_id);
+void read_row(core::Row& r, Membership& m);
 
 // Platform operators (platform_role set), oldest first, optionally filtered; at most
 // page.limit + 1 rows (keyset on created_ms, id).
 std::vector<User> list_operators(core::Conn& c, const std::optional<std::string>& role,
-                                 const std::optional<std::string>& status, const PageRequest& page);
+                                 const std::optional<std::string>& status, const core::PageRequest& page);
 
 }  // namespace cove::accounts::user_repo

@@ -7,8 +7,12 @@
 #include <vector>
 
 #include "core/db.hpp"
-#include "modules/accounts/accounts_api.hpp"
+#include "core/page.hpp"
 #include "modules/apps/app_model.hpp"
+
+namespace cove::apps {
+void read_row(core::Row& r, App& a);
+}  // namespace cove::apps
 
 namespace cove::apps::app_repo {
 
@@ -33,8 +37,8 @@ struct AppFilter {
   std::optional<std::string> category;
   std::string query;  // substring of the name or appId
 };
-// Newest first, at most page.limit + 1 rows (see accounts list_page.hpp).
-std::vector<App> list(core::Conn& c, const AppFilter& filter, const accounts::PageRequest& page);
+// Newest first, at most page.limit + 1 rows (see core/page.hpp).
+std::vector<App> list(core::Conn& c, const AppFilter& filter, const core::PageRequest& page);
 
 // Whether any mini-program still uses a blob as its icon or certificate.
 bool references_blob(core::Conn& c, const std::string& sha256);

@@ -6,6 +6,8 @@
 #include "http/blob_response.hpp"
 #include "modules/apps/app_service.hpp"
 #include "modules/apps/apps_routes.hpp"
+#include "http/query_input.hpp"
+#include "http/list_response.hpp"
 
 namespace cove::apps {
 
@@ -34,11 +36,11 @@ Upload upload_of(const http::Request& req) {
 }  // namespace
 
 namespace {
-nlohmann::json app_page_json(std::vector<App> rows, const accounts::PageRequest& page) {
-  return accounts::page_json(
+nlohmann::json app_page_json(std::vector<App> rows, const core::PageRequest& page) {
+  return http::page_json(
       std::move(rows), page,
       [](const App& a) {
-        return accounts::PageKey{a.created_ms, a.id};
+        return core::PageKey{a.created_ms, a.id};
       },
       [](const App& a) { return to_json(a); });
 }
@@ -52,7 +54,7 @@ void mount_app_routes(http::Router& router, AppsContext& ctx) {
            [service](http::Request& req) {
              auto filter = read_filter(req);
              filter.org_id = req.org_id;
-             const auto page = accounts::read_page_request(req);
+             const auto page = http::read_page_request(req);
              return http::Response::json(200, app_page_json(service->list(filter, page), page));
            })
       .permission("apps:read");
@@ -162,7 +164,7 @@ void mount_platform_app_routes(http::Router& router, AppsContext& ctx) {
            [service](http::Request& req) {
              auto filter = read_filter(req);
              filter.org_id = read_query_filter(req, "orgId", 64);
-             const auto page = accounts::read_page_request(req);
+             const auto page = http::read_page_request(req);
              return http::Response::json(200, app_page_json(service->list(filter, page), page));
            })
       .permission("platform:read");

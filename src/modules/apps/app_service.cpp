@@ -106,7 +106,7 @@ void AppService::remove(const core::Actor& actor, const std::string& org_id, con
 }
 
 std::vector<App> AppService::list(const app_repo::AppFilter& filter,
-                                  const accounts::PageRequest& page) const {
+                                  const core::PageRequest& page) const {
   return ctx_.app.db.read([&](core::Conn& c) { return app_repo::list(c, filter, page); });
 }
 

@@ -6,8 +6,12 @@
 #include <vector>
 
 #include "core/db.hpp"
-#include "modules/accounts/accounts_api.hpp"
+#include "core/page.hpp"
 #include "modules/apps/host_app_model.hpp"
+
+namespace cove::apps {
+void read_row(core::Row& r, Association& a);
+}  // namespace cove::apps
 
 namespace cove::apps::association_repo {
 
@@ -20,7 +24,7 @@ void remove(core::Tx& tx, const std::string& host_app_id, const std::string& app
 
 // Newest first, at most page.limit + 1 rows.
 std::vector<Association> list(core::Conn& c, const std::string& host_app_id,
-                              const accounts::PageRequest& page);
+                              const core::PageRequest& page);
 // Every association of a host app, oldest first (pruning grants, counting before a delete).
 std::vector<Association> all_of(core::Conn& c, const std::string& host_app_id);
 

@@ -7,6 +7,8 @@
 
 #include "modules/apps/apps_routes.hpp"
 #include "modules/apps/association_service.hpp"
+#include "http/query_input.hpp"
+#include "http/list_response.hpp"
 
 namespace cove::apps {
 
@@ -24,11 +26,11 @@ GrantFields read_grants(const http::Request& req) {
 }
 
 http::Response list_associations(const AssociationService& service, const http::Request& req) {
-  const auto page = accounts::read_page_request(req);
-  const auto page_key = [](const Association& a) { return accounts::PageKey{a.created_ms, a.app_id}; };
+  const auto page = http::read_page_request(req);
+  const auto page_key = [](const Association& a) { return core::PageKey{a.created_ms, a.app_id}; };
   const auto item = [](const Association& a) { return to_json(a); };
   const auto rows = service.list(req.org_id, req.param("hostAppId"), page);
-  return http::Response::json(200, accounts::page_json(rows, page, page_key, item));
+  return http::Response::json(200, http::page_json(rows, page, page_key, item));
 }
 
 http::Response associate(AssociationService& service, const http::Request& req) {

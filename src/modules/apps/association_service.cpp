@@ -51,7 +51,7 @@ nlohmann::json association_summary(const Association& a) {
 }  // namespace
 
 std::vector<Association> AssociationService::list(const std::string& org_id, const std::string& host_app_id,
-                                                  const accounts::PageRequest& page) const {
+                                                  const core::PageRequest& page) const {
   return ctx_.app.db.read([&](core::Conn& c) {
     if (!host_app_repo::find(c, org_id, host_app_id)) throw host_app_not_found();
     return association_repo::list(c, host_app_id, page);

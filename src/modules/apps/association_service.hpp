@@ -26,7 +26,7 @@ class AssociationService {
 
   // 404 host_apps.not_found when the host app is not the organisation's.
   std::vector<Association> list(const std::string& org_id, const std::string& host_app_id,
-                                const accounts::PageRequest& page) const;
+                                const core::PageRequest& page) const;
   Association associate(const core::Actor& actor, const std::string& org_id, const std::string& host_app_id,
                         const std::string& app_id, const GrantFields& grants);
   // 404 host_apps.not_associated when there is nothing to remove.

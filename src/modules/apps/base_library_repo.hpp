@@ -21,6 +21,7 @@ struct BaseLibrary {
 };
 
 nlohmann::json to_json(const BaseLibrary& b);
+void read_row(core::Row& r, BaseLibrary& b);
 
 namespace base_library_repo {
 

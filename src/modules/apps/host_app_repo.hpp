@@ -8,14 +8,20 @@
 #include <vector>
 
 #include "core/db.hpp"
-#include "modules/accounts/accounts_api.hpp"
+#include "core/page.hpp"
 #include "modules/apps/host_app_model.hpp"
+
+namespace cove::apps {
+void read_row(core::Row& r, HostApp& h);
+}  // namespace cove::apps
 
 namespace cove::apps::host_app_repo {
 
 std::optional<HostApp> find(core::Conn& c, const std::string& org_id, const std::string& host_app_id);
 // Any organisation's host app: for operators' cross-organisation routes only.
 std::optional<HostApp> find_any(core::Conn& c, const std::string& host_app_id);
+// The organisation owning a host app (for permission checks), nullopt when none.
+std::optional<std::string> org_of(core::Conn& c, const std::string& host_app_id);
 std::int64_t count_in_org(core::Conn& c, const std::string& org_id);
 
 // `sealed_secret` is the SDK secret sealed with the module's SealedBox, never the plain text.
@@ -31,7 +37,7 @@ struct HostAppFilter {
   std::optional<std::string> status;
   std::string query;  // substring of the name, or an exact id or sdkKey
 };
-// Newest first, at most page.limit + 1 rows (see accounts list_page.hpp).
-std::vector<HostApp> list(core::Conn& c, const HostAppFilter& filter, const accounts::PageRequest& page);
+// Newest first, at most page.limit + 1 rows (see core/page.hpp).
+std::vector<HostApp> list(core::Conn& c, const HostAppFilter& filter, const core::PageRequest& page);
 
 }  // namespace cove::apps::host_app_repo

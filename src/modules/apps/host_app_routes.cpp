@@ -5,6 +5,8 @@
 #include "modules/apps/apps_routes.hpp"
 #include "modules/apps/association_routes.hpp"
 #include "modules/apps/host_app_service.hpp"
+#include "http/query_input.hpp"
+#include "http/list_response.hpp"
 
 namespace cove::apps {
 
@@ -42,10 +44,10 @@ nlohmann::json with_secret(const HostAppWithSecret& issued) {
 
 http::Response list_host_apps(const HostAppService& service, const http::Request& req) {
   const auto filter = read_filter(req);
-  const auto page = accounts::read_page_request(req);
-  const auto page_key = [](const HostApp& h) { return accounts::PageKey{h.created_ms, h.id}; };
+  const auto page = http::read_page_request(req);
+  const auto page_key = [](const HostApp& h) { return core::PageKey{h.created_ms, h.id}; };
   const auto item = [](const HostApp& h) { return to_json(h); };
-  return http::Response::json(200, accounts::page_json(service.list(filter, page), page, page_key, item));
+  return http::Response::json(200, http::page_json(service.list(filter, page), page, page_key, item));
 }
 
 http::Response create_host_app(HostAppService& service, const http::Request& req) {

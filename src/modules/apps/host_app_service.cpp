@@ -88,7 +88,7 @@ HostApp HostAppService::get(const std::string& org_id, const std::string& host_a
 }
 
 std::vector<HostApp> HostAppService::list(const host_app_repo::HostAppFilter& filter,
-                                          const accounts::PageRequest& page) const {
+                                          const core::PageRequest& page) const {
   return ctx_.app.db.read([&](core::Conn& c) { return host_app_repo::list(c, filter, page); });
 }
 

@@ -35,6 +35,8 @@ struct RuntimeApp {
   std::optional<RuntimeVersion> released;
 };
 
+void read_row(core::Row& r, RuntimeApp& a);
+
 struct RuntimeAssociation {
   std::string app_id;
   std::vector<std::string> allowed_apis;

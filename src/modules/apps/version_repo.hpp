@@ -6,8 +6,13 @@
 #include <vector>
 
 #include "core/db.hpp"
-#include "modules/accounts/accounts_api.hpp"
+#include "core/page.hpp"
 #include "modules/apps/version_model.hpp"
+
+namespace cove::apps {
+void read_row(core::Row& r, Version& v);
+void read_row(core::Row& r, VersionFile& f);
+}  // namespace cove::apps
 
 namespace cove::apps::version_repo {
 
@@ -18,7 +23,7 @@ std::optional<Version> find_by_id(core::Conn& c, const std::string& org_id, cons
 std::optional<Version> latest(core::Conn& c, const std::string& org_id, const std::string& app_id);
 // Newest first, at most page.limit + 1 rows.
 std::vector<Version> list(core::Conn& c, const std::string& org_id, const std::string& app_id,
-                          const accounts::PageRequest& page);
+                          const core::PageRequest& page);
 std::vector<VersionFile> files(core::Conn& c, const std::string& org_id, const std::string& version_id);
 
 void insert(core::Tx& tx, const Version& v, const std::vector<VersionFile>& files);

@@ -9,6 +9,8 @@
 #include "http/blob_response.hpp"
 #include "modules/apps/apps_routes.hpp"
 #include "modules/apps/version_service.hpp"
+#include "http/query_input.hpp"
+#include "http/list_response.hpp"
 
 namespace cove::apps {
 
@@ -44,11 +46,11 @@ void mount_version_routes(http::Router& router, AppsContext& ctx) {
 
   apps.get("/{appId}/versions",
            [service](http::Request& req) {
-             const auto page = accounts::read_page_request(req);
-             return http::Response::json(200, accounts::page_json(
+             const auto page = http::read_page_request(req);
+             return http::Response::json(200, http::page_json(
                                                   service->list(req.org_id, req.param("appId"), page), page,
                                                   [](const Version& v) {
-                                                    return accounts::PageKey{v.created_ms, v.id};
+                                                    return core::PageKey{v.created_ms, v.id};
                                                   },
                                                   [](const Version& v) { return to_json(v); }));
            })

@@ -195,7 +195,7 @@ Version VersionService::get(const std::string& org_id, const std::string& app_id
 }
 
 std::vector<Version> VersionService::list(const std::string& org_id, const std::string& app_id,
-                                          const accounts::PageRequest& page) const {
+                                          const core::PageRequest& page) const {
   return ctx_.app.db.read([&](core::Conn& c) {
     if (!app_repo::find(c, org_id, app_id)) throw app_not_found();
     return version_repo::list(c, org_id, app_id, page);

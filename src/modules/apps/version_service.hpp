@@ -39,7 +39,7 @@ class VersionService {
                  const std::string& version, const Upload& package);
   Version get(const std::string& org_id, const std::string& app_id, const std::string& version) const;
   std::vector<Version> list(const std::string& org_id, const std::string& app_id,
-                            const accounts::PageRequest& page) const;
+                            const core::PageRequest& page) const;
   std::vector<VersionFile> files(const std::string& org_id, const std::string& app_id,
                                  const std::string& version) const;
   Version update(const core::Actor& actor, const std::string& org_id, const std::string& app_id,

@@ -6,15 +6,19 @@
 #include <vector>
 
 #include "core/db.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 #include "modules/gray/plan_model.hpp"
+
+namespace cove::gray {
+void read_row(core::Row& r, Plan& p);
+}  // namespace cove::gray
 
 namespace cove::gray::plan_repo {
 
 std::optional<Plan> find(core::Conn& c, const std::string& org_id, const std::string& plan_id);
 std::optional<std::string> org_of(core::Conn& c, const std::string& plan_id);
 std::vector<Plan> list(core::Conn& c, const std::string& org_id, const std::string& app_id,
-                       const std::optional<std::string>& status, const accounts::PageRequest& page);
+                       const std::optional<std::string>& status, const core::PageRequest& page);
 
 void insert(core::Tx& tx, const Plan& p);
 void update(core::Tx& tx, const Plan& p);

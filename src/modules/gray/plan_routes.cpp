@@ -5,6 +5,8 @@
 #include "modules/gray/gray_routes.hpp"
 #include "modules/gray/plan_schedule.hpp"
 #include "modules/gray/rule.hpp"
+#include "http/query_input.hpp"
+#include "http/list_response.hpp"
 
 namespace cove::gray {
 
@@ -61,11 +63,11 @@ void mount_plan_routes(http::Router& router, GrayContext& /*ctx*/, std::shared_p
   apps.get("",
            [service](http::Request& req) {
              const auto status = read_status(req);
-             const auto page = accounts::read_page_request(req);
-             const auto key = [](const Plan& p) { return accounts::PageKey{p.created_ms, p.id}; };
+             const auto page = http::read_page_request(req);
+             const auto key = [](const Plan& p) { return core::PageKey{p.created_ms, p.id}; };
              const auto item = [](const Plan& p) { return to_json(p); };
              return http::Response::json(
-                 200, accounts::page_json(service->list(req.org_id, req.param("appId"), status, page), page,
+                 200, http::page_json(service->list(req.org_id, req.param("appId"), status, page), page,
                                           key, item));
            })
       .permission("apps:read");

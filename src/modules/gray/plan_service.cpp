@@ -147,7 +147,7 @@ Plan PlanService::get(const std::string& org_id, const std::string& plan_id) con
 
 std::vector<Plan> PlanService::list(const std::string& org_id, const std::string& app_id,
                                     const std::optional<std::string>& status,
-                                    const accounts::PageRequest& page) const {
+                                    const core::PageRequest& page) const {
   return ctx_.app.db.read([&](core::Conn& c) {
     if (!ctx_.apps.app_exists(c, org_id, app_id))
       throw core::Error::not_found("apps.not_found", "No such mini-program");

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/principal.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 #include "modules/gray/gray_context.hpp"
 #include "modules/gray/plan_model.hpp"
 
@@ -35,7 +35,7 @@ class PlanService {
               const PlanFields& fields);
   Plan get(const std::string& org_id, const std::string& plan_id) const;
   std::vector<Plan> list(const std::string& org_id, const std::string& app_id,
-                         const std::optional<std::string>& status, const accounts::PageRequest& page) const;
+                         const std::optional<std::string>& status, const core::PageRequest& page) const;
   Plan update(const core::Actor& actor, const std::string& org_id, const std::string& plan_id,
               const PlanFields& fields);
   void remove(const core::Actor& actor, const std::string& org_id, const std::string& plan_id);

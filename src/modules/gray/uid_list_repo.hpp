@@ -8,15 +8,19 @@
 #include <vector>
 
 #include "core/db.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 #include "modules/gray/uid_list_model.hpp"
+
+namespace cove::gray {
+void read_row(core::Row& r, UidList& l);
+}  // namespace cove::gray
 
 namespace cove::gray::uid_list_repo {
 
 std::optional<UidList> find(core::Conn& c, const std::string& org_id, const std::string& list_id);
 std::optional<std::string> org_of(core::Conn& c, const std::string& list_id);
 std::vector<UidList> list(core::Conn& c, const std::string& org_id, const std::string& query,
-                          const accounts::PageRequest& page);
+                          const core::PageRequest& page);
 std::int64_t count_in_org(core::Conn& c, const std::string& org_id);
 bool name_taken(core::Conn& c, const std::string& org_id, const std::string& name,
                 const std::string& except_id);
@@ -37,6 +41,7 @@ struct Revision {
   std::int64_t revision = 0;
   std::int64_t size = 0;
 };
+void read_row(core::Row& r, Revision& rev);
 // A list's content revision and size, by id alone (the runtime's cache of loaded lists).
 std::optional<Revision> revision_of(core::Conn& c, const std::string& list_id);
 // Members in id order after `after` (exclusive), at most `limit` + 1 (the extra tells more exist).

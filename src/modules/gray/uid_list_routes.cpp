@@ -7,6 +7,8 @@
 
 #include "core/crypto.hpp"
 #include "modules/gray/gray_routes.hpp"
+#include "http/query_input.hpp"
+#include "http/list_response.hpp"
 
 namespace cove::gray {
 
@@ -95,11 +97,11 @@ void mount_uid_list_routes(http::Router& router, GrayContext& ctx) {
                errors.add("q", "too_long", "At most 100 characters");
                errors.throw_if_any();
              }
-             const auto page = accounts::read_page_request(req);
-             const auto key = [](const UidList& l) { return accounts::PageKey{l.created_ms, l.id}; };
+             const auto page = http::read_page_request(req);
+             const auto key = [](const UidList& l) { return core::PageKey{l.created_ms, l.id}; };
              const auto item = [](const UidList& l) { return to_json(l); };
              return http::Response::json(
-                 200, accounts::page_json(service->list(req.org_id, q, page), page, key, item));
+                 200, http::page_json(service->list(req.org_id, q, page), page, key, item));
            })
       .permission("apps:read");
   orgs.post("",

@@ -72,7 +72,7 @@ UidList UidListService::get(const std::string& org_id, const std::string& list_i
 }
 
 std::vector<UidList> UidListService::list(const std::string& org_id, const std::string& query,
-                                          const accounts::PageRequest& page) const {
+                                          const core::PageRequest& page) const {
   return ctx_.app.db.read([&](core::Conn& c) { return uid_list_repo::list(c, org_id, query, page); });
 }
 

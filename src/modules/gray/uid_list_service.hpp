@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/principal.hpp"
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 #include "modules/gray/gray_context.hpp"
 #include "modules/gray/uid_import.hpp"
 #include "modules/gray/uid_list_model.hpp"
@@ -34,7 +34,7 @@ class UidListService {
                  const UidUpload& upload);
   UidList get(const std::string& org_id, const std::string& list_id) const;
   std::vector<UidList> list(const std::string& org_id, const std::string& query,
-                            const accounts::PageRequest& page) const;
+                            const core::PageRequest& page) const;
   UidList update(const core::Actor& actor, const std::string& org_id, const std::string& list_id,
                  const UidListFields& fields);
   // `append` keeps the present members; otherwise the upload replaces them.

@@ -1,28 +1,26 @@
-#include "modules/accounts/list_page.hpp"
+#include "core/page.hpp"
 
 #include <charconv>
+#include <stdexcept>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include "core/crypto.hpp"
-#include "core/error.hpp"
 
-namespace cove::accounts {
+namespace cove::core {
 
 namespace {
 constexpr std::size_t kMaxCursorChars = 200;
 }  // namespace
 
-std::string encode_cursor(const PageKey& key) {
-  return core::crypto::base64url(std::to_string(key.ms) + "|" + key.id);
-}
+std::string encode_cursor(const PageKey& key) { return crypto::base64url(std::to_string(key.ms) + "|" + key.id); }
 
 std::optional<PageKey> decode_cursor(std::string_view cursor) {
   if (cursor.empty() || cursor.size() > kMaxCursorChars) return std::nullopt;
   std::string text;
   try {
-    text = core::crypto::from_base64url(cursor);
+    text = crypto::from_base64url(cursor);
   } catch (const std::invalid_argument&) {
     return std::nullopt;
   }
@@ -35,15 +33,16 @@ std::optional<PageKey> decode_cursor(std::string_view cursor) {
   return key;
 }
 
-void bind_page(SQLite::Statement& st, int first_index, const PageRequest& page) {
+void bind_one(SQLite::Statement& st, int& index, const PageRequest& page) {
   if (page.after) {
-    st.bind(first_index, page.after->ms);
-    st.bind(first_index + 1, page.after->id);
+    st.bind(index, page.after->ms);
+    st.bind(index + 1, page.after->id);
   } else {
-    st.bind(first_index);
-    st.bind(first_index + 1);
+    st.bind(index);
+    st.bind(index + 1);
   }
-  st.bind(first_index + 2, page.limit + 1);
+  st.bind(index + 2, page.limit + 1);
+  index += 3;
 }
 
 std::string newest_first_page_sql(std::string_view prefix, int first_index) {
@@ -63,24 +62,4 @@ std::string like_contains(std::string_view text) {
   return out;
 }
 
-PageRequest read_page_request(const http::Request& req) {
-  PageRequest page;
-  core::FieldErrors errors;
-  if (auto limit = req.query_param("limit")) {
-    int n = 0;
-    const auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-    if (ec != std::errc() || end != limit->data() + limit->size() || n < 1 || n > kMaxPageLimit) {
-      errors.add("limit", "out_of_range", fmt::format("Must be an integer between 1 and {}", kMaxPageLimit));
-    } else {
-      page.limit = n;
-    }
-  }
-  if (auto cursor = req.query_param("cursor")) {
-    page.after = decode_cursor(*cursor);
-    if (!page.after) errors.add("cursor", "invalid", "Not a cursor this list returned");
-  }
-  errors.throw_if_any();
-  return page;
-}
-
-}  // namespace cove::accounts
+}  // namespace cove::core
