@@ -76,8 +76,8 @@ App::App(core::Config config, AppOptions options)
   // place they would answer 409 for their keys until those expire.
   idempotency_->clear_reservations();
 
-  metrics_.gauge_callback("cove_db_busy_seconds_total", "Time spent inside database transactions",
-                          [this] { return db_->busy_seconds(); });
+  metrics_.counter_callback("cove_db_busy_seconds_total", "Time spent inside database transactions",
+                            [this] { return db_->busy_seconds(); });
   storage_ = std::make_unique<core::StorageHealth>(
       paths.root, static_cast<std::uint64_t>(config_.data_min_free_megabytes) * 1024 * 1024);
   hooks_.storage_full = [this](std::string_view what) { storage_->record_full(what); };

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <mutex>
 #include <stdexcept>
 #include <variant>
@@ -29,6 +30,22 @@ std::string escape_label(const std::string& v) {
   return out;
 }
 
+// HELP text escapes only backslash and newline (a label value also escapes the double quote).
+std::string escape_help(const std::string& v) {
+  std::string out;
+  out.reserve(v.size());
+  for (char c : v) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 std::string labels_text(const std::vector<std::string>& names, const std::vector<std::string>& values,
                         const std::string& extra = {}) {
   if (names.empty() && extra.empty()) return {};
@@ -46,6 +63,9 @@ std::string labels_text(const std::vector<std::string>& names, const std::vector
 }
 
 std::string number(double v) {
+  // The exposition format spells these as Go does; fmt would write "nan" and "inf".
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
   if (v == static_cast<double>(static_cast<std::int64_t>(v)) && v < 1e15 && v > -1e15) {
     return fmt::format("{}", static_cast<std::int64_t>(v));
   }
@@ -186,10 +206,19 @@ Family<Histogram>& MetricsRegistry::histogram_family(const std::string& name, co
   return *std::get<std::unique_ptr<Family<Histogram>>>(e.metric);
 }
 
-void MetricsRegistry::gauge_callback(const std::string& name, const std::string& help, std::function<double()> fn) {
+void MetricsRegistry::callback(const std::string& name, const std::string& help, const char* type,
+                               std::function<double()> fn) {
   std::lock_guard lock(mutex_);
-  auto& e = entry(name, help, "gauge");
+  auto& e = entry(name, help, type);
   e.metric = std::move(fn);
+}
+
+void MetricsRegistry::gauge_callback(const std::string& name, const std::string& help, std::function<double()> fn) {
+  callback(name, help, "gauge", std::move(fn));
+}
+
+void MetricsRegistry::counter_callback(const std::string& name, const std::string& help, std::function<double()> fn) {
+  callback(name, help, "counter", std::move(fn));
 }
 
 std::vector<double> MetricsRegistry::default_latency_bounds() {
@@ -200,7 +229,7 @@ std::string MetricsRegistry::render() const {
   std::lock_guard lock(mutex_);
   std::string out;
   for (const auto& e : entries_) {
-    out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", e->name, e->help, e->name, e->type);
+    out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", e->name, escape_help(e->help), e->name, e->type);
     std::visit(
         [&](const auto& m) {
           using M = std::decay_t<decltype(m)>;

@@ -77,8 +77,11 @@ class MetricsRegistry {
                                   std::vector<std::string> labels);
   Family<Histogram>& histogram_family(const std::string& name, const std::string& help,
                                       std::vector<std::string> labels, std::vector<double> bounds);
-  // A gauge computed when scraped (outbox lag, DB time, open connections).
+  // A gauge computed when scraped (outbox lag, open connections).
   void gauge_callback(const std::string& name, const std::string& help, std::function<double()> fn);
+  // A counter read when scraped from a total kept elsewhere (DB time, catalog rebuilds). `fn` must
+  // never decrease: Prometheus takes a drop for a process restart.
+  void counter_callback(const std::string& name, const std::string& help, std::function<double()> fn);
 
   std::string render() const;
 
@@ -87,6 +90,8 @@ class MetricsRegistry {
  private:
   struct Entry;
   Entry& entry(const std::string& name, const std::string& help, const char* type);
+  void callback(const std::string& name, const std::string& help, const char* type,
+                std::function<double()> fn);
   mutable std::mutex mutex_;
   std::vector<std::unique_ptr<Entry>> entries_;  // in registration order
 };

@@ -1,6 +1,7 @@
 // Small core pieces: ids, crypto helpers, clock formatting, metrics rendering, static traversal.
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <set>
 
 #include "core/cidr.hpp"
@@ -89,6 +90,9 @@ TEST_CASE("metrics render in Prometheus text format", "[metrics]") {
   fam.with({"quote\"d", "500"}).inc();
   reg.histogram("lat_seconds", "Latency", {0.1, 1}).observe(0.5);
   reg.gauge_callback("lag", "Lag", [] { return 7.0; });
+  reg.counter_callback("busy_seconds_total", "Busy\\time\nin seconds", [] { return 2.5; });
+  reg.gauge_callback("age_seconds", "Age", [] { return std::numeric_limits<double>::quiet_NaN(); });
+  reg.gauge_callback("limit", "Limit", [] { return std::numeric_limits<double>::infinity(); });
   const auto text = reg.render();
   CHECK(text.find("# TYPE jobs_total counter\njobs_total 3\n") != std::string::npos);
   CHECK(text.find("req_total{route=\"/a/{id}\",status=\"200\"} 2") != std::string::npos);
@@ -98,6 +102,12 @@ TEST_CASE("metrics render in Prometheus text format", "[metrics]") {
   CHECK(text.find("lat_seconds_bucket{le=\"+Inf\"} 1") != std::string::npos);
   CHECK(text.find("lat_seconds_count 1") != std::string::npos);
   CHECK(text.find("lag 7") != std::string::npos);
+  // A total kept elsewhere is still typed counter; HELP escapes backslash and newline.
+  CHECK(text.find("# HELP busy_seconds_total Busy\\\\time\\nin seconds\n# TYPE busy_seconds_total counter\n"
+                  "busy_seconds_total 2.5\n") != std::string::npos);
+  // Special values as the exposition format spells them.
+  CHECK(text.find("age_seconds NaN\n") != std::string::npos);
+  CHECK(text.find("limit +Inf\n") != std::string::npos);
 }
 
 TEST_CASE("static file paths with traversal are refused", "[static]") {

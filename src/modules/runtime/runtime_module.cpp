@@ -17,9 +17,9 @@ RuntimeModule::RuntimeModule(modules::AppContext& app, const accounts::AccountsA
                          .nonce_window_seconds = app.config.runtime.nonce_window_seconds});
   ctx_ = std::make_unique<RuntimeContext>(RuntimeContext{app, apps, *store_, *auth_});
 
-  app.metrics.gauge_callback("cove_runtime_catalog_rebuilds_total",
-                             "Runtime catalog snapshots built since start",
-                             [this] { return static_cast<double>(store_->rebuilds()); });
+  app.metrics.counter_callback("cove_runtime_catalog_rebuilds_total",
+                               "Runtime catalog snapshots built since start",
+                               [this] { return static_cast<double>(store_->rebuilds()); });
   app.metrics.gauge_callback(
       "cove_runtime_catalog_age_seconds",
       "Seconds since the runtime catalog in use was built (rebuilt when something changes)", [this, &app] {
