@@ -28,6 +28,14 @@ ERROR_RESPONSES = {
                          "Retry after `Retry-After` seconds."),
 }
 
+# What any request can be refused with before it reaches a route (src/http/session.cpp): documented
+# as a 4XX range on the operations that have no refusal of their own (health, metrics, the signing
+# key), so that every operation says what a 4xx from it means.
+REQUEST_REJECTED = ("RequestRejected", "The server refused the request itself: not valid HTTP/1.1 or a malformed "
+                                       "target (400 `bad_request`), a body over `http.bodyLimitBytes` (413 "
+                                       "`payload_too_large`), headers over `http.headerLimitBytes` (431 "
+                                       "`request_header_too_large`).")
+
 
 def ref(name):
     return {"$ref": f"#/components/schemas/{name}"}
@@ -116,6 +124,7 @@ class Api:
         self.paths = {}
         self.schemas = {}
         self.tags = []
+        self.responses_used = set()  # names under components/responses that an operation refers to
 
     def tag(self, name, description):
         self.tags.append({"name": name, "description": description})
@@ -176,14 +185,21 @@ class Api:
         for status in sorted(codes):
             name, text = ERROR_RESPONSES[status]
             listed = codes[status]
-            r = {"$ref": f"#/components/responses/{name}"}
             if listed:
-                r = {"description": text + " Codes: " + ", ".join(f"`{c}`" for c in listed) + ".",
-                     "content": {"application/json": {"schema": ref("ValidationError" if status == 400 else "Error")}},
-                     "x-error-codes": listed}
-            out[str(status)] = r
+                out[str(status)] = {
+                    "description": text + " Codes: " + ", ".join(f"`{c}`" for c in listed) + ".",
+                    "content": {"application/json": {"schema": ref("ValidationError" if status == 400 else "Error")}},
+                    "x-error-codes": listed}
+            else:
+                out[str(status)] = self.response_ref(name)
+        if not any(code.startswith("4") for code in out):
+            out["4XX"] = self.response_ref(REQUEST_REJECTED[0])
         op["responses"] = out
         entry[method] = op
+
+    def response_ref(self, name):
+        self.responses_used.add(name)
+        return {"$ref": f"#/components/responses/{name}"}
 
 
 def make_operation_id(method, path):
@@ -253,10 +269,13 @@ def components(api):
     for name, schema in schemas.items():
         api.schema(name, schema)
 
+    # Only the responses some operation refers to: an unused component documents nothing.
     responses = {}
-    for status, (name, text) in ERROR_RESPONSES.items():
+    for status, (name, text) in [*ERROR_RESPONSES.items(), (400, REQUEST_REJECTED)]:
+        if name not in api.responses_used:
+            continue
         responses[name] = {"description": text, "content": {"application/json": {
-            "schema": ref("ValidationError" if status == 400 else "Error")}}}
+            "schema": ref("ValidationError" if name == "ValidationFailed" else "Error")}}}
         if status in (429, 507):
             responses[name]["headers"] = {"Retry-After": {"schema": {"type": "integer"},
                                                           "description": "Seconds to wait"}}

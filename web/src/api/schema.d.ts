@@ -2721,15 +2721,6 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). */
-        ValidationFailed: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ValidationError"];
-            };
-        };
         /** @description No valid credentials (`unauthenticated`). */
         Unauthenticated: {
             headers: {
@@ -2757,15 +2748,6 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The path exists but not with this method (`method_not_allowed`). */
-        MethodNotAllowed: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
         /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). */
         Conflict: {
             headers: {
@@ -2775,26 +2757,8 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The resource existed but can no longer be used. */
-        Gone: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
         /** @description The body exceeds the route's limit (`payload_too_large`). */
         PayloadTooLarge: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description The body's type is not accepted for this route. */
-        UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2827,6 +2791,15 @@ export interface components {
             headers: {
                 /** @description Seconds to wait */
                 "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The server refused the request itself: not valid HTTP/1.1 or a malformed target (400 `bad_request`), a body over `http.bodyLimitBytes` (413 `payload_too_large`), headers over `http.headerLimitBytes` (431 `request_header_too_large`). */
+        RequestRejected: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -9511,6 +9484,7 @@ export interface operations {
                     };
                 };
             };
+            "4XX": components["responses"]["RequestRejected"];
         };
     };
     get_metrics: {
@@ -9531,6 +9505,7 @@ export interface operations {
                     "text/plain; version=0.0.4": string;
                 };
             };
+            "4XX": components["responses"]["RequestRejected"];
         };
     };
     get_readyz: {
@@ -9566,6 +9541,7 @@ export interface operations {
                     };
                 };
             };
+            "4XX": components["responses"]["RequestRejected"];
         };
     };
     get_runtime_apps: {
@@ -9799,6 +9775,7 @@ export interface operations {
                     "application/x-pem-file": string;
                 };
             };
+            "4XX": components["responses"]["RequestRejected"];
         };
     };
 }
