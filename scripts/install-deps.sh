@@ -8,6 +8,7 @@ PACKAGES=(
   libboost1.81-dev libsqlite3-dev libsqlitecpp-dev libssl-dev  # libraries (see cmake/deps.cmake)
   libfmt-dev nlohmann-json3-dev libre2-dev libzip-dev libicu-dev
   catch2                                                    # unit and API tests
+  prometheus python3                                        # contract tests: promtool, openapi build.py
   zip unzip curl                                            # test fixtures and scripts
   nginx-light wrk                                           # benchmarks (bench/)
 )
@@ -43,3 +44,9 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update
 "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+
+# Only promtool is wanted from prometheus (tests/contract/metrics-lint.sh). Where systemd runs, the
+# package also starts a Prometheus server on :9090: stop it and keep it from starting at boot.
+if [[ " ${missing[*]} " == *" prometheus "* && -d /run/systemd/system ]]; then
+  "${sudo[@]}" systemctl disable --now prometheus.service || true
+fi
