@@ -128,6 +128,7 @@ void Outbox::run() {
       pending_ = false;
     }
     bool progressed = false;
+    passes_.fetch_add(1, std::memory_order_relaxed);
     try {
       progressed = dispatch_once();
       if (std::chrono::steady_clock::now() >= next_prune) {

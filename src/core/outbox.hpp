@@ -64,6 +64,9 @@ class Outbox {
   // Committed events not yet handled by the slowest subscriber (for /metrics). Computed from ids,
   // which AUTOINCREMENT and the single writer keep gapless.
   std::int64_t lag() const;
+  // Dispatcher passes since start(). An idle dispatcher makes one per poll interval (1 s), so a
+  // test can tell sleeping from spinning by counting instead of timing.
+  std::uint64_t passes() const { return passes_.load(std::memory_order_relaxed); }
   // Deletes events created more than `older_than` ago that every subscriber registered here has
   // handled. Returns the number deleted.
   std::int64_t prune(std::chrono::hours older_than);
@@ -105,6 +108,7 @@ class Outbox {
   bool pending_ = true;
   std::atomic<std::int64_t> newest_id_{0};
   std::atomic<std::int64_t> slowest_position_{0};
+  std::atomic<std::uint64_t> passes_{0};
 };
 
 using EventBus = Outbox;

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startCove } from './lib/server.mjs';
-import { confirmBox, screenshot } from './lib/ui.mjs';
+import { confirmBox, loadTimings, screenshot } from './lib/ui.mjs';
 import { miniProgramZip } from './lib/zip.mjs';
 import { signedRuntimeGet, totp } from './lib/auth.mjs';
 
@@ -69,7 +69,7 @@ after(async () => {
 });
 
 describe('console', () => {
-  test('the sign-in page renders fast, in Chinese by default, with the platform branding', async () => {
+  test('the sign-in page renders in Chinese by default, with the platform branding', async () => {
     const page = await newPage();
     const res = await page.goto(`${cove.url}/`);
     assert.equal(res.status(), 200);
@@ -77,22 +77,8 @@ describe('console', () => {
     assert.match(csp, /script-src 'self'/);
     await page.waitForURL(/\/sign-in/);
     await page.locator('[data-test=sign-in-submit]').waitFor();
-    const timing = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      const fcp = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint');
-      const assets = performance.getEntriesByType('resource').filter((r) => r.name.includes('/assets/'));
-      return {
-        firstContentfulPaintMs: fcp?.startTime ?? null,
-        domContentLoadedMs: nav?.domContentLoadedEventEnd ?? null,
-        formVisibleMs: performance.now(),
-        // Bytes on the wire (gzip) of the script and style files the sign-in page loaded.
-        assetFiles: assets.length,
-        assetBytesEncoded: assets.reduce((n, r) => n + r.encodedBodySize, 0),
-        assetBytesDecoded: assets.reduce((n, r) => n + r.decodedBodySize, 0),
-      };
-    });
-    metrics.signIn = timing;
-    assert.ok(timing.firstContentfulPaintMs !== null && timing.firstContentfulPaintMs < 3000, JSON.stringify(timing));
+    // Recorded in metrics.json, never asserted: tests assert no speed (bench/console_paint.sh).
+    metrics.signIn = { formVisibleMs: await page.evaluate(() => performance.now()), ...(await loadTimings(page)) };
     assert.equal(await page.locator('[data-test=product-name]').innerText(), 'Cove');
     assert.match(await page.locator('h1').innerText(), /登录/);
     await shot(page, '01-sign-in');

@@ -31,3 +31,33 @@ export async function apiCall(baseUrl, method, path, token, body, contentType = 
   assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
   return text ? JSON.parse(text) : null;
 }
+
+/**
+ * Load timings of the page in view (ms since navigation start) and the /assets/ files it loaded.
+ * Chromium reports first contentful paint a little after the frame is shown, so it is awaited
+ * (up to 5 s; null if none came). Recorded by the e2e suite, measured by bench/console_paint.sh.
+ */
+export async function loadTimings(page) {
+  return page.evaluate(async () => {
+    const paint = await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(null), 5000);
+      new PerformanceObserver((list, observer) => {
+        const fcp = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+        if (!fcp) return;
+        clearTimeout(timer);
+        observer.disconnect();
+        resolve(fcp.startTime);
+      }).observe({ type: 'paint', buffered: true });
+    });
+    const nav = performance.getEntriesByType('navigation')[0];
+    const assets = performance.getEntriesByType('resource').filter((r) => r.name.includes('/assets/'));
+    return {
+      firstContentfulPaintMs: paint,
+      domContentLoadedMs: nav?.domContentLoadedEventEnd ?? null,
+      // Bytes on the wire (gzip) and decoded of the script and style files the page loaded.
+      assetFiles: assets.length,
+      assetBytesEncoded: assets.reduce((n, r) => n + r.encodedBodySize, 0),
+      assetBytesDecoded: assets.reduce((n, r) => n + r.decodedBodySize, 0),
+    };
+  });
+}
