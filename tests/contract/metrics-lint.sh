@@ -65,7 +65,7 @@ curl -fsS "$url/metrics" >"$work/metrics.txt"
 for series in 'cove_http_requests_total{' 'cove_http_request_duration_seconds_bucket{' \
   'cove_http_requests_in_flight ' 'cove_http_connections ' 'cove_db_busy_seconds_total ' \
   'cove_outbox_lag_events ' 'cove_runtime_catalog_rebuilds_total ' 'cove_runtime_catalog_age_seconds ' \
-  'cove_runtime_nonces '; do
+  'cove_runtime_nonces ' 'cove_data_free_bytes '; do
   grep -qF "$series" "$work/metrics.txt" || {
     echo "metrics-lint: /metrics has no $series series" >&2
     exit 1
