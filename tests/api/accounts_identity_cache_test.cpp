@@ -6,7 +6,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "accounts_org_world.hpp"
+#include "accounts_steps.hpp"
 #include "support/manual_clock.hpp"
 
 using namespace cove;
@@ -14,24 +14,25 @@ using cove::http::Method;
 
 namespace {
 
-int status_of(test::OrgWorld& w, const std::string& url, const std::string& token) {
+int status_of(test::World& w, const std::string& url, const std::string& token) {
   return w.call(Method::kGet, url, token).status;
 }
 
-std::string code_of(test::OrgWorld& w, const std::string& url, const std::string& token) {
+std::string code_of(test::World& w, const std::string& url, const std::string& token) {
   const auto r = w.call(Method::kGet, url, token);
   return r.status < 400 ? std::string() : r.json().value("code", "");
 }
 
-void sql(test::OrgWorld& w, const std::string& statement) {
+void sql(test::World& w, const std::string& statement) {
   w.server.app().db().write([&](core::Tx& tx) { tx.exec(statement); });
 }
 
 }  // namespace
 
 TEST_CASE("a revoked session is refused on the next request", "[api][auth][cache]") {
-  test::OrgWorld w;
-  const auto second = test::access_token_for(w.server, w.viewer.id);
+  test::World w = test::given() | test::org("A").admin().viewer();
+  auto& a = w.org("A");
+  const auto second = test::access_token_for(w.server, a.viewer().id);
   REQUIRE(status_of(w, "/api/v1/me", second) == 200);
   REQUIRE(status_of(w, "/api/v1/me", second) == 200);  // served from the memo
 
@@ -40,81 +41,84 @@ TEST_CASE("a revoked session is refused on the next request", "[api][auth][cache
   CHECK(status_of(w, "/api/v1/me", second) == 401);
 
   // …and everywhere: the fixture's own session goes as well.
-  REQUIRE(status_of(w, "/api/v1/me", w.admin.token) == 200);
-  const auto current = test::access_token_for(w.server, w.admin.id);
+  REQUIRE(status_of(w, "/api/v1/me", a.admin().token) == 200);
+  const auto current = test::access_token_for(w.server, a.admin().id);
   REQUIRE(w.call(Method::kPost, "/api/v1/auth/logout-all", current).status == 204);
-  CHECK(status_of(w, "/api/v1/me", w.admin.token) == 401);
+  CHECK(status_of(w, "/api/v1/me", a.admin().token) == 401);
 }
 
 TEST_CASE("suspending an organisation takes its members' permissions at once", "[api][orgs][cache]") {
-  test::OrgWorld w;
-  const auto members = "/api/v1/orgs/" + w.org_a + "/members";
-  REQUIRE(status_of(w, members, w.viewer.token) == 200);
-  REQUIRE(w.call(Method::kPost, "/api/v1/platform/orgs/" + w.org_a + "/suspend", w.operator_admin.token,
+  test::World w = test::given() | test::org("A").viewer() | test::operators();
+  auto& a = w.org("A");
+  const auto members = "/api/v1/orgs/" + a.id + "/members";
+  REQUIRE(status_of(w, members, a.viewer().token) == 200);
+  REQUIRE(w.call(Method::kPost, "/api/v1/platform/orgs/" + a.id + "/suspend", w.platform_admin().token,
                  {{"reason", "Unpaid invoices"}})
               .status == 200);
-  CHECK(status_of(w, members, w.viewer.token) == 403);
+  CHECK(status_of(w, members, a.viewer().token) == 403);
   // They can still see the organisation and its status.
-  CHECK(status_of(w, "/api/v1/orgs/" + w.org_a, w.viewer.token) == 200);
+  CHECK(status_of(w, "/api/v1/orgs/" + a.id, a.viewer().token) == 200);
 
-  REQUIRE(w.call(Method::kPost, "/api/v1/platform/orgs/" + w.org_a + "/reactivate", w.operator_admin.token)
+  REQUIRE(w.call(Method::kPost, "/api/v1/platform/orgs/" + a.id + "/reactivate", w.platform_admin().token)
               .status == 200);
-  CHECK(status_of(w, members, w.viewer.token) == 200);
+  CHECK(status_of(w, members, a.viewer().token) == 200);
 }
 
 TEST_CASE("role changes, removal and a disabled account apply to the next request", "[api][orgs][cache]") {
-  test::OrgWorld w;
-  const auto invitations = "/api/v1/orgs/" + w.org_a + "/invitations";
-  const auto member_url = "/api/v1/orgs/" + w.org_a + "/members/" + w.admin.id;
-  REQUIRE(status_of(w, invitations, w.admin.token) == 200);
+  test::World w = test::given() | test::org("A").owner().admin().developer();
+  auto& a = w.org("A");
+  const auto invitations = "/api/v1/orgs/" + a.id + "/invitations";
+  const auto member_url = "/api/v1/orgs/" + a.id + "/members/" + a.admin().id;
+  REQUIRE(status_of(w, invitations, a.admin().token) == 200);
 
-  REQUIRE(w.call(Method::kPatch, member_url, w.owner.token, {{"role", "viewer"}}).status == 200);
-  CHECK(w.call(Method::kPost, invitations, w.admin.token, {{"email", "x@a.example"}, {"role", "viewer"}})
+  REQUIRE(w.call(Method::kPatch, member_url, a.owner().token, {{"role", "viewer"}}).status == 200);
+  CHECK(w.call(Method::kPost, invitations, a.admin().token, {{"email", "x@a.example"}, {"role", "viewer"}})
             .status == 403);
 
-  REQUIRE(w.call(Method::kDelete, member_url, w.owner.token).status == 204);
-  CHECK(status_of(w, "/api/v1/orgs/" + w.org_a + "/members", w.admin.token) == 404);
+  REQUIRE(w.call(Method::kDelete, member_url, a.owner().token).status == 204);
+  CHECK(status_of(w, "/api/v1/orgs/" + a.id + "/members", a.admin().token) == 404);
 
   // A write made by any means (here straight to the database) counts as well.
-  REQUIRE(status_of(w, "/api/v1/me", w.developer.token) == 200);
-  sql(w, "UPDATE users SET status = 'disabled' WHERE id = '" + w.developer.id + "'");
-  CHECK(status_of(w, "/api/v1/me", w.developer.token) == 401);
+  REQUIRE(status_of(w, "/api/v1/me", a.developer().token) == 200);
+  sql(w, "UPDATE users SET status = 'disabled' WHERE id = '" + a.developer().id + "'");
+  CHECK(status_of(w, "/api/v1/me", a.developer().token) == 401);
 }
 
 TEST_CASE("security settings apply to the next request", "[api][settings][cache]") {
-  test::OrgWorld w;
-  REQUIRE(status_of(w, "/api/v1/platform/orgs", w.reviewer.token) == 200);
-  REQUIRE(w.call(Method::kPatch, "/api/v1/platform/settings/security", w.operator_admin.token,
+  test::World w = test::given() | test::operators();
+  REQUIRE(status_of(w, "/api/v1/platform/orgs", w.reviewer().token) == 200);
+  REQUIRE(w.call(Method::kPatch, "/api/v1/platform/settings/security", w.platform_admin().token,
                  {{"require2faOperators", true}})
               .status == 200);
-  CHECK(code_of(w, "/api/v1/platform/orgs", w.reviewer.token) == "auth.2fa_enrollment_required");
+  CHECK(code_of(w, "/api/v1/platform/orgs", w.reviewer().token) == "auth.2fa_enrollment_required");
 }
 
 TEST_CASE("memoised identities end when their session or password expires", "[api][auth][cache]") {
   test::ManualClock clock;
   test::TestServerOptions options;
   options.clock = &clock;
-  test::OrgWorld w(std::move(options));
-  const auto members = "/api/v1/orgs/" + w.org_a + "/members";
+  test::World w = test::given(std::move(options)) | test::org("A").owner().viewer() | test::operators();
+  auto& a = w.org("A");
+  const auto members = "/api/v1/orgs/" + a.id + "/members";
   const auto now_ms = clock.unix_millis();
 
   // The session ends in two seconds (its access token would live for an hour).
   sql(w, "UPDATE sessions SET expires_ms = " + std::to_string(now_ms + 2000) + " WHERE user_id = '" +
-             w.viewer.id + "'");
-  REQUIRE(status_of(w, members, w.viewer.token) == 200);
+             a.viewer().id + "'");
+  REQUIRE(status_of(w, members, a.viewer().token) == 200);
   clock.advance(std::chrono::milliseconds(1999));
-  CHECK(status_of(w, members, w.viewer.token) == 200);
+  CHECK(status_of(w, members, a.viewer().token) == 200);
   clock.advance(std::chrono::milliseconds(1));
-  CHECK(status_of(w, members, w.viewer.token) == 401);
+  CHECK(status_of(w, members, a.viewer().token) == 401);
 
   // Passwords expire after one day; the owner's is one second short of that.
-  REQUIRE(w.call(Method::kPatch, "/api/v1/platform/settings/security", w.operator_admin.token,
+  REQUIRE(w.call(Method::kPatch, "/api/v1/platform/settings/security", w.platform_admin().token,
                  {{"passwordExpiryDays", 1}})
               .status == 200);
   const auto day_ms = std::int64_t{24} * 3600 * 1000;
   sql(w, "UPDATE users SET password_changed_ms = " + std::to_string(clock.unix_millis() - day_ms + 1000) +
-             " WHERE id = '" + w.owner.id + "'");
-  REQUIRE(status_of(w, members, w.owner.token) == 200);
+             " WHERE id = '" + a.owner().id + "'");
+  REQUIRE(status_of(w, members, a.owner().token) == 200);
   clock.advance(std::chrono::milliseconds(1001));
-  CHECK(code_of(w, members, w.owner.token) == "auth.password_change_required");
+  CHECK(code_of(w, members, a.owner().token) == "auth.password_change_required");
 }

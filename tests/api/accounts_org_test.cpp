@@ -5,7 +5,8 @@
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
-#include "accounts_org_world.hpp"
+#include "accounts_steps.hpp"
+#include "support/scenario.hpp"
 
 using namespace cove;
 using cove::http::Method;
@@ -18,7 +19,7 @@ std::string png_bytes() { return std::string("\x89PNG\r\n\x1A\n", 8) + std::stri
 }  // namespace
 
 TEST_CASE("organisations register as pending with an owner account", "[api][orgs]") {
-  test::OrgWorld w;
+  test::World w = test::given() | test::org("A").owner();
   const auto body = test::registration_body();
   auto bad = body;
   bad["name"] = "A";
@@ -43,11 +44,13 @@ TEST_CASE("organisations register as pending with an owner account", "[api][orgs
            .expected_status = 201,
            .expected = {R"("status":"pending")", R"("id":"org_)"},
            .not_expected = {"Very-Secret-42"},
+           .events = {"org.registered"},
+           .audit = {"org.registered"},
            .check =
                [&](const http::ClientResponse& r) {
                  const auto org_id = r.json()["id"].get<std::string>();
-                 CHECK(w.org_status(org_id) == "pending");
-                 const auto owner_id = w.user_id_of("founder@acme.example");
+                 CHECK(test::org_status(w, org_id) == "pending");
+                 const auto owner_id = test::user_id_of(w, "founder@acme.example");
                  REQUIRE_FALSE(owner_id.empty());
                  const auto role = w.server.app().db().read([&](core::Conn& c) {
                    auto& st = c.prepare("SELECT role FROM org_members WHERE org_id = ? AND user_id = ?");
@@ -98,7 +101,7 @@ TEST_CASE("organisations register as pending with an owner account", "[api][orgs
 }
 
 TEST_CASE("a licence number is registered once, until rejected", "[api][orgs]") {
-  test::OrgWorld w;
+  test::World w = test::given() | test::operators();
   const auto first =
       w.call(Method::kPost, "/api/v1/orgs/register", "", test::registration_body("LIC-1", "a@x.example"));
   REQUIRE(first.status == 201);
@@ -109,15 +112,15 @@ TEST_CASE("a licence number is registered once, until rejected", "[api][orgs]") 
 
   const auto org_id = first.json()["id"].get<std::string>();
   const auto rejected = w.call(Method::kPost, "/api/v1/platform/orgs/" + org_id + "/reject",
-                               w.operator_admin.token, {{"reason", "Licence scan unreadable"}});
+                               w.platform_admin().token, {{"reason", "Licence scan unreadable"}});
   REQUIRE(rejected.status == 200);
   again = w.call(Method::kPost, "/api/v1/orgs/register", "", test::registration_body("LIC-1", "b@x.example"));
   CHECK(again.status == 201);
 }
 
 TEST_CASE("a password policy change applies to the next registration", "[api][orgs]") {
-  test::OrgWorld w;
-  const auto patched = w.call(Method::kPatch, "/api/v1/platform/settings/security", w.operator_admin.token,
+  test::World w = test::given() | test::operators();
+  const auto patched = w.call(Method::kPatch, "/api/v1/platform/settings/security", w.platform_admin().token,
                               {{"passwordMinLength", 20}});
   REQUIRE(patched.status == 200);
   auto r = w.call(Method::kPost, "/api/v1/orgs/register", "", test::registration_body());
@@ -131,70 +134,50 @@ TEST_CASE("a password policy change applies to the next registration", "[api][or
 }
 
 TEST_CASE("organisation profile: read and update", "[api][orgs]") {
-  test::OrgWorld w;
-  const auto url = "/api/v1/orgs/" + w.org_a;
+  test::World w = test::given() | test::org("A").everyone() | test::operators();
+  auto& a = w.org("A");
+  const auto url = "/api/v1/orgs/" + a.id;
   test::run_scenarios(
       w.server,
       {
-          {.name = "anonymous", .url = url, .expected_status = 401},
           {.name = "a viewer reads the profile, effective quotas and usage",
            .url = url,
-           .headers = test::bearer(w.viewer.token),
+           .headers = test::bearer(a.viewer().token),
            .expected = {R"("name":"Org A")", R"("status":"active")", R"("quotas":{)", R"("maxMembers":100)",
                         R"("usage":{"members":4})"}},
-          {.name = "another organisation's owner gets 404",
-           .url = url,
-           .headers = test::bearer(w.other_owner.token),
-           .expected_status = 404},
           {.name = "an unknown organisation is 404",
            .url = "/api/v1/orgs/org_doesnotexist",
-           .headers = test::bearer(w.owner.token),
+           .headers = test::bearer(a.owner().token),
            .expected_status = 404},
           {.name = "a platform reviewer may read it",
            .url = url,
-           .headers = test::bearer(w.reviewer.token),
+           .headers = test::bearer(w.reviewer().token),
            .expected = {R"("name":"Org A")"}},
-          {.name = "update: anonymous",
-           .method = Method::kPatch,
-           .url = url,
-           .headers = test::json_only(),
-           .body = R"({"name":"Renamed"})",
-           .expected_status = 401},
-          {.name = "update: a developer may not",
-           .method = Method::kPatch,
-           .url = url,
-           .headers = test::bearer_json(w.developer.token),
-           .body = R"({"name":"Renamed"})",
-           .expected_status = 403},
-          {.name = "update: another organisation's owner gets 404",
-           .method = Method::kPatch,
-           .url = url,
-           .headers = test::bearer_json(w.other_owner.token),
-           .body = R"({"name":"Renamed"})",
-           .expected_status = 404},
           {.name = "update: bad fields",
            .method = Method::kPatch,
            .url = url,
-           .headers = test::bearer_json(w.admin.token),
+           .headers = test::bearer_json(a.admin().token),
            .body = R"({"contactEmail":"nope","licenseNo":"X-1","require2fa":"yes"})",
            .expected_status = 400,
            .expected = {R"("contactEmail":)", R"("licenseNo":{"code":"unknown_field")", R"("require2fa":)"}},
           {.name = "update: an admin renames and requires 2FA",
            .method = Method::kPatch,
            .url = url,
-           .headers = test::bearer_json(w.admin.token),
+           .headers = test::bearer_json(a.admin().token),
            .body = R"({"name":"Org A Ltd","require2fa":true})",
            .expected = {R"("name":"Org A Ltd")", R"("require2fa":true)"},
-           .check = [&](const http::ClientResponse&) { CHECK(w.audit_count("org.updated", w.org_a) == 1); }},
+           .events = {"org.updated"},
+           .audit = {"org.updated"},
+           .check = [&](const http::ClientResponse&) { CHECK(w.audit_count("org.updated", a.id) == 1); }},
       });
 }
 
 TEST_CASE("operators review organisations through a strict state machine", "[api][orgs]") {
-  test::OrgWorld w;
+  test::World w = test::given() | test::operators();
   const auto reg = w.call(Method::kPost, "/api/v1/orgs/register", "", test::registration_body());
   REQUIRE(reg.status == 201);
   const auto org = reg.json()["id"].get<std::string>();
-  const auto founder = test::access_token_for(w.server, w.user_id_of("founder@acme.example"));
+  const auto founder = test::access_token_for(w.server, test::user_id_of(w, "founder@acme.example"));
   const auto decide = [&](const std::string& what, const std::string& token, nlohmann::json body = nullptr) {
     return w.call(Method::kPost, "/api/v1/platform/orgs/" + org + "/" + what, token, body);
   };
@@ -213,28 +196,25 @@ TEST_CASE("operators review organisations through a strict state machine", "[api
     CHECK(client.request(Method::kPut, "/api/v1/orgs/" + org + "/license-attachment", h, png_bytes()).status == 200);
   }
 
-  CHECK(decide("approve", "").status == 401);
-  CHECK(decide("approve", w.reviewer.token).status == 403);  // reviewers review mini-programs, not orgs
-  CHECK(decide("approve", w.owner.token).status == 403);
-  CHECK(w.call(Method::kPost, "/api/v1/platform/orgs/org_unknown/approve", w.operator_admin.token).status ==
+  CHECK(w.call(Method::kPost, "/api/v1/platform/orgs/org_unknown/approve", w.platform_admin().token).status ==
         404);
-  CHECK(decide("approve", w.operator_admin.token, {{"note", "x"}}).status == 400);  // takes no fields
-  r = decide("suspend", w.operator_admin.token, {{"reason", "x"}});
+  CHECK(decide("approve", w.platform_admin().token, {{"note", "x"}}).status == 400);  // takes no fields
+  r = decide("suspend", w.platform_admin().token, {{"reason", "x"}});
   CHECK(r.status == 409);
   CHECK(r.json()["code"] == "orgs.invalid_transition");
 
-  r = decide("approve", w.operator_admin.token);
+  r = decide("approve", w.platform_admin().token);
   REQUIRE(r.status == 200);
   CHECK(r.json()["status"] == "active");
   CHECK(w.call(Method::kGet, "/api/v1/orgs/" + org + "/members", founder).status == 200);
-  CHECK(decide("approve", w.operator_admin.token).status == 409);
-  CHECK(decide("reject", w.operator_admin.token, {{"reason", "too late"}}).status == 409);
-  CHECK(decide("reactivate", w.operator_admin.token).status == 409);
+  CHECK(decide("approve", w.platform_admin().token).status == 409);
+  CHECK(decide("reject", w.platform_admin().token, {{"reason", "too late"}}).status == 409);
+  CHECK(decide("reactivate", w.platform_admin().token).status == 409);
 
-  r = decide("suspend", w.operator_admin.token, nlohmann::json::object());
+  r = decide("suspend", w.platform_admin().token, nlohmann::json::object());
   CHECK(r.status == 400);
   CHECK(r.body.find(R"("reason":{"code":"required")") != std::string::npos);
-  r = decide("suspend", w.operator_admin.token, {{"reason", "Unpaid invoice"}});
+  r = decide("suspend", w.platform_admin().token, {{"reason", "Unpaid invoice"}});
   REQUIRE(r.status == 200);
   CHECK(r.json()["status"] == "suspended");
   CHECK(r.json()["statusReason"] == "Unpaid invoice");
@@ -247,7 +227,7 @@ TEST_CASE("operators review organisations through a strict state machine", "[api
                {{"email", "x@y.example"}, {"role", "viewer"}})
             .status == 403);
 
-  r = decide("reactivate", w.operator_admin.token);
+  r = decide("reactivate", w.platform_admin().token);
   REQUIRE(r.status == 200);
   CHECK(r.json()["status"] == "active");
   CHECK(r.json()["statusReason"].is_null());
@@ -264,7 +244,7 @@ TEST_CASE("operators review organisations through a strict state machine", "[api
     return std::array<std::string, 3>{st.getColumn(0).getString(), st.getColumn(1).getString(),
                                       st.getColumn(2).getString()};
   });
-  CHECK(actor[0] == w.operator_admin.id);
+  CHECK(actor[0] == w.platform_admin().id);
   CHECK(actor[1] == org);
   CHECK(actor[2].find("Unpaid invoice") != std::string::npos);
 
@@ -272,19 +252,20 @@ TEST_CASE("operators review organisations through a strict state machine", "[api
   const auto reg2 =
       w.call(Method::kPost, "/api/v1/orgs/register", "", test::registration_body("LIC-2", "z@z.example"));
   const auto org2 = reg2.json()["id"].get<std::string>();
-  r = w.call(Method::kPost, "/api/v1/platform/orgs/" + org2 + "/reject", w.operator_admin.token,
+  r = w.call(Method::kPost, "/api/v1/platform/orgs/" + org2 + "/reject", w.platform_admin().token,
              {{"reason", "Licence does not match the company name"}});
   CHECK(r.json()["status"] == "rejected");
-  CHECK(w.call(Method::kPost, "/api/v1/platform/orgs/" + org2 + "/approve", w.operator_admin.token).status ==
-        409);
   CHECK(
-      w.call(Method::kPost, "/api/v1/platform/orgs/" + org2 + "/reactivate", w.operator_admin.token).status ==
+      w.call(Method::kPost, "/api/v1/platform/orgs/" + org2 + "/approve", w.platform_admin().token).status ==
       409);
+  CHECK(w.call(Method::kPost, "/api/v1/platform/orgs/" + org2 + "/reactivate", w.platform_admin().token)
+            .status == 409);
   CHECK(w.audit_count("org.rejected", org2) == 1);
 }
 
 TEST_CASE("the review queue filters, searches and pages", "[api][orgs]") {
-  test::OrgWorld w;
+  test::World w = test::given() | test::org("A") | test::org("B") | test::operators();
+  auto& a = w.org("A");
   for (int i = 0; i < 3; ++i) {
     const auto r =
         w.call(Method::kPost, "/api/v1/orgs/register", "",
@@ -294,76 +275,70 @@ TEST_CASE("the review queue filters, searches and pages", "[api][orgs]") {
   const auto list = [&](const std::string& query, const std::string& token) {
     return w.call(Method::kGet, "/api/v1/platform/orgs" + query, token);
   };
-  CHECK(list("", "").status == 401);
-  CHECK(list("", w.owner.token).status == 403);
-  CHECK(list("?status=sleeping", w.reviewer.token).status == 400);
-  CHECK(list("?limit=0", w.reviewer.token).status == 400);
-  CHECK(list("?cursor=garbage", w.reviewer.token).status == 400);
+  CHECK(list("?status=sleeping", w.reviewer().token).status == 400);
+  CHECK(list("?limit=0", w.reviewer().token).status == 400);
+  CHECK(list("?cursor=garbage", w.reviewer().token).status == 400);
 
-  auto r = list("?status=pending&limit=2", w.reviewer.token);
+  auto r = list("?status=pending&limit=2", w.reviewer().token);
   REQUIRE(r.status == 200);
   auto page = r.json();
   REQUIRE(page["items"].size() == 2);
   CHECK(page["items"][0]["licenseNo"] == "PENDING-2");  // newest first
   REQUIRE(page["nextCursor"].is_string());
   r = list(fmt::format("?status=pending&limit=2&cursor={}", page["nextCursor"].get<std::string>()),
-           w.reviewer.token);
+           w.reviewer().token);
   page = r.json();
   REQUIRE(page["items"].size() == 1);
   CHECK(page["items"][0]["licenseNo"] == "PENDING-0");
   CHECK(page["nextCursor"].is_null());
 
-  CHECK(list("?status=active", w.reviewer.token).json()["items"].size() == 2);  // Org A and Org B
-  r = list("?q=PENDING-1", w.reviewer.token);
+  CHECK(list("?status=active", w.reviewer().token).json()["items"].size() == 2);  // Org A and Org B
+  r = list("?q=PENDING-1", w.reviewer().token);
   REQUIRE(r.json()["items"].size() == 1);
   CHECK(r.json()["items"][0]["licenseNo"] == "PENDING-1");
-  CHECK(list("?q=%25", w.reviewer.token).json()["items"].empty());  // LIKE wildcards are literal
+  CHECK(list("?q=%25", w.reviewer().token).json()["items"].empty());  // LIKE wildcards are literal
 
-  r = w.call(Method::kGet, "/api/v1/platform/orgs/" + w.org_a, w.reviewer.token);
+  r = w.call(Method::kGet, "/api/v1/platform/orgs/" + a.id, w.reviewer().token);
   CHECK(r.status == 200);
   CHECK(r.json()["quotaOverrides"]["maxApps"].is_null());
-  CHECK(w.call(Method::kGet, "/api/v1/platform/orgs/org_unknown", w.reviewer.token).status == 404);
-  CHECK(w.call(Method::kGet, "/api/v1/platform/orgs/" + w.org_a, w.owner.token).status == 403);
+  CHECK(w.call(Method::kGet, "/api/v1/platform/orgs/org_unknown", w.reviewer().token).status == 404);
 }
 
 TEST_CASE("the licence scan is stored and served by its real type", "[api][orgs]") {
-  test::OrgWorld w;
-  const auto url = "/api/v1/orgs/" + w.org_a + "/license-attachment";
+  test::World w = test::given() | test::org("A").owner().admin().viewer() | test::operators();
+  auto& a = w.org("A");
+  const auto url = "/api/v1/orgs/" + a.id + "/license-attachment";
   const auto put = [&](const std::string& token, const std::string& bytes, const std::string& query = "") {
     auto client = w.server.client();
     http::Headers h = token.empty() ? http::Headers{} : test::bearer(token);
     h.set("Content-Type", "application/octet-stream");
     return client.request(Method::kPut, url + query, h, bytes);
   };
-  CHECK(w.call(Method::kGet, url, w.owner.token).status == 404);  // nothing uploaded yet
-  CHECK(put("", png_bytes()).status == 401);
-  CHECK(put(w.developer.token, png_bytes()).status == 403);
-  CHECK(put(w.other_owner.token, png_bytes()).status == 404);
-  auto r = put(w.owner.token, "just some text, renamed to scan.png");
+  CHECK(w.call(Method::kGet, url, a.owner().token).status == 404);  // nothing uploaded yet
+  auto r = put(a.owner().token, "just some text, renamed to scan.png");
   CHECK(r.status == 415);
   CHECK(r.json()["code"] == "unsupported_media_type");
-  CHECK(put(w.owner.token, "").status == 400);
+  CHECK(put(a.owner().token, "").status == 400);
 
-  r = put(w.owner.token, png_bytes(), "?filename=licence%20scan.png");
+  r = put(a.owner().token, png_bytes(), "?filename=licence%20scan.png");
   REQUIRE(r.status == 200);
   CHECK(r.json()["contentType"] == "image/png");
   CHECK(r.json()["name"] == "licence scan.png");
-  CHECK(w.audit_count("org.license_attachment_set", w.org_a) == 1);
+  CHECK(w.audit_count("org.license_attachment_set", a.id) == 1);
 
-  r = w.call(Method::kGet, url, w.viewer.token);
+  r = w.call(Method::kGet, url, a.viewer().token);
   REQUIRE(r.status == 200);
   CHECK(r.body == png_bytes());
   CHECK(r.headers.get("Content-Type") == "image/png");
   CHECK(r.headers.get("Content-Disposition")->find("filename*=UTF-8''licence%20scan.png") !=
         std::string_view::npos);
-  CHECK(w.call(Method::kGet, url, w.reviewer.token).status == 200);  // operators review it
-  CHECK(w.call(Method::kGet, url, w.other_owner.token).status == 404);
+  CHECK(w.call(Method::kGet, url, w.reviewer().token).status == 200);  // operators review it
 
   const std::string pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n";
-  r = put(w.admin.token, pdf);
+  r = put(a.admin().token, pdf);
   REQUIRE(r.status == 200);
   CHECK(r.json()["name"] == "license.pdf");
-  r = w.call(Method::kGet, url, w.owner.token);
+  r = w.call(Method::kGet, url, a.owner().token);
   CHECK(r.headers.get("Content-Type") == "application/pdf");
   CHECK(r.body == pdf);
 }

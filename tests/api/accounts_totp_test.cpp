@@ -47,10 +47,6 @@ TEST_CASE("enrolment hands out a secret, and a matching code turns 2FA on", "[ap
 
   test::run_scenarios(
       server, {
-                  {.name = "anonymous",
-                   .method = Method::kPost,
-                   .url = "/api/v1/auth/2fa/enroll",
-                   .expected_status = 401},
                   {.name = "confirm before enrolling",
                    .method = Method::kPost,
                    .url = "/api/v1/auth/2fa/confirm",
@@ -70,6 +66,7 @@ TEST_CASE("enrolment hands out a secret, and a matching code turns 2FA on", "[ap
                    .url = "/api/v1/auth/2fa/enroll",
                    .headers = test::bearer(alice.token),
                    .expected = {R"("secret":")", R"("otpauthUri":"otpauth://totp/)", "alice%40example.com"},
+                   .audit = {"auth.2fa_enrollment_started"},
                    .check =
                        [&](const http::ClientResponse& r) {
                          secret = core::totp::base32_decode(r.json()["secret"].get<std::string>());
@@ -189,11 +186,6 @@ TEST_CASE("regenerating recovery codes needs a code and retires the old ones", "
   clock.advance(30s);
 
   test::run_scenarios(server, {
-                                  {.name = "anonymous",
-                                   .method = Method::kPost,
-                                   .url = "/api/v1/auth/2fa/recovery-codes",
-                                   .body = R"({"code":"123456"})",
-                                   .expected_status = 401},
                                   {.name = "missing code",
                                    .method = Method::kPost,
                                    .url = "/api/v1/auth/2fa/recovery-codes",
@@ -207,12 +199,14 @@ TEST_CASE("regenerating recovery codes needs a code and retires the old ones", "
                                    .headers = test::bearer_json(alice.token),
                                    .body = R"({"code":"000000"})",
                                    .expected_status = 400,
-                                   .expected = {R"("code":{"code":"invalid")"}},
+                                   .expected = {R"("code":{"code":"invalid")"},
+                                   .audit = {"auth.login_failed"}},
                                   {.name = "right code",
                                    .method = Method::kPost,
                                    .url = "/api/v1/auth/2fa/recovery-codes",
                                    .headers = test::bearer_json(alice.token),
                                    .body = nlohmann::json({{"code", code_at(two_fa.secret, clock)}}).dump(),
+                                   .audit = {"auth.recovery_codes_regenerated"},
                                    .check =
                                        [&](const http::ClientResponse& r) {
                                          REQUIRE(r.status == 200);
@@ -242,11 +236,6 @@ TEST_CASE("disabling 2FA needs the password and a code", "[api][auth]") {
 
   test::run_scenarios(
       server, {
-                  {.name = "anonymous",
-                   .method = Method::kPost,
-                   .url = "/api/v1/auth/2fa/disable",
-                   .body = disable("Correct-Horse-9", "123456"),
-                   .expected_status = 401},
                   {.name = "not enabled",
                    .method = Method::kPost,
                    .url = "/api/v1/auth/2fa/disable",
@@ -260,20 +249,23 @@ TEST_CASE("disabling 2FA needs the password and a code", "[api][auth]") {
                    .headers = test::bearer_json(alice.token),
                    .body = disable("Wrong-Horse-9", code_at(two_fa.secret, clock)),
                    .expected_status = 400,
-                   .expected = {R"("password":{"code":"incorrect")"}},
+                   .expected = {R"("password":{"code":"incorrect")"},
+                   .audit = {"auth.login_failed"}},
                   {.name = "wrong code",
                    .method = Method::kPost,
                    .url = "/api/v1/auth/2fa/disable",
                    .headers = test::bearer_json(alice.token),
                    .body = disable("Correct-Horse-9", "000000"),
                    .expected_status = 400,
-                   .expected = {R"("code":{"code":"invalid")"}},
+                   .expected = {R"("code":{"code":"invalid")"},
+                   .audit = {"auth.login_failed"}},
                   {.name = "password and code",
                    .method = Method::kPost,
                    .url = "/api/v1/auth/2fa/disable",
                    .headers = test::bearer_json(alice.token),
                    .body = disable("Correct-Horse-9", code_at(two_fa.secret, clock)),
                    .expected_status = 204,
+                   .audit = {"auth.2fa_disabled"},
                    .check =
                        [&](const http::ClientResponse&) {
                          CHECK(test::sign_in(server, "alice@example.com", "Correct-Horse-9").status == 200);

@@ -2,7 +2,9 @@
 // with filters, icon and audit certificate, the status machine and deletion.
 #include <catch2/catch.hpp>
 
-#include "apps_world.hpp"
+#include "accounts_steps.hpp"
+#include "apps_steps.hpp"
+#include "support/scenario.hpp"
 
 using namespace cove;
 using cove::http::Method;
@@ -40,8 +42,9 @@ http::Headers with_type(const std::string& token, const char* type) {
 }  // namespace
 
 TEST_CASE("mini-programs are created within an organisation", "[api][apps]") {
-  test::AppsWorld w;
-  const auto url = "/api/v1/orgs/" + w.org_a + "/apps";
+  test::World w = test::given() | test::org("A").developer().viewer();
+  auto& a = w.org("A");
+  const auto url = "/api/v1/orgs/" + a.id + "/apps";
   auto bad = full_app();
   bad["name"] = "";
   bad["tags"] = {"ok", "ok"};
@@ -53,27 +56,10 @@ TEST_CASE("mini-programs are created within an organisation", "[api][apps]") {
   test::run_scenarios(
       w.server,
       {
-          {.name = "anonymous",
-           .method = Method::kPost,
-           .url = url,
-           .body = full_app().dump(),
-           .expected_status = 401},
-          {.name = "a viewer may not create",
-           .method = Method::kPost,
-           .url = url,
-           .headers = test::bearer_json(w.viewer.token),
-           .body = full_app().dump(),
-           .expected_status = 403},
-          {.name = "another organisation's owner sees no such organisation",
-           .method = Method::kPost,
-           .url = url,
-           .headers = test::bearer_json(w.other_owner.token),
-           .body = full_app().dump(),
-           .expected_status = 404},
           {.name = "every bad field is reported at once",
            .method = Method::kPost,
            .url = url,
-           .headers = test::bearer_json(w.developer.token),
+           .headers = test::bearer_json(a.developer().token),
            .body = bad.dump(),
            .expected_status = 400,
            .expected = {R"("name":)", R"("tags[1]":)", R"("privacy.items[0].dataType":)",
@@ -82,17 +68,19 @@ TEST_CASE("mini-programs are created within an organisation", "[api][apps]") {
           {.name = "a developer creates one with every field",
            .method = Method::kPost,
            .url = url,
-           .headers = test::bearer_json(w.developer.token),
+           .headers = test::bearer_json(a.developer().token),
            .body = full_app().dump(),
            .expected_status = 201,
            .expected = {R"("appId":"app_)", R"("status":"draft")", "天气小程序", R"("dataType":"location")",
                         R"("chain":"ethereum")", R"("releasedVersion":null)"},
+           .events = {"app.created"},
+           .audit = {"app.created"},
            .check =
                [&](const http::ClientResponse& r) {
                  const auto id = r.json()["appId"].get<std::string>();
                  CHECK(w.audit_count("app.created", id) == 1);
                  CHECK(w.event_count("app.created") == 1);
-                 auto got = w.call(Method::kGet, "/api/v1/apps/" + id, w.viewer.token);
+                 auto got = w.call(Method::kGet, "/api/v1/apps/" + id, a.viewer().token);
                  CHECK(got.status == 200);
                  CHECK(got.json()["developer"]["email"] == "dev@acme.example");
                }},
@@ -100,65 +88,58 @@ TEST_CASE("mini-programs are created within an organisation", "[api][apps]") {
 }
 
 TEST_CASE("the organisation's app quota is enforced", "[api][apps][quotas]") {
-  test::AppsWorld w;
-  auto r = w.call(Method::kPut, "/api/v1/platform/orgs/" + w.org_a + "/quotas", w.operator_admin.token,
+  test::World w = test::given() | test::org("A").owner() | test::operators();
+  auto& a = w.org("A");
+  auto r = w.call(Method::kPut, "/api/v1/platform/orgs/" + a.id + "/quotas", w.platform_admin().token,
                   {{"maxApps", 1}});
   REQUIRE(r.status == 200);
-  w.create_app(w.org_a, w.owner.token);
-  r = w.call(Method::kPost, "/api/v1/orgs/" + w.org_a + "/apps", w.owner.token, {{"name", "Second"}});
+  w | test::app("First");
+  r = w.call(Method::kPost, "/api/v1/orgs/" + a.id + "/apps", a.owner().token, {{"name", "Second"}});
   CHECK(r.status == 403);
   CHECK(r.json()["code"] == "quota.exceeded");
   CHECK(r.json()["details"]["quota"] == "maxApps");
 }
 
 TEST_CASE("mini-programs are isolated between organisations", "[api][apps]") {
-  test::AppsWorld w;
-  const auto id = w.create_app(w.org_a, w.owner.token);
+  test::World w = test::given() | test::org("A").owner().developer().viewer() | test::org("B").owner() |
+                  test::operators() | test::app("Weather").in("A");
+  auto& a = w.org("A");
+  auto& b = w.org("B");
+  const auto id = w.app("Weather").id;
   const auto url = "/api/v1/apps/" + id;
   test::run_scenarios(
       w.server,
       {
-          {.name = "anonymous", .url = url, .expected_status = 401},
           {.name = "another organisation gets 404, not 403",
            .url = url,
-           .headers = test::bearer(w.other_owner.token),
+           .headers = test::bearer(b.owner().token),
            .expected_status = 404,
            .not_expected = {"Weather"}},
-          {.name = "another organisation cannot edit it either",
-           .method = Method::kPatch,
-           .url = url,
-           .headers = test::bearer_json(w.other_owner.token),
-           .body = R"({"name":"Mine now"})",
-           .expected_status = 404},
           {.name = "an unknown id",
            .url = "/api/v1/apps/app_unknown",
-           .headers = test::bearer(w.owner.token),
+           .headers = test::bearer(a.owner().token),
            .expected_status = 404},
           {.name = "a viewer reads it",
            .url = url,
-           .headers = test::bearer(w.viewer.token),
+           .headers = test::bearer(a.viewer().token),
            .expected = {"Weather"}},
           {.name = "a reviewer (platform:read) reads it",
            .url = url,
-           .headers = test::bearer(w.reviewer.token),
+           .headers = test::bearer(w.reviewer().token),
            .expected = {"Weather"}},
-          {.name = "a viewer may not edit",
-           .method = Method::kPatch,
-           .url = url,
-           .headers = test::bearer_json(w.viewer.token),
-           .body = R"({"name":"Renamed"})",
-           .expected_status = 403},
           {.name = "a developer edits; absent fields stay",
            .method = Method::kPatch,
            .url = url,
-           .headers = test::bearer_json(w.developer.token),
+           .headers = test::bearer_json(a.developer().token),
            .body = R"({"summary":"Now with radar","tags":["radar"]})",
            .expected = {R"("summary":"Now with radar")", R"("name":"Weather")", R"("tags":["radar"])"},
+           .events = {"app.updated"},
+           .audit = {"app.updated"},
            .check = [&](const http::ClientResponse&) { CHECK(w.audit_count("app.updated", id) == 1); }},
           {.name = "an unknown field is refused",
            .method = Method::kPatch,
            .url = url,
-           .headers = test::bearer_json(w.developer.token),
+           .headers = test::bearer_json(a.developer().token),
            .body = R"({"nmae":"typo"})",
            .expected_status = 400,
            .expected = {R"("nmae")"}},
@@ -166,70 +147,71 @@ TEST_CASE("mini-programs are isolated between organisations", "[api][apps]") {
 }
 
 TEST_CASE("mini-program lists filter and paginate", "[api][apps]") {
-  test::AppsWorld w;
-  for (int i = 0; i < 5; ++i) w.create_app(w.org_a, w.owner.token, fmt::format("Tool {}", i));
-  const auto other = w.create_app(w.org_b, w.other_owner.token, "Tool of B");
-  const auto base = "/api/v1/orgs/" + w.org_a + "/apps";
+  test::World w = test::given() | test::org("A").owner().viewer() | test::org("B").owner() |
+                  test::operators() | test::app("Tool of B").in("B");
+  auto& a = w.org("A");
+  auto& b = w.org("B");
+  for (int i = 0; i < 5; ++i) w | test::app(fmt::format("Tool {}", i)).in("A");
+  const auto other = w.app("Tool of B").id;
+  const auto base = "/api/v1/orgs/" + a.id + "/apps";
 
-  auto first = w.call(Method::kGet, base + "?limit=3", w.viewer.token);
+  auto first = w.call(Method::kGet, base + "?limit=3", a.viewer().token);
   REQUIRE(first.status == 200);
   CHECK(first.json()["items"].size() == 3);
   REQUIRE(first.json()["nextCursor"].is_string());
   auto second =
       w.call(Method::kGet, base + "?limit=3&cursor=" + first.json()["nextCursor"].get<std::string>(),
-             w.viewer.token);
+             a.viewer().token);
   CHECK(second.json()["items"].size() == 2);
   CHECK(second.json()["nextCursor"].is_null());
   CHECK(first.body.find(other) == std::string::npos);
 
-  CHECK(w.call(Method::kGet, base + "?q=Tool%203", w.viewer.token).json()["items"].size() == 1);
-  CHECK(w.call(Method::kGet, base + "?status=online", w.viewer.token).json()["items"].empty());
-  CHECK(w.call(Method::kGet, base + "?status=lost", w.viewer.token).status == 400);
+  CHECK(w.call(Method::kGet, base + "?q=Tool%203", a.viewer().token).json()["items"].size() == 1);
+  CHECK(w.call(Method::kGet, base + "?status=online", a.viewer().token).json()["items"].empty());
+  CHECK(w.call(Method::kGet, base + "?status=lost", a.viewer().token).status == 400);
 
   // Operators see every organisation's mini-programs, filterable by organisation.
-  auto all = w.call(Method::kGet, "/api/v1/platform/apps?limit=200", w.reviewer.token);
+  auto all = w.call(Method::kGet, "/api/v1/platform/apps?limit=200", w.reviewer().token);
   REQUIRE(all.status == 200);
   CHECK(all.json()["items"].size() == 6);
-  auto of_b = w.call(Method::kGet, "/api/v1/platform/apps?orgId=" + w.org_b, w.reviewer.token);
+  auto of_b = w.call(Method::kGet, "/api/v1/platform/apps?orgId=" + b.id, w.reviewer().token);
   CHECK(of_b.json()["items"].size() == 1);
-  CHECK(w.call(Method::kGet, "/api/v1/platform/apps", w.owner.token).status == 403);
 }
 
 TEST_CASE("mini-program icons and audit certificates are stored and served", "[api][apps]") {
-  test::AppsWorld w;
-  const auto id = w.create_app(w.org_a, w.owner.token);
+  test::World w = test::given() | test::org("A").owner().developer().viewer() | test::app("Weather");
+  auto& a = w.org("A");
+  const auto id = w.app("Weather").id;
   auto client = w.server.client();
   const auto icon_url = "/api/v1/apps/" + id + "/icon";
 
-  CHECK(client.request(Method::kGet, icon_url, test::bearer(w.viewer.token)).status == 404);
+  CHECK(client.request(Method::kGet, icon_url, test::bearer(a.viewer().token)).status == 404);
   auto r =
-      client.request(Method::kPut, icon_url, with_type(w.developer.token, "image/png"), "GIF89a not a png");
+      client.request(Method::kPut, icon_url, with_type(a.developer().token, "image/png"), "GIF89a not a png");
   CHECK(r.status == 415);
-  r = client.request(Method::kPut, icon_url, with_type(w.developer.token, "image/png"),
+  r = client.request(Method::kPut, icon_url, with_type(a.developer().token, "image/png"),
                      std::string(2 * 1024 * 1024, 'x'));
   CHECK(r.status == 413);
-  r = client.request(Method::kPut, icon_url, with_type(w.viewer.token, "image/png"), png_bytes());
-  CHECK(r.status == 403);
-  r = client.request(Method::kPut, icon_url, with_type(w.developer.token, "image/png"), png_bytes());
+  r = client.request(Method::kPut, icon_url, with_type(a.developer().token, "image/png"), png_bytes());
   REQUIRE(r.status == 200);
   CHECK(r.json()["contentType"] == "image/png");
 
-  auto got = client.request(Method::kGet, icon_url, test::bearer(w.viewer.token));
+  auto got = client.request(Method::kGet, icon_url, test::bearer(a.viewer().token));
   REQUIRE(got.status == 200);
   CHECK(got.body == png_bytes());
   CHECK(got.headers.get("Content-Type") == "image/png");
   auto etag = std::string(*got.headers.get("ETag"));
-  auto h = test::bearer(w.viewer.token);
+  auto h = test::bearer(a.viewer().token);
   h.set("If-None-Match", etag);
   CHECK(client.request(Method::kGet, icon_url, h).status == 304);
-  CHECK(client.request(Method::kGet, icon_url, test::bearer(w.other_owner.token)).status == 404);
 
   const auto cert_url = "/api/v1/apps/" + id + "/audit-certificate?filename=audit.pdf";
-  r = client.request(Method::kPut, cert_url, with_type(w.developer.token, "application/pdf"), "%PDF-1.7\n%…");
+  r = client.request(Method::kPut, cert_url, with_type(a.developer().token, "application/pdf"),
+                     "%PDF-1.7\n%…");
   REQUIRE(r.status == 200);
   CHECK(r.json()["name"] == "audit.pdf");
-  got =
-      client.request(Method::kGet, "/api/v1/apps/" + id + "/audit-certificate", test::bearer(w.viewer.token));
+  got = client.request(Method::kGet, "/api/v1/apps/" + id + "/audit-certificate",
+                       test::bearer(a.viewer().token));
   CHECK(got.status == 200);
   CHECK(got.body.starts_with("%PDF"));
   CHECK(std::string(got.headers.get("Content-Disposition").value_or("")).find("audit.pdf") !=
@@ -238,59 +220,56 @@ TEST_CASE("mini-program icons and audit certificates are stored and served", "[a
 
 TEST_CASE("mini-program status: online with a release, offline by the org, takedown by operators",
           "[api][apps][status]") {
-  test::AppsWorld w;
-  const auto id = w.create_app(w.org_a, w.owner.token);
+  test::World w =
+      test::given() | test::org("A").owner().developer() | test::operators() | test::app("Weather");
+  auto& a = w.org("A");
+  const auto id = w.app("Weather").id;
   const auto url = "/api/v1/apps/" + id;
   const auto status = [&] {
-    return w.call(Method::kGet, url, w.owner.token).json()["status"].get<std::string>();
+    return w.call(Method::kGet, url, a.owner().token).json()["status"].get<std::string>();
   };
 
   // A draft cannot go offline or be brought online.
-  CHECK(w.call(Method::kPost, url + "/offline", w.developer.token).status == 409);
-  CHECK(w.call(Method::kPost, url + "/online", w.developer.token).status == 409);
+  CHECK(w.call(Method::kPost, url + "/offline", a.developer().token).status == 409);
+  CHECK(w.call(Method::kPost, url + "/online", a.developer().token).status == 409);
 
-  w.upload_ok(id, "1.0.0", w.developer.token);
-  REQUIRE(w.release(id, "1.0.0", w.developer.token).status == 200);
+  test::upload_ok(w, id, "1.0.0", a.developer().token);
+  REQUIRE(test::release(w, id, "1.0.0", a.developer().token).status == 200);
   CHECK(status() == "online");
 
   // Online mini-programs cannot be deleted.
-  auto r = w.call(Method::kDelete, url, w.owner.token);
+  auto r = w.call(Method::kDelete, url, a.owner().token);
   CHECK(r.status == 409);
   CHECK(r.json()["code"] == "apps.online");
 
-  CHECK(w.call(Method::kPost, url + "/offline", w.viewer.token).status == 403);
-  r = w.call(Method::kPost, url + "/offline", w.developer.token, {{"reason", "maintenance"}});
+  r = w.call(Method::kPost, url + "/offline", a.developer().token, {{"reason", "maintenance"}});
   REQUIRE(r.status == 200);
   CHECK(r.json()["offlineBy"] == "org");
-  CHECK(w.call(Method::kPost, url + "/online", w.developer.token).status == 200);
+  CHECK(w.call(Method::kPost, url + "/online", a.developer().token).status == 200);
 
   // Operator takedown: the organisation cannot undo it.
-  CHECK(w.call(Method::kPost, "/api/v1/platform/apps/" + id + "/takedown", w.owner.token, {{"reason", "x"}})
-            .status == 403);
-  CHECK(w.call(Method::kPost, "/api/v1/platform/apps/" + id + "/takedown", w.reviewer.token).status == 400);
-  r = w.call(Method::kPost, "/api/v1/platform/apps/" + id + "/takedown", w.reviewer.token,
+  CHECK(w.call(Method::kPost, "/api/v1/platform/apps/" + id + "/takedown", w.reviewer().token).status == 400);
+  r = w.call(Method::kPost, "/api/v1/platform/apps/" + id + "/takedown", w.reviewer().token,
              {{"reason", "Collects location without declaring it"}});
   REQUIRE(r.status == 200);
   CHECK(r.json()["offlineBy"] == "platform");
-  r = w.call(Method::kPost, url + "/online", w.owner.token);
+  r = w.call(Method::kPost, url + "/online", a.owner().token);
   CHECK(r.status == 409);
   CHECK(r.json()["code"] == "apps.taken_down");
   CHECK(w.audit_count("app.taken_down", id) == 1);
 
-  r = w.call(Method::kPost, "/api/v1/platform/apps/" + id + "/restore", w.reviewer.token);
+  r = w.call(Method::kPost, "/api/v1/platform/apps/" + id + "/restore", w.reviewer().token);
   REQUIRE(r.status == 200);
   CHECK(r.json()["status"] == "online");
-  CHECK(w.call(Method::kPost, "/api/v1/platform/apps/app_unknown/restore", w.reviewer.token).status == 404);
+  CHECK(w.call(Method::kPost, "/api/v1/platform/apps/app_unknown/restore", w.reviewer().token).status == 404);
 }
 
 TEST_CASE("draft and offline mini-programs can be deleted with their versions", "[api][apps]") {
-  test::AppsWorld w;
-  const auto id = w.create_app(w.org_a, w.owner.token);
-  w.upload_ok(id, "1.0.0", w.developer.token);
-  CHECK(w.call(Method::kDelete, "/api/v1/apps/" + id, w.other_owner.token).status == 404);
-  CHECK(w.call(Method::kDelete, "/api/v1/apps/" + id, w.viewer.token).status == 403);
-  CHECK(w.call(Method::kDelete, "/api/v1/apps/" + id, w.developer.token).status == 204);
-  CHECK(w.call(Method::kGet, "/api/v1/apps/" + id, w.owner.token).status == 404);
+  test::World w = test::given() | test::org("A").owner().developer() | test::app("Weather").uploaded("1.0.0");
+  auto& a = w.org("A");
+  const auto id = w.app("Weather").id;
+  CHECK(w.call(Method::kDelete, "/api/v1/apps/" + id, a.developer().token).status == 204);
+  CHECK(w.call(Method::kGet, "/api/v1/apps/" + id, a.owner().token).status == 404);
   const auto versions = w.server.app().db().read(
       [&](core::Conn& c) { return c.query_int("SELECT count(*) FROM app_versions"); });
   CHECK(versions == 0);

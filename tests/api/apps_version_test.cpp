@@ -4,10 +4,12 @@
 
 #include <catch2/catch.hpp>
 
-#include "apps_world.hpp"
+#include "accounts_steps.hpp"
+#include "apps_steps.hpp"
 #include "core/crypto.hpp"
 #include "core/ed25519.hpp"
 #include "support/process.hpp"
+#include "support/scenario.hpp"
 
 using namespace cove;
 using cove::http::Method;
@@ -20,8 +22,9 @@ std::string read_file(const std::filesystem::path& p) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-std::string status_of(test::AppsWorld& w, const std::string& app, const std::string& version) {
-  return w.call(Method::kGet, fmt::format("/api/v1/apps/{}/versions/{}", app, version), w.owner.token)
+std::string status_of(test::World& w, const std::string& app, const std::string& version) {
+  return w
+      .call(Method::kGet, fmt::format("/api/v1/apps/{}/versions/{}", app, version), w.org("A").owner().token)
       .json()["status"]
       .get<std::string>();
 }
@@ -29,19 +32,17 @@ std::string status_of(test::AppsWorld& w, const std::string& app, const std::str
 }  // namespace
 
 TEST_CASE("packages upload as versions with their manifest and hash", "[api][versions]") {
-  test::AppsWorld w;
-  const auto app = w.create_app(w.org_a, w.owner.token);
-  const auto pkg = w.package("1.0.0");
+  test::World w = test::given() | test::org("A").owner().developer().viewer() | test::app("Weather");
+  auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
+  const auto pkg = test::package(w, "1.0.0");
 
-  CHECK(w.upload(app, "1.0.0", "", pkg).status == 401);
-  CHECK(w.upload(app, "1.0.0", w.viewer.token, pkg).status == 403);
-  CHECK(w.upload(app, "1.0.0", w.other_owner.token, pkg).status == 404);
-  auto bad = w.upload(app, "v1.0", w.developer.token, pkg);
+  auto bad = test::upload(w, app, "v1.0", a.developer().token, pkg);
   CHECK(bad.status == 400);
   CHECK(bad.body.find(R"("version")") != std::string::npos);
-  CHECK(w.upload(app, "1.0.0-beta.1", w.developer.token, pkg).status == 400);
+  CHECK(test::upload(w, app, "1.0.0-beta.1", a.developer().token, pkg).status == 400);
 
-  auto r = w.upload(app, "1.0.0", w.developer.token, pkg);
+  auto r = test::upload(w, app, "1.0.0", a.developer().token, pkg);
   INFO(r.body);
   REQUIRE(r.status == 201);
   const auto v = r.json();
@@ -59,27 +60,27 @@ TEST_CASE("packages upload as versions with their manifest and hash", "[api][ver
   CHECK(w.event_count("version.uploaded") == 1);
 
   // Versions strictly increase.
-  r = w.upload(app, "1.0.0", w.developer.token, w.package("1.0.0"));
+  r = test::upload(w, app, "1.0.0", a.developer().token, test::package(w, "1.0.0"));
   CHECK(r.status == 409);
   CHECK(r.json()["code"] == "apps.version_exists");
-  r = w.upload(app, "0.9.9", w.developer.token, w.package("0.9.9"));
+  r = test::upload(w, app, "0.9.9", a.developer().token, test::package(w, "0.9.9"));
   CHECK(r.status == 409);
   CHECK(r.json()["code"] == "apps.version_not_increasing");
   CHECK(r.json()["details"]["latest"] == "1.0.0");
-  CHECK(w.upload(app, "1.0.1", w.developer.token, w.package("1.0.1")).status == 201);
-  CHECK(w.upload(app, "1.10.0", w.developer.token, w.package("1.10.0")).status == 201);
-  CHECK(w.upload(app, "1.9.0", w.developer.token, w.package("1.9.0")).status == 409);
+  CHECK(test::upload(w, app, "1.0.1", a.developer().token, test::package(w, "1.0.1")).status == 201);
+  CHECK(test::upload(w, app, "1.10.0", a.developer().token, test::package(w, "1.10.0")).status == 201);
+  CHECK(test::upload(w, app, "1.9.0", a.developer().token, test::package(w, "1.9.0")).status == 409);
 
-  auto list = w.call(Method::kGet, "/api/v1/apps/" + app + "/versions", w.viewer.token);
+  auto list = w.call(Method::kGet, "/api/v1/apps/" + app + "/versions", a.viewer().token);
   REQUIRE(list.status == 200);
   REQUIRE(list.json()["items"].size() == 3);
   CHECK(list.json()["items"][0]["version"] == "1.10.0");
-  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app + "/versions", w.other_owner.token).status == 404);
 }
 
 TEST_CASE("bad packages are refused and leave nothing behind", "[api][versions][zip]") {
-  test::AppsWorld w;
-  const auto app = w.create_app(w.org_a, w.owner.token);
+  test::World w = test::given() | test::org("A").owner().developer() | test::app("Weather");
+  auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
   const auto blobs_before = [&] {
     std::size_t n = 0;
     w.server.app().blobs().for_each([&](const std::string&, std::uint64_t) { ++n; });
@@ -87,36 +88,36 @@ TEST_CASE("bad packages are refused and leave nothing behind", "[api][versions][
   };
   const auto start = blobs_before();
   const auto refuse = [&](const std::filesystem::path& file, const std::string& code) {
-    auto r = w.upload(app, "1.0.0", w.developer.token, file);
+    auto r = test::upload(w, app, "1.0.0", a.developer().token, file);
     INFO(r.body);
     CHECK(r.status == 400);
     CHECK(r.json()["code"] == code);
   };
 
-  refuse(w.package("1.0.0", {{"../evil.js", "x"}}), "packages.unsafe_path");
-  refuse(w.package("1.0.0", {{"/etc/passwd", "x"}}), "packages.unsafe_path");
+  refuse(test::package(w, "1.0.0", {{"../evil.js", "x"}}), "packages.unsafe_path");
+  refuse(test::package(w, "1.0.0", {{"/etc/passwd", "x"}}), "packages.unsafe_path");
   // A payload named "pages/index/index.js\0" would replace the reviewed file on extraction.
-  const auto nul = w.package("1.0.0", {{"pages/index/index.jsX", "stealCookies()"}});
+  const auto nul = test::package(w, "1.0.0", {{"pages/index/index.jsX", "stealCookies()"}});
   test::patch_bytes(nul, "pages/index/index.jsX", std::string("pages/index/index.js\0", 21));
   refuse(nul, "packages.control_character");
-  refuse(w.package("1.0.0", {{"pages/index/Index.js", "x"}}), "packages.name_collision");
-  refuse(w.package("1.0.0", {{"dev/tty", "", false, false, {}, 0020620}}), "packages.special_file");
-  refuse(w.package("1.0.0", {{"caf\xE9.js", "x"}}), "packages.invalid_name_encoding");
-  const auto text = w.dir / "not.zip";
+  refuse(test::package(w, "1.0.0", {{"pages/index/Index.js", "x"}}), "packages.name_collision");
+  refuse(test::package(w, "1.0.0", {{"dev/tty", "", false, false, {}, 0020620}}), "packages.special_file");
+  refuse(test::package(w, "1.0.0", {{"caf\xE9.js", "x"}}), "packages.invalid_name_encoding");
+  const auto text = w.scratch / "not.zip";
   std::ofstream(text) << "just some text, not a zip at all";
   refuse(text, "packages.not_a_zip");
-  const auto good = read_file(w.package("1.0.0"));
-  const auto truncated = w.dir / "truncated.zip";
+  const auto good = read_file(test::package(w, "1.0.0"));
+  const auto truncated = w.scratch / "truncated.zip";
   std::ofstream(truncated, std::ios::binary) << good.substr(0, good.size() - 30);
   {
-    auto r = w.upload(app, "1.0.0", w.developer.token, truncated);
+    auto r = test::upload(w, app, "1.0.0", a.developer().token, truncated);
     CHECK(r.status == 400);
     const auto code = r.json()["code"].get<std::string>();
     CHECK((code == "packages.not_a_zip" || code == "packages.corrupt"));
   }
   // 64 MiB of zeros deflate to a few dozen KiB: far past the allowed expansion ratio.
-  refuse(w.package("1.0.0", {{"bomb.bin", std::string(64 * 1024 * 1024, '\0')}}), "packages.zip_bomb");
-  refuse(w.package("1.0.0", {{"app.json", "{not json"}}), "packages.bad_manifest");
+  refuse(test::package(w, "1.0.0", {{"bomb.bin", std::string(64 * 1024 * 1024, '\0')}}), "packages.zip_bomb");
+  refuse(test::package(w, "1.0.0", {{"app.json", "{not json"}}), "packages.bad_manifest");
 
   CHECK(blobs_before() == start);
   const auto versions = w.server.app().db().read(
@@ -126,36 +127,38 @@ TEST_CASE("bad packages are refused and leave nothing behind", "[api][versions][
 
 TEST_CASE("the organisation's package quota refuses large packages before reading them",
           "[api][versions][quotas]") {
-  test::AppsWorld w;
-  const auto app = w.create_app(w.org_a, w.owner.token);
-  REQUIRE(w.call(Method::kPut, "/api/v1/platform/orgs/" + w.org_a + "/quotas", w.operator_admin.token,
+  test::World w =
+      test::given() | test::org("A").owner().developer() | test::operators() | test::app("Weather");
+  auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
+  REQUIRE(w.call(Method::kPut, "/api/v1/platform/orgs/" + a.id + "/quotas", w.platform_admin().token,
                  {{"maxPackageBytes", 1024 * 1024}})
               .status == 200);
   std::string noise(2 * 1024 * 1024, '\0');
   std::uint64_t state = 7;
   for (auto& c : noise) c = static_cast<char>((state = state * 6364136223846793005ull + 1) >> 56);
-  auto r = w.upload(app, "1.0.0", w.developer.token, w.package("1.0.0", {{"big.bin", noise, false, true}}));
+  auto r = test::upload(w, app, "1.0.0", a.developer().token,
+                        test::package(w, "1.0.0", {{"big.bin", noise, false, true}}));
   CHECK(r.status == 413);
   CHECK(r.json()["code"] == "payload_too_large");
   CHECK(r.json()["details"]["limit"] == 1024 * 1024);
 }
 
 TEST_CASE("release, supersede and roll back; packages are signed", "[api][versions][release]") {
-  test::AppsWorld w;
-  const auto app = w.create_app(w.org_a, w.owner.token);
-  const auto v1 = w.upload_ok(app, "1.0.0", w.developer.token);
-  w.upload_ok(app, "1.1.0", w.developer.token);
+  test::World w = test::given() | test::org("A").owner().developer() |
+                  test::app("Weather").uploaded("1.0.0").uploaded("1.1.0");
+  auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
+  const auto& v1 = w.app("Weather").versions["1.0.0"];
 
-  CHECK(w.release(app, "1.0.0", w.viewer.token).status == 403);
-  CHECK(w.release(app, "1.0.0", w.other_owner.token).status == 404);
-  CHECK(w.release(app, "9.9.9", w.developer.token).status == 404);
+  CHECK(test::release(w, app, "9.9.9", a.developer().token).status == 404);
 
-  auto r = w.release(app, "1.0.0", w.developer.token);
+  auto r = test::release(w, app, "1.0.0", a.developer().token);
   REQUIRE(r.status == 200);
   CHECK(r.json()["status"] == "released");
   CHECK(r.json()["releasedAt"].is_string());
-  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app, w.owner.token).json()["releasedVersion"] == "1.0.0");
-  CHECK(w.release(app, "1.0.0", w.developer.token).json()["code"] == "apps.already_released");
+  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app, a.owner().token).json()["releasedVersion"] == "1.0.0");
+  CHECK(test::release(w, app, "1.0.0", a.developer().token).json()["code"] == "apps.already_released");
 
   const auto first_signature = r.json()["signature"].get<std::string>();
   // The signature is Ed25519 over the ASCII hex SHA-256, verifiable with the platform's key.
@@ -165,42 +168,42 @@ TEST_CASE("release, supersede and roll back; packages are signed", "[api][versio
   CHECK(core::ed25519_verify(key.public_pem(), v1["sha256"].get<std::string>(), signature));
   CHECK_FALSE(core::ed25519_verify(key.public_pem(), std::string(64, '0'), signature));
 
-  REQUIRE(w.release(app, "1.1.0", w.developer.token).status == 200);
+  REQUIRE(test::release(w, app, "1.1.0", a.developer().token).status == 200);
   CHECK(status_of(w, app, "1.0.0") == "superseded");
-  CHECK(w.release(app, "1.0.0", w.developer.token).json()["code"] == "apps.use_rollback");
+  CHECK(test::release(w, app, "1.0.0", a.developer().token).json()["code"] == "apps.use_rollback");
 
   // Rollback re-releases the earlier version in one call.
-  CHECK(w.call(Method::kPost, "/api/v1/apps/" + app + "/versions/1.0.0/rollback", w.viewer.token).status ==
-        403);
-  r = w.call(Method::kPost, "/api/v1/apps/" + app + "/versions/1.0.0/rollback", w.developer.token);
+  r = w.call(Method::kPost, "/api/v1/apps/" + app + "/versions/1.0.0/rollback", a.developer().token);
   REQUIRE(r.status == 200);
   CHECK(r.json()["status"] == "released");
   CHECK(r.json()["signature"] == first_signature);  // signed once, at the first release
   CHECK(status_of(w, app, "1.1.0") == "superseded");
-  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app, w.owner.token).json()["releasedVersion"] == "1.0.0");
+  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app, a.owner().token).json()["releasedVersion"] == "1.0.0");
   CHECK(w.audit_count("version.rolled_back") == 1);
   CHECK(w.event_count("version.released") == 3);
 
   // An uploaded version older than the released one is not released by mistake.
-  w.upload_ok(app, "1.2.0", w.developer.token);
-  w.upload_ok(app, "1.3.0", w.developer.token);
-  REQUIRE(w.release(app, "1.3.0", w.developer.token).status == 200);
-  r = w.release(app, "1.2.0", w.developer.token);
+  test::upload_ok(w, app, "1.2.0", a.developer().token);
+  test::upload_ok(w, app, "1.3.0", a.developer().token);
+  REQUIRE(test::release(w, app, "1.3.0", a.developer().token).status == 200);
+  r = test::release(w, app, "1.2.0", a.developer().token);
   CHECK(r.status == 409);
   CHECK(r.json()["code"] == "apps.version_older_than_released");
   // Rolling back needs a version that was released before.
-  r = w.call(Method::kPost, "/api/v1/apps/" + app + "/versions/1.2.0/rollback", w.developer.token);
+  r = w.call(Method::kPost, "/api/v1/apps/" + app + "/versions/1.2.0/rollback", a.developer().token);
   CHECK(r.json()["code"] == "apps.not_rollback_target");
 }
 
 TEST_CASE("versions compare file by file and download with ETag and Range", "[api][versions]") {
-  test::AppsWorld w;
-  const auto app = w.create_app(w.org_a, w.owner.token);
-  const auto p1 = w.package("1.0.0", {{"old.js", "gone soon"}});
-  REQUIRE(w.upload(app, "1.0.0", w.developer.token, p1).status == 201);
-  REQUIRE(w.upload(app, "2.0.0", w.developer.token, w.package("2.0.0", {{"new.js", "fresh"}})).status == 201);
+  test::World w = test::given() | test::org("A").owner().developer().viewer() | test::app("Weather");
+  auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
+  const auto p1 = test::package(w, "1.0.0", {{"old.js", "gone soon"}});
+  REQUIRE(test::upload(w, app, "1.0.0", a.developer().token, p1).status == 201);
+  REQUIRE(test::upload(w, app, "2.0.0", a.developer().token, test::package(w, "2.0.0", {{"new.js", "fresh"}}))
+              .status == 201);
 
-  auto r = w.call(Method::kGet, "/api/v1/apps/" + app + "/compare?from=1.0.0&to=2.0.0", w.viewer.token);
+  auto r = w.call(Method::kGet, "/api/v1/apps/" + app + "/compare?from=1.0.0&to=2.0.0", a.viewer().token);
   REQUIRE(r.status == 200);
   const auto files = r.json()["files"];
   REQUIRE(files["added"].size() == 1);
@@ -211,17 +214,18 @@ TEST_CASE("versions compare file by file and download with ETag and Range", "[ap
   CHECK(files["changed"][0]["path"] == "pages/index/index.js");
   CHECK(files["unchanged"] == 2);
   CHECK(r.json()["from"]["version"] == "1.0.0");
-  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app + "/compare?from=1.0.0", w.viewer.token).status == 400);
-  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app + "/compare?from=1.0.0&to=3.0.0", w.viewer.token).status ==
-        404);
+  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app + "/compare?from=1.0.0", a.viewer().token).status == 400);
+  CHECK(
+      w.call(Method::kGet, "/api/v1/apps/" + app + "/compare?from=1.0.0&to=3.0.0", a.viewer().token).status ==
+      404);
 
-  auto list = w.call(Method::kGet, "/api/v1/apps/" + app + "/versions/1.0.0/files", w.viewer.token);
+  auto list = w.call(Method::kGet, "/api/v1/apps/" + app + "/versions/1.0.0/files", a.viewer().token);
   CHECK(list.json()["items"].size() == 4);
 
   auto client = w.server.client();
   const auto url = "/api/v1/apps/" + app + "/versions/1.0.0/package";
   const auto bytes = read_file(p1);
-  auto got = client.request(Method::kGet, url, test::bearer(w.viewer.token));
+  auto got = client.request(Method::kGet, url, test::bearer(a.viewer().token));
   REQUIRE(got.status == 200);
   CHECK(got.body == bytes);
   CHECK(got.headers.get("Content-Type") == "application/zip");
@@ -230,10 +234,10 @@ TEST_CASE("versions compare file by file and download with ETag and Range", "[ap
   const auto etag = std::string(*got.headers.get("ETag"));
   CHECK(etag == fmt::format("\"{}\"", core::crypto::sha256_hex(bytes)));
 
-  auto h = test::bearer(w.viewer.token);
+  auto h = test::bearer(a.viewer().token);
   h.set("If-None-Match", etag);
   CHECK(client.request(Method::kGet, url, h).status == 304);
-  h = test::bearer(w.viewer.token);
+  h = test::bearer(a.viewer().token);
   h.set("Range", "bytes=10-19");
   got = client.request(Method::kGet, url, h);
   CHECK(got.status == 206);
@@ -241,66 +245,63 @@ TEST_CASE("versions compare file by file and download with ETag and Range", "[ap
   CHECK(got.headers.get("Content-Range") == fmt::format("bytes 10-19/{}", bytes.size()));
   h.set("Range", fmt::format("bytes={}-", bytes.size() + 10));
   CHECK(client.request(Method::kGet, url, h).status == 416);
-  CHECK(client.request(Method::kGet, url, test::bearer(w.other_owner.token)).status == 404);
-  CHECK(client.request(Method::kGet, url).status == 401);
 }
 
 TEST_CASE("version notes and base-library minimum are edited; unreleased versions deleted",
           "[api][versions][base-libraries]") {
-  test::AppsWorld w;
-  const auto app = w.create_app(w.org_a, w.owner.token);
-  w.upload_ok(app, "1.0.0", w.developer.token);
+  test::World w = test::given() | test::org("A").owner().developer().viewer() | test::operators() |
+                  test::app("Weather").uploaded("1.0.0");
+  auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
   const auto url = "/api/v1/apps/" + app + "/versions/1.0.0";
 
-  auto r = w.call(Method::kPatch, url, w.developer.token, {{"changelog", "First release\n- forecasts"}});
+  auto r = w.call(Method::kPatch, url, a.developer().token, {{"changelog", "First release\n- forecasts"}});
   REQUIRE(r.status == 200);
   CHECK(r.json()["changelog"] == "First release\n- forecasts");
-  r = w.call(Method::kPatch, url, w.developer.token, {{"minBaseLibrary", "2.31.0"}});
+  r = w.call(Method::kPatch, url, a.developer().token, {{"minBaseLibrary", "2.31.0"}});
   CHECK(r.status == 400);
   CHECK(r.body.find("minBaseLibrary") != std::string::npos);
 
   // Operators keep the list of base libraries; anyone signed in reads it.
   const auto libs = "/api/v1/platform/base-libraries";
-  CHECK(w.call(Method::kPost, libs, w.owner.token, {{"version", "2.31.0"}}).status == 403);
-  CHECK(w.call(Method::kPost, libs, w.operator_admin.token, {{"version", "2.31"}}).status == 400);
-  REQUIRE(
-      w.call(Method::kPost, libs, w.operator_admin.token, {{"version", "2.31.0"}, {"notes", "LTS"}}).status ==
-      201);
-  CHECK(w.call(Method::kPost, libs, w.operator_admin.token, {{"version", "2.31.0"}}).status == 409);
-  REQUIRE(w.call(Method::kPost, libs, w.operator_admin.token, {{"version", "3.0.0"}}).status == 201);
-  auto listed = w.call(Method::kGet, "/api/v1/base-libraries", w.viewer.token);
+  CHECK(w.call(Method::kPost, libs, w.platform_admin().token, {{"version", "2.31"}}).status == 400);
+  REQUIRE(w.call(Method::kPost, libs, w.platform_admin().token, {{"version", "2.31.0"}, {"notes", "LTS"}})
+              .status == 201);
+  CHECK(w.call(Method::kPost, libs, w.platform_admin().token, {{"version", "2.31.0"}}).status == 409);
+  REQUIRE(w.call(Method::kPost, libs, w.platform_admin().token, {{"version", "3.0.0"}}).status == 201);
+  auto listed = w.call(Method::kGet, "/api/v1/base-libraries", a.viewer().token);
   REQUIRE(listed.status == 200);
   CHECK(listed.json()["items"][0]["version"] == "3.0.0");
 
-  r = w.call(Method::kPatch, url, w.developer.token, {{"minBaseLibrary", "2.31.0"}});
+  r = w.call(Method::kPatch, url, a.developer().token, {{"minBaseLibrary", "2.31.0"}});
   REQUIRE(r.status == 200);
   CHECK(r.json()["minBaseLibrary"] == "2.31.0");
   // In use: it can be deprecated, not deleted.
-  CHECK(w.call(Method::kDelete, std::string(libs) + "/2.31.0", w.operator_admin.token).status == 409);
-  r = w.call(Method::kPatch, std::string(libs) + "/2.31.0", w.operator_admin.token,
+  CHECK(w.call(Method::kDelete, std::string(libs) + "/2.31.0", w.platform_admin().token).status == 409);
+  r = w.call(Method::kPatch, std::string(libs) + "/2.31.0", w.platform_admin().token,
              {{"status", "deprecated"}});
   CHECK(r.json()["status"] == "deprecated");
-  CHECK(w.call(Method::kDelete, std::string(libs) + "/3.0.0", w.operator_admin.token).status == 204);
+  CHECK(w.call(Method::kDelete, std::string(libs) + "/3.0.0", w.platform_admin().token).status == 204);
 
-  CHECK(w.call(Method::kDelete, url, w.viewer.token).status == 403);
-  REQUIRE(w.release(app, "1.0.0", w.developer.token).status == 200);
-  CHECK(w.call(Method::kDelete, url, w.developer.token).status == 409);
-  w.upload_ok(app, "1.1.0", w.developer.token);
-  CHECK(w.call(Method::kDelete, "/api/v1/apps/" + app + "/versions/1.1.0", w.developer.token).status == 204);
-  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app + "/versions/1.1.0", w.developer.token).status == 404);
+  REQUIRE(test::release(w, app, "1.0.0", a.developer().token).status == 200);
+  CHECK(w.call(Method::kDelete, url, a.developer().token).status == 409);
+  test::upload_ok(w, app, "1.1.0", a.developer().token);
+  CHECK(w.call(Method::kDelete, "/api/v1/apps/" + app + "/versions/1.1.0", a.developer().token).status ==
+        204);
+  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app + "/versions/1.1.0", a.developer().token).status == 404);
 }
 
-namespace {}  // namespace
-
 TEST_CASE("a 200 MB package uploads, validates and is stored with flat memory", "[api][versions][large]") {
-  test::AppsWorld w;
-  const auto app = w.create_app(w.org_a, w.owner.token);
-  REQUIRE(w.call(Method::kPut, "/api/v1/platform/orgs/" + w.org_a + "/quotas", w.operator_admin.token,
+  test::World w =
+      test::given() | test::org("A").owner().developer() | test::operators() | test::app("Weather");
+  auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
+  REQUIRE(w.call(Method::kPut, "/api/v1/platform/orgs/" + a.id + "/quotas", w.platform_admin().token,
                  {{"maxPackageBytes", 300 * 1024 * 1024}})
               .status == 200);
   // Random (incompressible) content written in chunks, then zipped without compression by
   // streaming from the file: the test never holds the package in memory.
-  const auto content = w.dir / "assets.bin";
+  const auto content = w.scratch / "assets.bin";
   {
     std::ofstream out(content, std::ios::binary);
     std::string chunk(1024 * 1024, '\0');
@@ -311,18 +312,18 @@ TEST_CASE("a 200 MB package uploads, validates and is stored with flat memory", 
       out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     }
   }
-  const auto zip = w.package("1.0.0", {{"assets.bin", "", false, true, content}});
+  const auto zip = test::package(w, "1.0.0", {{"assets.bin", "", false, true, content}});
   std::filesystem::remove(content);
   REQUIRE(std::filesystem::file_size(zip) > 200ull * 1024 * 1024);
 
   // Warm-up: the first upload allocates the session's buffers and the threads' malloc arenas.
-  REQUIRE(w.upload(app, "0.0.1", w.developer.token, w.package("0.0.1")).status == 201);
+  REQUIRE(test::upload(w, app, "0.0.1", a.developer().token, test::package(w, "0.0.1")).status == 201);
   const long before = test::resident_set_bytes();
   REQUIRE(before > 0);
   long peak = before;
   std::uint64_t next_sample = 0;
   auto client = w.server.client();
-  http::Headers h = test::bearer(w.developer.token);
+  http::Headers h = test::bearer(a.developer().token);
   h.set("Content-Type", "application/zip");
   const auto r = client.upload_file(Method::kPut, "/api/v1/apps/" + app + "/versions/1.0.0/package", h, zip,
                                     [&](std::uint64_t sent, std::uint64_t) {

@@ -6,10 +6,11 @@
 //  1. Every /api/v1 route is either `.open()` or declares exactly one permission that exists
 //     (or "self"); a route that forgets to declare one fails here.
 //  2. Each route is called by each caller with its path parameters filled from fixtures in org A.
-//     The expected outcome follows from the route's permission alone: 401 for guests, 403 for a
-//     caller lacking the permission, 404 for another tenant, and for a caller holding it anything
-//     but 401/403 (an empty body may well be a 400, 404 or 409 — the point is authorisation).
-//     No request may cause a 5xx.
+//     The expected outcome follows from the route's permission alone: 401 "unauthenticated" for
+//     guests, 403 "forbidden" for a caller lacking the permission, 404 "not_found" for another
+//     tenant, and for a caller holding it anything but 401/403 (an empty body may well be a 400,
+//     404 or 409 — the point is authorisation). No request may cause a 5xx. So the scenario tests
+//     of each module need no rows that only repeat one of these cells.
 //
 // Adding a module: when its routes use a new path parameter ({appId}, {hostAppId}, …), add an
 // entry to fixtures() that creates one such resource in org A and returns its id.
@@ -306,9 +307,9 @@ std::string describe(Outcome o) {
     case Outcome::kAllowed:
       return "neither 401 nor 403, nor the permission check's 404 with code \"not_found\" (a service's "
              "own 404 carries its own code, e.g. \"apps.not_found\")";
-    case Outcome::kUnauthenticated: return "401";
-    case Outcome::kForbidden: return "403";
-    case Outcome::kNotFound: return "404";
+    case Outcome::kUnauthenticated: return "401 with code \"unauthenticated\"";
+    case Outcome::kForbidden: return "403 with code \"forbidden\"";
+    case Outcome::kNotFound: return "404 with code \"not_found\"";
   }
   return "?";
 }
@@ -325,9 +326,10 @@ bool matches(Outcome o, const http::ClientResponse& r) {
     // ("api_keys.not_found"), so a caller who holds the permission must never see the bare one.
     case Outcome::kAllowed:
       return r.status != 401 && r.status != 403 && !(r.status == 404 && code() == "not_found");
-    case Outcome::kUnauthenticated: return r.status == 401;
-    case Outcome::kForbidden: return r.status == 403;
-    case Outcome::kNotFound: return r.status == 404;
+    // The guards' own codes: a refusal is the permission check's, not a service's.
+    case Outcome::kUnauthenticated: return r.status == 401 && code() == "unauthenticated";
+    case Outcome::kForbidden: return r.status == 403 && code() == "forbidden";
+    case Outcome::kNotFound: return r.status == 404 && code() == "not_found";
   }
   return false;
 }

@@ -2,7 +2,8 @@
 // runs it — upload, notes and release in one command, and the server's refusals on stderr.
 #include <catch2/catch.hpp>
 
-#include "apps_world.hpp"
+#include "accounts_steps.hpp"
+#include "apps_steps.hpp"
 #include "core/crypto.hpp"
 #include "support/cove_binary.hpp"
 
@@ -11,8 +12,9 @@ using cove::http::Method;
 
 namespace {
 
-std::string api_key(test::AppsWorld& w, const std::vector<std::string>& scopes) {
-  auto r = w.call(Method::kPost, "/api/v1/orgs/" + w.org_a + "/api-keys", w.owner.token,
+std::string api_key(test::World& w, const std::vector<std::string>& scopes) {
+  auto& a = w.org("A");
+  auto r = w.call(Method::kPost, "/api/v1/orgs/" + a.id + "/api-keys", a.owner().token,
                   {{"name", "ci"}, {"scopes", scopes}});
   INFO(r.body);
   REQUIRE(r.status == 201);
@@ -22,11 +24,12 @@ std::string api_key(test::AppsWorld& w, const std::vector<std::string>& scopes) 
 }  // namespace
 
 TEST_CASE("cove publish uploads, annotates and releases a version", "[cli][publish][e2e]") {
-  test::AppsWorld w;
-  const auto app = w.create_app(w.org_a, w.owner.token);
+  test::World w = test::given() | test::org("A").owner().viewer() | test::app("Weather");
+  const auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
   const auto key = api_key(w, {"apps:read", "apps:write", "apps:release"});
   const auto server = fmt::format("http://127.0.0.1:{}", w.server.port());
-  const auto package = w.package("1.4.0");
+  const auto package = test::package(w, "1.4.0");
 
   const auto r = test::run_cove({"publish", "--server", server, "--app", app, "--version", "1.4.0",
                                  "--package", package.string(), "--notes", "Radar maps", "--release"},
@@ -38,11 +41,11 @@ TEST_CASE("cove publish uploads, annotates and releases a version", "[cli][publi
   CHECK(r.out.find("status=released") != std::string::npos);
   CHECK(r.err.find(key) == std::string::npos);  // the token is never echoed
 
-  auto version = w.call(Method::kGet, "/api/v1/apps/" + app + "/versions/1.4.0", w.viewer.token);
+  auto version = w.call(Method::kGet, "/api/v1/apps/" + app + "/versions/1.4.0", a.viewer().token);
   REQUIRE(version.status == 200);
   CHECK(version.json()["status"] == "released");
   CHECK(version.json()["changelog"] == "Radar maps");
-  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app, w.viewer.token).json()["releasedVersion"] == "1.4.0");
+  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app, a.viewer().token).json()["releasedVersion"] == "1.4.0");
 
   // Running the same job again is refused by the server, and says why.
   const auto again = test::run_cove(
@@ -53,14 +56,15 @@ TEST_CASE("cove publish uploads, annotates and releases a version", "[cli][publi
 }
 
 TEST_CASE("cove publish reports the server's refusals", "[cli][publish][e2e]") {
-  test::AppsWorld w;
-  const auto app = w.create_app(w.org_a, w.owner.token);
+  test::World w = test::given() | test::org("A").owner().viewer() | test::app("Weather");
+  const auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
   const auto server = fmt::format("http://127.0.0.1:{}", w.server.port());
 
   // A key without apps:write may not upload.
   const auto reader = api_key(w, {"apps:read"});
   auto r = test::run_cove({"publish", "--server", server, "--app", app, "--version", "1.0.0", "--package",
-                           w.package("1.0.0").string()},
+                           test::package(w, "1.0.0").string()},
                           {{"COVE_TOKEN", reader}});
   INFO(r.err);
   CHECK(r.exit_code == 1);
@@ -68,12 +72,12 @@ TEST_CASE("cove publish reports the server's refusals", "[cli][publish][e2e]") {
 
   // A file that is not a zip is refused by the package validation.
   const auto writer = api_key(w, {"apps:read", "apps:write"});
-  const auto not_zip = w.dir / "dist.zip";
+  const auto not_zip = w.scratch / "dist.zip";
   std::ofstream(not_zip) << "this is not a zip archive";
   r = test::run_cove(
       {"publish", "--server", server, "--app", app, "--version", "1.0.0", "--package", not_zip.string()},
       {{"COVE_TOKEN", writer}});
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("packages.not_a_zip") != std::string::npos);
-  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app + "/versions", w.viewer.token).json()["items"].empty());
+  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app + "/versions", a.viewer().token).json()["items"].empty());
 }

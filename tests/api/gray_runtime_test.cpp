@@ -3,8 +3,11 @@
 // snapshot; UID lists, percentages and several plans in priority order.
 #include <catch2/catch.hpp>
 
-#include "gray_world.hpp"
+#include "accounts_steps.hpp"
+#include "apps_steps.hpp"
+#include "gray_steps.hpp"
 #include "modules/gray/murmur3.hpp"
+#include "runtime_sdk.hpp"
 
 using namespace cove;
 using cove::http::Method;
@@ -14,26 +17,22 @@ namespace {
 // The test's rule puts a user in the 50 % group when their bucket for groupId "half" is ≤ 50.
 bool gray_bucket_in(const std::string& uid) { return gray::rollout_bucket("half", uid) <= 50; }
 
+// Org A's "Weather" with 1.0.0 released and 1.1.0 uploaded, served to the host app "Super App".
 struct TwoVersions {
-  test::GrayWorld w;
-  test::TestHost host;
-  std::string app;
+  test::World w = test::given() | test::org("A").owner().developer() |
+                  test::app("Weather").released("1.0.0").uploaded("1.1.0") |
+                  test::host_app("Super App").serving("Weather");
+  test::OrgHandle& a = w.org("A");
+  const test::HostAppHandle& host = w.host_app("Super App");
+  const std::string app = w.app("Weather").id;
 
-  TwoVersions() {
-    app = w.create_app(w.org_a, w.owner.token);
-    w.upload_ok(app, "1.0.0", w.developer.token);
-    REQUIRE(w.release(app, "1.0.0", w.developer.token).status == 200);
-    w.upload_ok(app, "1.1.0", w.developer.token);
-    host = w.create_host(w.org_a);
-    w.associate(host, app);
-    REQUIRE(w.await_runtime(url("u"), host, 200, "1.0.0").status == 200);
-  }
+  TwoVersions() { REQUIRE(test::await_runtime(w, url("u"), host, 200, "1.0.0").status == 200); }
 
   std::string url(const std::string& uid, const std::string& extra = "") const {
     return fmt::format("/runtime/v1/apps/{}?uid={}{}", app, uid, extra);
   }
   std::string version_for(const std::string& uid, const std::string& extra = "") {
-    auto r = w.runtime_get(url(uid, extra), host);
+    auto r = test::runtime_get(w, url(uid, extra), host);
     INFO(r.body);
     REQUIRE(r.status == 200);
     return r.json()["version"].get<std::string>();
@@ -44,15 +43,15 @@ struct TwoVersions {
 
 TEST_CASE("a running plan serves its version to the users its rule selects", "[api][gray][runtime]") {
   TwoVersions f;
-  const auto plan = f.w.plan_ok(
-      f.app, {{"version", "1.1.0"}, {"rule", test::one_condition("osVersion", "VERSION_GTE", {"17.2"})}},
-      f.w.developer.token);
+  const auto plan = test::plan_ok(
+      f.w, f.app, {{"version", "1.1.0"}, {"rule", test::one_condition("osVersion", "VERSION_GTE", {"17.2"})}},
+      f.a.developer().token);
   // A draft changes nothing.
-  CHECK(f.w.get_plan(plan, f.w.developer.token)["status"] == "draft");
+  CHECK(test::get_plan(f.w, plan, f.a.developer().token)["status"] == "draft");
   CHECK(f.version_for("u1", "&osVersion=18") == "1.0.0");
 
-  REQUIRE(f.w.act(plan, "start", f.w.developer.token).status == 200);
-  auto r = f.w.await_runtime(f.url("u1", "&osVersion=18"), f.host, 200, "1.1.0");
+  REQUIRE(test::act(f.w, plan, "start", f.a.developer().token).status == 200);
+  auto r = test::await_runtime(f.w, f.url("u1", "&osVersion=18"), f.host, 200, "1.1.0");
   INFO(r.body);
   const auto j = r.json();
   CHECK(j["version"] == "1.1.0");
@@ -62,21 +61,23 @@ TEST_CASE("a running plan serves its version to the users its rule selects", "[a
   CHECK(f.version_for("u2", "&osVersion=17.1") == "1.0.0");
   CHECK(f.version_for("u3") == "1.0.0");  // no osVersion: VERSION_GTE does not hold
   // The gray package may be downloaded by this host app.
-  auto pkg = f.w.runtime_get(j["package"]["url"].get<std::string>(), f.host);
+  auto pkg = test::runtime_get(f.w, j["package"]["url"].get<std::string>(), f.host);
   CHECK(pkg.status == 200);
 
   // Pause: everyone back on the released version; resume: the rule applies again.
-  REQUIRE(f.w.act(plan, "pause", f.w.developer.token).status == 200);
-  CHECK(f.w.await_runtime(f.url("u1", "&osVersion=18"), f.host, 200, "\"1.0.0\"").json()["gray"].is_null());
-  REQUIRE(f.w.act(plan, "resume", f.w.developer.token).status == 200);
-  CHECK(f.w.await_runtime(f.url("u1", "&osVersion=18"), f.host, 200, "1.1.0").status == 200);
+  REQUIRE(test::act(f.w, plan, "pause", f.a.developer().token).status == 200);
+  CHECK(test::await_runtime(f.w, f.url("u1", "&osVersion=18"), f.host, 200, "\"1.0.0\"")
+            .json()["gray"]
+            .is_null());
+  REQUIRE(test::act(f.w, plan, "resume", f.a.developer().token).status == 200);
+  CHECK(test::await_runtime(f.w, f.url("u1", "&osVersion=18"), f.host, 200, "1.1.0").status == 200);
 
   // Complete: the version is released to everyone.
-  auto done = f.w.act(plan, "complete", f.w.developer.token);
+  auto done = test::act(f.w, plan, "complete", f.a.developer().token);
   INFO(done.body);
   REQUIRE(done.status == 200);
   CHECK(done.json()["status"] == "completed");
-  auto all = f.w.await_runtime(f.url("u2", "&osVersion=10"), f.host, 200, "1.1.0");
+  auto all = test::await_runtime(f.w, f.url("u2", "&osVersion=10"), f.host, 200, "1.1.0");
   CHECK(all.json()["gray"].is_null());
   CHECK(f.w.audit_count("gray_plan.completed", plan) == 1);
   CHECK(f.w.audit_count("version.released") == 2);
@@ -84,32 +85,31 @@ TEST_CASE("a running plan serves its version to the users its rule selects", "[a
 
 TEST_CASE("rolling back a plan returns its users to the released version", "[api][gray][runtime]") {
   TwoVersions f;
-  const auto plan =
-      f.w.plan_ok(f.app, {{"version", "1.1.0"}, {"rule", test::one_condition("uid", "IN", {"alice"})}},
-                  f.w.developer.token);
-  REQUIRE(f.w.act(plan, "start", f.w.developer.token).status == 200);
-  REQUIRE(f.w.await_runtime(f.url("alice"), f.host, 200, "1.1.0").status == 200);
+  f.w | test::gray_plan("Weather", "1.1.0", test::one_condition("uid", "IN", {"alice"})).started();
+  const auto plan = test::plan_id(f.w, "Weather", "1.1.0");
+  REQUIRE(test::await_runtime(f.w, f.url("alice"), f.host, 200, "1.1.0").status == 200);
   CHECK(f.version_for("bob") == "1.0.0");
-  auto r = f.w.act(plan, "rollback", f.w.developer.token);
+  auto r = test::act(f.w, plan, "rollback", f.a.developer().token);
   REQUIRE(r.status == 200);
   CHECK(r.json()["status"] == "rolled_back");
-  CHECK(f.w.await_runtime(f.url("alice"), f.host, 200, "1.0.0").json()["version"] == "1.0.0");
+  CHECK(test::await_runtime(f.w, f.url("alice"), f.host, 200, "1.0.0").json()["version"] == "1.0.0");
   // A finished plan is finished.
-  CHECK(f.w.act(plan, "resume", f.w.developer.token).status == 409);
+  CHECK(test::act(f.w, plan, "resume", f.a.developer().token).status == 409);
   // The version may get a new plan now.
-  CHECK(f.w.create_plan(f.app, {{"version", "1.1.0"}, {"rule", test::one_condition("uid", "IN", {"bob"})}},
-                        f.w.developer.token)
+  CHECK(test::create_plan(f.w, f.app,
+                          {{"version", "1.1.0"}, {"rule", test::one_condition("uid", "IN", {"bob"})}},
+                          f.a.developer().token)
             .status == 201);
 }
 
 TEST_CASE("UID lists and sticky percentages select users in the runtime", "[api][gray][runtime]") {
   TwoVersions f;
-  const auto vip = f.w.create_list(f.w.org_a, "vip", "alice\nbob\n", f.w.developer.token);
-  const nlohmann::json rule = {
-      {"groups", {{{"uidLists", {vip}}}, {{"percentage", 50}, {"groupId", "half"}}}}};
-  const auto plan = f.w.plan_ok(f.app, {{"version", "1.1.0"}, {"rule", rule}}, f.w.developer.token);
-  REQUIRE(f.w.act(plan, "start", f.w.developer.token).status == 200);
-  REQUIRE(f.w.await_runtime(f.url("alice"), f.host, 200, "1.1.0").status == 200);
+  f.w | test::uid_list("vip", "alice\nbob\n");
+  const auto vip = test::uid_list_id(f.w, "vip");
+  f.w | test::gray_plan("Weather", "1.1.0",
+                        {{"groups", {{{"uidLists", {vip}}}, {{"percentage", 50}, {"groupId", "half"}}}}})
+            .started();
+  REQUIRE(test::await_runtime(f.w, f.url("alice"), f.host, 200, "1.1.0").status == 200);
   CHECK(f.version_for("bob") == "1.1.0");
 
   // Of 200 other users about half are in, and each keeps their answer.
@@ -125,8 +125,8 @@ TEST_CASE("UID lists and sticky percentages select users in the runtime", "[api]
   CHECK(in < 140);
 
   // Replacing the list takes effect: bob is out unless his bucket is in the half.
-  auto r = f.w.upload_list(Method::kPut, fmt::format("/api/v1/uid-lists/{}/members", vip),
-                           f.w.developer.token, "carol\n");
+  auto r = test::upload_list(f.w, Method::kPut, fmt::format("/api/v1/uid-lists/{}/members", vip),
+                             f.a.developer().token, "carol\n");
   REQUIRE(r.status == 200);
-  CHECK(f.w.await_runtime(f.url("carol"), f.host, 200, "1.1.0").status == 200);
+  CHECK(test::await_runtime(f.w, f.url("carol"), f.host, 200, "1.1.0").status == 200);
 }

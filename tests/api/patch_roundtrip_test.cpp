@@ -10,8 +10,10 @@
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
+#include "accounts_steps.hpp"
+#include "apps_steps.hpp"
 #include "core/totp.hpp"
-#include "gray_world.hpp"
+#include "gray_steps.hpp"
 
 using namespace cove;
 using cove::http::Method;
@@ -47,7 +49,7 @@ nlohmann::json item_with(const nlohmann::json& list, const char* key, const std:
   return nullptr;
 }
 
-void check_round_trips(test::GrayWorld& w, const PatchRoute& route) {
+void check_round_trips(test::World& w, const PatchRoute& route) {
   const auto read = [&] {
     auto r = w.call(Method::kGet, route.read_url, route.token);
     INFO(route.read_url << " → " << r.body);
@@ -84,25 +86,26 @@ std::string future(int minutes) {
 }  // namespace
 
 TEST_CASE("every field of every PATCH route round-trips through GET", "[api][patch]") {
-  test::GrayWorld w;
-  const auto app = w.create_app(w.org_a, w.owner.token);
-  w.upload_ok(app, "1.0.0", w.owner.token);
-  w.upload_ok(app, "1.1.0", w.owner.token);
-  REQUIRE(w.release(app, "1.0.0", w.owner.token).status == 200);
-  REQUIRE(w.call(Method::kPost, "/api/v1/platform/base-libraries", w.operator_admin.token,
+  test::World w = test::given() | test::org("A").everyone() | test::operators() |
+                  test::app("Weather").released("1.0.0").uploaded("1.1.0") | test::host_app("Super App") |
+                  test::uid_list("beta", "u1\nu2\n");
+  auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
+  REQUIRE(w.call(Method::kPost, "/api/v1/platform/base-libraries", w.platform_admin().token,
                  {{"version", "2.1.0"}, {"notes", "first"}})
               .status == 201);
-  const auto host = w.create_host(w.org_a);
-  const auto list = w.create_list(w.org_a, "beta", "u1\nu2\n", w.owner.token);
-  const auto plan = w.plan_ok(
-      app, {{"version", "1.1.0"}, {"rule", test::one_condition("platform", "IN", {"ios"})}}, w.owner.token);
+  const auto& host = w.host_app("Super App");
+  const auto list = test::uid_list_id(w, "beta");
+  const auto plan =
+      test::plan_ok(w, app, {{"version", "1.1.0"}, {"rule", test::one_condition("platform", "IN", {"ios"})}},
+                    a.owner().token);
   // With 2FA of their own, requiring it of operators (a security setting below) leaves the
   // operator's session unrestricted, so the round trip can read the setting back.
   const auto enrol =
-      w.call(Method::kPost, "/api/v1/auth/2fa/enroll", w.operator_admin.token, nlohmann::json::object());
+      w.call(Method::kPost, "/api/v1/auth/2fa/enroll", w.platform_admin().token, nlohmann::json::object());
   REQUIRE(enrol.status == 200);
   const auto totp_secret = core::totp::base32_decode(enrol.json()["secret"].get<std::string>());
-  REQUIRE(w.call(Method::kPost, "/api/v1/auth/2fa/confirm", w.operator_admin.token,
+  REQUIRE(w.call(Method::kPost, "/api/v1/auth/2fa/confirm", w.platform_admin().token,
                  {{"code", core::totp::code(totp_secret, w.server.app().clock().unix_seconds())}})
               .status == 200);
 
@@ -111,7 +114,7 @@ TEST_CASE("every field of every PATCH route round-trips through GET", "[api][pat
       {.openapi_path = "/api/v1/apps/{appId}",
        .patch_url = "/api/v1/apps/" + app,
        .read_url = "/api/v1/apps/" + app,
-       .token = w.developer.token,
+       .token = a.developer().token,
        .fields = {
            {"name", "天气 Pro"},
            {"summary", "Forecasts for your city"},
@@ -132,12 +135,12 @@ TEST_CASE("every field of every PATCH route round-trips through GET", "[api][pat
   routes.push_back({.openapi_path = "/api/v1/apps/{appId}/versions/{version}",
                     .patch_url = fmt::format("/api/v1/apps/{}/versions/1.1.0", app),
                     .read_url = fmt::format("/api/v1/apps/{}/versions/1.1.0", app),
-                    .token = w.developer.token,
+                    .token = a.developer().token,
                     .fields = {{"changelog", "Fixes the login page"}, {"minBaseLibrary", "2.1.0"}}});
   routes.push_back({.openapi_path = "/api/v1/platform/base-libraries/{version}",
                     .patch_url = "/api/v1/platform/base-libraries/2.1.0",
                     .read_url = "/api/v1/base-libraries",
-                    .token = w.operator_admin.token,
+                    .token = w.platform_admin().token,
                     .fields = {{"status", "deprecated"}, {"notes", "Use 2.2 for new mini-programs"}},
                     .pick = [](const nlohmann::json& j) {
                       return j.contains("items") ? item_with(j, "version", "2.1.0") : j;
@@ -146,7 +149,7 @@ TEST_CASE("every field of every PATCH route round-trips through GET", "[api][pat
       {.openapi_path = "/api/v1/host-apps/{hostAppId}",
        .patch_url = "/api/v1/host-apps/" + host.id,
        .read_url = "/api/v1/host-apps/" + host.id,
-       .token = w.admin.token,
+       .token = a.admin().token,
        .fields = {{"name", "Acme Wallet"},
                   {"status", "disabled"},
                   {"bundleIds", {{{"platform", "android"}, {"id", "com.acme.wallet"}}}},
@@ -155,27 +158,27 @@ TEST_CASE("every field of every PATCH route round-trips through GET", "[api][pat
   routes.push_back({.openapi_path = "/api/v1/me",
                     .patch_url = "/api/v1/me",
                     .read_url = "/api/v1/me",
-                    .token = w.viewer.token,
+                    .token = a.viewer().token,
                     .fields = {{"name", "Viewer Renamed"}},
                     .pick = [](const nlohmann::json& j) { return j.contains("user") ? j["user"] : j; }});
-  const auto developer_id = w.user_id_of("dev@a.example");
+  const auto developer_id = test::user_id_of(w, "dev@a.example");
   routes.push_back({.openapi_path = "/api/v1/orgs/{orgId}/members/{userId}",
-                    .patch_url = fmt::format("/api/v1/orgs/{}/members/{}", w.org_a, developer_id),
-                    .read_url = fmt::format("/api/v1/orgs/{}/members/{}", w.org_a, developer_id),
-                    .token = w.owner.token,
+                    .patch_url = fmt::format("/api/v1/orgs/{}/members/{}", a.id, developer_id),
+                    .read_url = fmt::format("/api/v1/orgs/{}/members/{}", a.id, developer_id),
+                    .token = a.owner().token,
                     .fields = {{"role", "admin"}}});
   routes.push_back({.openapi_path = "/api/v1/platform/operators/{userId}",
-                    .patch_url = "/api/v1/platform/operators/" + w.reviewer.id,
+                    .patch_url = "/api/v1/platform/operators/" + w.reviewer().id,
                     .read_url = "/api/v1/platform/operators?limit=100",
-                    .token = w.operator_admin.token,
+                    .token = w.platform_admin().token,
                     .fields = {{"role", "platform_admin", "platformRole"}, {"status", "disabled"}},
                     .pick = [&](const nlohmann::json& j) {
-                      return j.contains("items") ? item_with(j, "id", w.reviewer.id) : j;
+                      return j.contains("items") ? item_with(j, "id", w.reviewer().id) : j;
                     }});
   routes.push_back({.openapi_path = "/api/v1/platform/settings/security",
                     .patch_url = "/api/v1/platform/settings/security",
                     .read_url = "/api/v1/platform/settings/security",
-                    .token = w.operator_admin.token,
+                    .token = w.platform_admin().token,
                     .fields = {{"lockoutMaxFailures", 7},
                                {"lockoutMinutes", 20},
                                {"ipMaxFailures", 60},
@@ -192,7 +195,7 @@ TEST_CASE("every field of every PATCH route round-trips through GET", "[api][pat
   routes.push_back({.openapi_path = "/api/v1/platform/settings/quotas",
                     .patch_url = "/api/v1/platform/settings/quotas",
                     .read_url = "/api/v1/platform/settings/quotas",
-                    .token = w.operator_admin.token,
+                    .token = w.platform_admin().token,
                     .fields = {{"maxApps", 150},
                                {"maxHostApps", 30},
                                {"maxMembers", 120},
@@ -201,7 +204,7 @@ TEST_CASE("every field of every PATCH route round-trips through GET", "[api][pat
   routes.push_back({.openapi_path = "/api/v1/platform/settings/branding",
                     .patch_url = "/api/v1/platform/settings/branding",
                     .read_url = "/api/v1/platform/settings/branding",
-                    .token = w.operator_admin.token,
+                    .token = w.platform_admin().token,
                     .fields = {{"productName", "Acme 小程序平台"},
                                {"loginTitle", "Welcome"},
                                {"loginText", "Sign in with your work account.\nHelp: it@acme.example"},
@@ -209,13 +212,13 @@ TEST_CASE("every field of every PATCH route round-trips through GET", "[api][pat
   routes.push_back({.openapi_path = "/api/v1/uid-lists/{listId}",
                     .patch_url = "/api/v1/uid-lists/" + list,
                     .read_url = "/api/v1/uid-lists/" + list,
-                    .token = w.owner.token,
+                    .token = a.owner().token,
                     .fields = {{"name", "beta testers"}, {"description", "Staff who try versions first"}}});
   routes.push_back(
       {.openapi_path = "/api/v1/gray/plans/{planId}",
        .patch_url = "/api/v1/gray/plans/" + plan,
        .read_url = "/api/v1/gray/plans/" + plan,
-       .token = w.owner.token,
+       .token = a.owner().token,
        .fields = {{"name", "iOS first"},
                   {"rule", test::one_condition("platform", "IN", {"android"})},
                   {"priority", 7},
@@ -231,9 +234,9 @@ TEST_CASE("every field of every PATCH route round-trips through GET", "[api][pat
        .derived = {"currentPercentage"}});
   // The organisation last: requiring 2FA restricts its members' sessions from then on.
   routes.push_back({.openapi_path = "/api/v1/orgs/{orgId}",
-                    .patch_url = "/api/v1/orgs/" + w.org_a,
-                    .read_url = "/api/v1/orgs/" + w.org_a,
-                    .token = w.owner.token,
+                    .patch_url = "/api/v1/orgs/" + a.id,
+                    .read_url = "/api/v1/orgs/" + a.id,
+                    .token = a.owner().token,
                     .fields = {{"name", "Acme 小程序"},
                                {"contactName", "Han Meimei"},
                                {"contactEmail", "ops@acme.example"},
@@ -257,30 +260,32 @@ TEST_CASE("every field of every PATCH route round-trips through GET", "[api][pat
 }
 
 TEST_CASE("an edit that changes nothing writes nothing", "[api][patch]") {
-  test::GrayWorld w;
-  const auto app = w.create_app(w.org_a, w.owner.token);
+  test::World w = test::given() | test::org("A").owner() | test::app("Weather");
+  auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
   const auto url = "/api/v1/apps/" + app;
-  REQUIRE(w.call(Method::kPatch, url, w.owner.token, {{"description", "Hourly forecasts"}}).status == 200);
+  REQUIRE(w.call(Method::kPatch, url, a.owner().token, {{"description", "Hourly forecasts"}}).status == 200);
   const auto logged = w.audit_count("app.updated", app);
   const auto events = w.event_count("app.updated");
   CHECK(logged == 1);
-  REQUIRE(w.call(Method::kPatch, url, w.owner.token, {{"description", "Hourly forecasts"}}).status == 200);
+  REQUIRE(w.call(Method::kPatch, url, a.owner().token, {{"description", "Hourly forecasts"}}).status == 200);
   CHECK(w.audit_count("app.updated", app) == logged);
   CHECK(w.event_count("app.updated") == events);
 }
 
 TEST_CASE("a key given twice is refused, naming it, and changes nothing", "[api][patch]") {
-  test::GrayWorld w;
-  const auto app = w.create_app(w.org_a, w.owner.token, "Weather");
+  test::World w = test::given() | test::org("A").owner() | test::app("Weather");
+  auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
   auto client = w.server.client();
-  const auto r = client.request(Method::kPatch, "/api/v1/apps/" + app, test::bearer_json(w.owner.token),
+  const auto r = client.request(Method::kPatch, "/api/v1/apps/" + app, test::bearer_json(a.owner().token),
                                 R"({"name":"k","name":"j"})");
   INFO(r.body);
   CHECK(r.status == 400);
   CHECK(r.json()["code"] == "validation_failed");
   CHECK(r.json()["details"]["fields"]["name"]["code"] == "duplicate_key");
-  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app, w.owner.token).json()["name"] == "Weather");
-  const auto created = client.request(Method::kPost, "/api/v1/orgs/" + w.org_a + "/apps",
-                                      test::bearer_json(w.owner.token), R"({"name":"A","name":"B"})");
+  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app, a.owner().token).json()["name"] == "Weather");
+  const auto created = client.request(Method::kPost, "/api/v1/orgs/" + a.id + "/apps",
+                                      test::bearer_json(a.owner().token), R"({"name":"A","name":"B"})");
   CHECK(created.status == 400);
 }

@@ -14,7 +14,8 @@
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
-#include "apps_world.hpp"
+#include "accounts_steps.hpp"
+#include "apps_steps.hpp"
 #include "core/audit_log.hpp"
 
 using namespace cove;
@@ -66,7 +67,7 @@ class SmallDisk {
 };
 
 // Polls until GET /readyz answers `status` (the free-space probe refreshes once a second).
-http::ClientResponse await_readiness(test::AppsWorld& w, int status) {
+http::ClientResponse await_readiness(test::World& w, int status) {
   http::ClientResponse r;
   for (int i = 0; i < 50; ++i) {
     r = w.server.client().request(Method::kGet, "/readyz", {});
@@ -85,9 +86,10 @@ TEST_CASE("a full disk is answered 507 storage_full and recovers when space is f
     WARN("cannot mount a tmpfs here (" << disk.error() << "); the full-disk test needs root");
     return;
   }
-  test::AppsWorld w({.data_dir = disk.path() / "data"});
-  const auto app = w.create_app(w.org_a, w.owner.token);
-  w.upload_ok(app, "1.0.0", w.owner.token);
+  test::World w = test::given({.data_dir = disk.path() / "data"}) | test::org("A").owner() |
+                  test::app("Weather").uploaded("1.0.0");
+  auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
   REQUIRE(await_readiness(w, 200).status == 200);
 
   disk.fill();
@@ -100,7 +102,7 @@ TEST_CASE("a full disk is answered 507 storage_full and recovers when space is f
   CHECK(not_ready.json()["reason"].get<std::string>().find("free") != std::string::npos);
 
   // An upload cannot be stored: 507 with the error shape and Retry-After, no 500.
-  const auto upload = w.upload(app, "1.1.0", w.owner.token, w.package("1.1.0"));
+  const auto upload = test::upload(w, app, "1.1.0", a.owner().token, test::package(w, "1.1.0"));
   INFO(upload.body);
   CHECK(upload.status == 507);
   CHECK(upload.json()["code"] == "storage_full");
@@ -110,7 +112,7 @@ TEST_CASE("a full disk is answered 507 storage_full and recovers when space is f
   int accepted = 0;
   int full = 0;
   for (int i = 0; i < 2000 && full == 0; ++i) {
-    const auto r = w.call(Method::kPatch, "/api/v1/apps/" + app, w.owner.token,
+    const auto r = w.call(Method::kPatch, "/api/v1/apps/" + app, a.owner().token,
                           {{"description", fmt::format("{} {}", i, std::string(4000, 'd'))}});
     INFO(r.body);
     REQUIRE((r.status == 200 || r.status == 507));
@@ -123,16 +125,17 @@ TEST_CASE("a full disk is answered 507 storage_full and recovers when space is f
   }
   REQUIRE(full == 1);
   // Reads go on.
-  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app, w.owner.token).status == 200);
+  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app, a.owner().token).status == 200);
   const auto metrics = w.server.client().request(Method::kGet, "/metrics", {});
   CHECK(metrics.body.find("cove_data_free_bytes") != std::string::npos);
 
   disk.free_space();
   REQUIRE(await_readiness(w, 200).status == 200);
-  const auto edit = w.call(Method::kPatch, "/api/v1/apps/" + app, w.owner.token, {{"description", "After"}});
+  const auto edit =
+      w.call(Method::kPatch, "/api/v1/apps/" + app, a.owner().token, {{"description", "After"}});
   CHECK(edit.status == 200);
-  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app, w.owner.token).json()["description"] == "After");
-  CHECK(w.upload(app, "1.1.0", w.owner.token, w.package("1.1.0")).status == 201);
+  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app, a.owner().token).json()["description"] == "After");
+  CHECK(test::upload(w, app, "1.1.0", a.owner().token, test::package(w, "1.1.0")).status == 201);
 
   // Every acknowledged edit has its operation-log entry and its event, and nothing else does.
   CHECK(w.audit_count("app.updated", app) == accepted + 1);
