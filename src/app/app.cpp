@@ -69,6 +69,7 @@ App::App(core::Config config, AppOptions options)
   blobs_ = std::make_unique<core::BlobStore>(paths.blobs());
   events_ = std::make_unique<core::Outbox>(*db_, *clock_, std::chrono::hours(24 * config_.outbox_retention_days));
   audit_ = std::make_unique<core::AuditLog>(*clock_);
+  changes_ = std::make_unique<core::ChangeLog>(*audit_, *events_);
   idempotency_ = std::make_unique<core::IdempotencyStore>(
       *db_, *clock_, std::chrono::hours(config_.http.idempotency_ttl_hours),
       secrets_->random_key("idempotency-seal.key"));
@@ -86,11 +87,15 @@ App::App(core::Config config, AppOptions options)
   metrics_.gauge_callback("cove_outbox_lag_events", "Committed events not yet handled by every subscriber",
                           [this] { return static_cast<double>(events_->lag()); });
 
-  context_ = std::make_unique<modules::AppContext>(modules::AppContext{
-      config_, *db_, *blobs_, *events_, *audit_, *clock_, metrics_, *secrets_, hooks_});
+  context_ = std::make_unique<modules::AppContext>(
+      modules::AppContext{config_, *db_, *blobs_, *events_, *audit_, *changes_, *clock_, metrics_, *secrets_, hooks_,
+                          permissions_, quotas_, org_resolvers_, blob_references_, jobs_, catalog_sources_});
   build_modules(std::move(options.extra_modules));
-  blob_collector_ = std::make_unique<BlobCollector>(*db_, *blobs_, modules_,
+  blob_collector_ = std::make_unique<BlobCollector>(*db_, *blobs_, blob_references_,
                                                     std::chrono::hours(config_.blob_gc_grace_hours));
+  // A minute after start, then hourly.
+  jobs_.schedule("blobs.collect", std::chrono::hours(1), [this] { blob_collector_->collect(); },
+                 std::chrono::minutes(1));
   mount_operational_routes(router_, *db_, *storage_, metrics_);
 
   pipeline_ = std::make_unique<http::Pipeline>(router_, hooks_, metrics_, pipeline_options(config_));
@@ -122,7 +127,7 @@ void App::start() {
   started_ = true;
   for (auto& m : modules_) m->start(*context_);
   events_->start();
-  blob_collector_->start();
+  jobs_.start();
   server_->start();
 }
 
@@ -134,7 +139,7 @@ void App::stop() {
   // Give effects of the last requests a moment to run; whatever is left is delivered at next start.
   events_->drain(std::chrono::seconds(2));
   events_->stop();
-  blob_collector_->stop();
+  jobs_.stop();
   for (auto it = modules_.rbegin(); it != modules_.rend(); ++it) (*it)->stop();
   core::log::flush();
 }

@@ -9,6 +9,7 @@
 #include "app/data_dir.hpp"
 #include "core/audit_log.hpp"
 #include "core/blob_store.hpp"
+#include "core/change_log.hpp"
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/db.hpp"
@@ -56,6 +57,9 @@ class App {
   http::Router& router() { return router_; }
   const core::Clock& clock() const { return *clock_; }
   BlobCollector& blob_collector() { return *blob_collector_; }
+  const modules::PermissionRegistry& permissions() const { return permissions_; }
+  const modules::QuotaRegistry& quota_declarations() const { return quotas_; }
+  const modules::JobScheduler& jobs() const { return jobs_; }
 
  private:
   void build_modules(std::vector<std::unique_ptr<modules::Module>> extra);
@@ -71,6 +75,14 @@ class App {
   std::unique_ptr<core::BlobStore> blobs_;
   std::unique_ptr<core::Outbox> events_;
   std::unique_ptr<core::AuditLog> audit_;
+  std::unique_ptr<core::ChangeLog> changes_;
+  // Registries the modules fill while they are built (modules/app_context.hpp).
+  modules::PermissionRegistry permissions_;
+  modules::QuotaRegistry quotas_;
+  modules::OrgResolverRegistry org_resolvers_;
+  modules::BlobReferenceRegistry blob_references_;
+  modules::JobScheduler jobs_;
+  modules::CatalogSourceRegistry catalog_sources_;
   std::unique_ptr<core::IdempotencyStore> idempotency_;
   http::Router router_;
   http::Hooks hooks_;

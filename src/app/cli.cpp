@@ -1,5 +1,7 @@
 #include "app/cli.hpp"
 
+#include "app/module_list.hpp"
+
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -168,7 +170,7 @@ core::Config load_command_config(const Args& args) {
   sources.env = core::environment_variables();
   if (auto data = args.value("data")) sources.flags["data.dir"] = *data;
   if (auto listen = args.value("listen")) sources.flags["http.listen"] = *listen;
-  return core::load_config(sources);
+  return load_app_config(sources);
 }
 
 void configure_logging(const core::Config& config) {

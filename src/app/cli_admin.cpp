@@ -92,7 +92,7 @@ int run_admin(const Args& args) {
   const core::SystemClock clock;
   core::AuditLog audit(clock);
   const accounts::SettingsService settings(db, audit, clock);
-  accounts::OperatorService operators(db, audit, clock, settings, {.log_n = config.password_hash_log_n});
+  accounts::OperatorService operators(db, audit, clock, settings, {.log_n = static_cast<int>(config.integer("security.passwordHashLogN"))});
   try {
     // The person at the keyboard chose this password, so it need not be changed at first sign-in.
     const auto created = operators.create(

@@ -1,5 +1,7 @@
 #include "app/module_list.hpp"
 
+#include <functional>
+
 #include "modules/accounts/accounts_module.hpp"
 #include "modules/apps/apps_module.hpp"
 #include "modules/gray/gray_module.hpp"
@@ -7,19 +9,74 @@
 
 namespace cove::app {
 
-std::vector<std::unique_ptr<modules::Module>> standard_modules(modules::AppContext& ctx) {
-  std::vector<std::unique_ptr<modules::Module>> list;
-  // In the order of DESIGN.md §1; a module gets the public API of those before it. The list owns
-  // the modules, so the references handed on stay valid as long as the later modules live.
-  auto accounts = std::make_unique<accounts::AccountsModule>(ctx);
-  auto apps = std::make_unique<apps::AppsModule>(ctx, *accounts);
-  auto gray = std::make_unique<gray::GrayModule>(ctx, *accounts, *apps);
-  auto runtime = std::make_unique<runtime::RuntimeModule>(ctx, *accounts, *apps, *gray);
-  list.push_back(std::move(accounts));
-  list.push_back(std::move(apps));
-  list.push_back(std::move(gray));
-  list.push_back(std::move(runtime));
+namespace {
+
+// The modules built so far, so a later module's constructor can be handed an earlier one's API.
+class Built {
+ public:
+  explicit Built(modules::AppContext& ctx) : ctx_(ctx) {}
+  modules::AppContext& ctx() { return ctx_; }
+  template <class M>
+  M& get() {
+    for (auto& m : list_) {
+      if (auto* found = dynamic_cast<M*>(m.get())) return *found;
+    }
+    throw std::logic_error("module list: a module needs one that is not built before it");
+  }
+  std::vector<std::unique_ptr<modules::Module>> list_;
+
+ private:
+  modules::AppContext& ctx_;
+};
+
+struct Entry {
+  std::vector<core::ConfigKey> (*config_keys)();
+  std::function<std::unique_ptr<modules::Module>(Built&)> make;
+};
+
+// In the order of DESIGN.md §1; a module gets the public API of those before it. Adding a module
+// is adding its folder and a line here.
+const std::vector<Entry>& entries() {
+  static const std::vector<Entry> list = {
+      {&accounts::AccountsModule::config_keys,
+       [](Built& b) { return std::make_unique<accounts::AccountsModule>(b.ctx()); }},
+      {&apps::AppsModule::config_keys,
+       [](Built& b) { return std::make_unique<apps::AppsModule>(b.ctx(), b.get<accounts::AccountsModule>()); }},
+      {&gray::GrayModule::config_keys,
+       [](Built& b) {
+         return std::make_unique<gray::GrayModule>(b.ctx(), b.get<accounts::AccountsModule>(),
+                                                   b.get<apps::AppsModule>());
+       }},
+      {&runtime::RuntimeModule::config_keys,
+       [](Built& b) {
+         return std::make_unique<runtime::RuntimeModule>(b.ctx(), b.get<accounts::AccountsModule>(),
+                                                         b.get<apps::AppsModule>());
+       }},
+  };
   return list;
+}
+
+}  // namespace
+
+std::vector<std::unique_ptr<modules::Module>> standard_modules(modules::AppContext& ctx) {
+  Built built(ctx);
+  for (const auto& e : entries()) built.list_.push_back(e.make(built));
+  return std::move(built.list_);
+}
+
+const std::vector<core::ConfigKey>& module_config_keys() {
+  static const std::vector<core::ConfigKey> keys = [] {
+    std::vector<core::ConfigKey> out;
+    for (const auto& e : entries()) {
+      for (auto& k : e.config_keys()) out.push_back(std::move(k));
+    }
+    return out;
+  }();
+  return keys;
+}
+
+core::Config load_app_config(const core::ConfigSources& sources) {
+  return core::load_config(sources, module_config_keys());
 }
 
 }  // namespace cove::app

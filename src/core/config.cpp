@@ -50,15 +50,17 @@ struct Origin {
   throw ConfigError(fmt::format("invalid value for \"{}\" {}: {}", path, origin.text, what));
 }
 
-const ConfigKey* find_key(std::string_view path) {
-  for (const auto& key : config_schema()) {
+using Keys = std::vector<ConfigKey>;
+
+const ConfigKey* find_key(const Keys& keys, std::string_view path) {
+  for (const auto& key : keys) {
     if (key.path == path) return &key;
   }
   return nullptr;
 }
 
-bool is_section(const std::string& prefix) {
-  return std::any_of(config_schema().begin(), config_schema().end(), [&](const ConfigKey& k) {
+bool is_section(const Keys& keys, const std::string& prefix) {
+  return std::any_of(keys.begin(), keys.end(), [&](const ConfigKey& k) {
     return k.path.size() > prefix.size() && k.path.compare(0, prefix.size(), prefix) == 0 &&
            k.path[prefix.size()] == '.';
   });
@@ -154,23 +156,23 @@ json parse_text(const ConfigKey& key, const Origin& origin, const std::string& r
 using Values = std::map<std::string, std::pair<json, Origin>>;
 
 // Walks the file's object tree: every leaf must be a known key, every object a known section.
-void merge_object(const json& object, const std::string& prefix, const Origin& origin,
+void merge_object(const Keys& keys, const json& object, const std::string& prefix, const Origin& origin,
                   const std::filesystem::path& file, Values& values) {
   for (const auto& [name, value] : object.items()) {
     const std::string path = prefix.empty() ? name : prefix + "." + name;
-    if (const ConfigKey* key = find_key(path)) {
+    if (const ConfigKey* key = find_key(keys, path)) {
       check_value(*key, origin, value);
       values[path] = {value, origin};
-    } else if (is_section(path)) {
+    } else if (is_section(keys, path)) {
       if (!value.is_object()) fail(path, origin, fmt::format("expected an object, got {}", value.dump()));
-      merge_object(value, path, origin, file, values);
+      merge_object(keys, value, path, origin, file, values);
     } else {
       throw ConfigError(fmt::format("unknown configuration key \"{}\" in {}", path, file.string()));
     }
   }
 }
 
-void merge_file(const std::filesystem::path& file, Values& values) {
+void merge_file(const Keys& keys, const std::filesystem::path& file, Values& values) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw ConfigError(fmt::format("cannot read configuration file {}", file.string()));
   std::stringstream text;
@@ -184,7 +186,7 @@ void merge_file(const std::filesystem::path& file, Values& values) {
   if (!doc.is_object()) {
     throw ConfigError(fmt::format("configuration file {} must contain a JSON object", file.string()));
   }
-  merge_object(doc, "", Origin{"in " + file.string()}, file, values);
+  merge_object(keys, doc, "", Origin{"in " + file.string()}, file, values);
 }
 
 struct Listen {
@@ -298,11 +300,6 @@ Config build(const Values& values) {
   c.worker_threads = workers == 0 ? std::max(2, cores()) : workers;
   c.blob_gc_grace_hours = r.integer("blobs.gcGraceHours");
   c.outbox_retention_days = r.integer("outbox.retentionDays");
-  c.password_hash_log_n = r.integer("security.passwordHashLogN");
-  c.runtime.clock_skew_seconds = r.integer("runtime.clockSkewSeconds");
-  c.runtime.nonce_window_seconds = r.integer("runtime.nonceWindowSeconds");
-  c.admin_email = r.str("admin.email");
-  c.admin_password = r.str("admin.password");
 
   c.document = json::object();
   for (const auto& [path, value] : values) {
@@ -315,13 +312,18 @@ Config build(const Values& values) {
 
 }  // namespace
 
-Config load_config(const ConfigSources& sources) {
+Config load_config(const ConfigSources& sources, const std::vector<ConfigKey>& module_keys) {
+  Keys keys = config_schema();
+  for (const auto& key : module_keys) {
+    if (find_key(keys, key.path)) throw std::logic_error("configuration key declared twice: " + key.path);
+    keys.push_back(key);
+  }
   Values values;
-  for (const auto& key : config_schema()) values[key.path] = {key.default_value, Origin{"(default)"}};
+  for (const auto& key : keys) values[key.path] = {key.default_value, Origin{"(default)"}};
 
-  if (sources.file) merge_file(*sources.file, values);
+  if (sources.file) merge_file(keys, *sources.file, values);
 
-  for (const auto& key : config_schema()) {
+  for (const auto& key : keys) {
     const std::string name = env_name_for(key.path);
     if (auto it = sources.env.find(name); it != sources.env.end()) {
       const Origin origin{"in environment variable " + name};
@@ -332,7 +334,7 @@ Config load_config(const ConfigSources& sources) {
   }
 
   for (const auto& [path, text] : sources.flags) {
-    const ConfigKey* key = find_key(path);
+    const ConfigKey* key = find_key(keys, path);
     if (key == nullptr) {
       throw ConfigError(fmt::format("unknown configuration key \"{}\" on the command line", path));
     }
@@ -343,6 +345,23 @@ Config load_config(const ConfigSources& sources) {
   }
   return build(values);
 }
+
+namespace {
+nlohmann::json::json_pointer pointer_of(std::string_view path) {
+  std::string pointer(1, '/');
+  pointer += path;
+  std::replace(pointer.begin(), pointer.end(), '.', '/');
+  return nlohmann::json::json_pointer(pointer);
+}
+}  // namespace
+
+const nlohmann::json& Config::value(std::string_view path) const {
+  const auto p = pointer_of(path);
+  if (!document.contains(p)) throw std::out_of_range("configuration key not declared: " + std::string(path));
+  return document.at(p);
+}
+
+void Config::set(std::string_view path, nlohmann::json v) { document[pointer_of(path)] = std::move(v); }
 
 std::map<std::string, std::string> environment_variables() {
   std::map<std::string, std::string> out;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -75,16 +76,15 @@ struct Config {
   int worker_threads = 0;  // resolved: 0 means max(2, cores)
   int blob_gc_grace_hours = 24;
   int outbox_retention_days = 7;
-  int password_hash_log_n = 15;  // scrypt N = 2^this
-  struct Runtime {
-    int clock_skew_seconds = 300;    // signed SDK requests may be this far from the server clock
-    int nonce_window_seconds = 600;  // how long a nonce is remembered (≥ 2 × skew closes replay)
-  } runtime;
-  // The first platform operator, created at start when the platform has none (needs both).
-  std::string admin_email;
-  std::string admin_password;
-
   nlohmann::json document;  // the merged key/value tree, for modules' own sections
+
+  // A module's key, as merged (the key must be declared; throws std::out_of_range otherwise).
+  std::int64_t integer(std::string_view path) const { return value(path).get<std::int64_t>(); }
+  std::string text(std::string_view path) const { return value(path).get<std::string>(); }
+  bool flag(std::string_view path) const { return value(path).get<bool>(); }
+  const nlohmann::json& value(std::string_view path) const;
+  // Replaces a key's value after loading (tests; a value is not checked again).
+  void set(std::string_view path, nlohmann::json value);
 };
 
 struct ConfigSources {
@@ -93,9 +93,10 @@ struct ConfigSources {
   std::map<std::string, std::string> flags;    // key path → value, from the CLI
 };
 
-// Merges the sources over the defaults and validates; throws ConfigError with a message naming
-// the offending key and source.
-Config load_config(const ConfigSources& sources);
+// Merges the sources over the defaults and validates, against the core's keys (config_schema())
+// and the keys the modules declare (`module_keys`, read back with Config::integer() etc.); throws
+// ConfigError with a message naming the offending key and source.
+Config load_config(const ConfigSources& sources, const std::vector<ConfigKey>& module_keys = {});
 // The process environment's COVE_* variables.
 std::map<std::string, std::string> environment_variables();
 // "COVE_HTTP_THREADS" for "http.threads".

@@ -83,20 +83,6 @@ std::vector<ConfigKey> build_schema() {
       {"blobs.gcGraceHours", 24, "Unreferenced blobs younger than this are kept (uploads in progress).", 1,
        8760},
       {"outbox.retentionDays", 7, "Delivered events are deleted after this many days.", 1, 3650},
-      {"security.passwordHashLogN", 15,
-       "scrypt cost for password hashes as log2(N); 15 (32 MiB per hash) is the production setting.", 10, 16},
-      {"runtime.clockSkewSeconds", 300,
-       "How far (seconds) a signed SDK request's X-Cove-Timestamp may be from the server clock.", 10, 3600},
-      {"runtime.nonceWindowSeconds", 600,
-       "How long (seconds) a signed SDK request's nonce is remembered to refuse replays; at least twice "
-       "runtime.clockSkewSeconds leaves no window for a replay.",
-       60, 86400},
-      {"admin.email", "",
-       "Email address of the first platform operator, created at start when the platform has none; needs "
-       "admin.password. Usually given as COVE_ADMIN_EMAIL."},
-      {"admin.password", "",
-       "Password of that first operator; it must meet the password policy. Usually given as COVE_ADMIN_PASSWORD "
-       "rather than written in a file."},
   };
 }
 

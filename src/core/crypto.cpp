@@ -173,6 +173,10 @@ HmacSha256Key::~HmacSha256Key() {
 }
 
 std::string HmacSha256Key::mac(std::initializer_list<std::string_view> parts) const {
+  return mac(std::span<const std::string_view>(parts.begin(), parts.size()));
+}
+
+std::string HmacSha256Key::mac(std::span<const std::string_view> parts) const {
   EVP_MD_CTX* ctx = scratch_ctx();
   unsigned char inner_hash[32];
   std::string out(32, '\0');

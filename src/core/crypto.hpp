@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,7 @@ class HmacSha256Key {
   HmacSha256Key& operator=(const HmacSha256Key&) = delete;
   // The raw 32-byte MAC of the concatenation of `parts`.
   std::string mac(std::initializer_list<std::string_view> parts) const;
+  std::string mac(std::span<const std::string_view> parts) const;
 
  private:
   void* inner_;  // EVP_MD_CTX* after absorbing key ^ ipad

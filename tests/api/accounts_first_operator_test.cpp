@@ -10,8 +10,8 @@ using namespace cove;
 
 TEST_CASE("the first operator comes from admin.email and admin.password", "[api][auth]") {
   test::TestServer server({.configure = [](core::Config& c) {
-    c.admin_email = "first@example.com";
-    c.admin_password = "First-Horse-9";
+    c.set("admin.email", "first@example.com");
+    c.set("admin.password", "First-Horse-9");
   }});
   const auto login = test::sign_in(server, "first@example.com", "First-Horse-9");
   REQUIRE(login.status == 200);

@@ -78,8 +78,8 @@ TEST_CASE("no setup link when the configuration names the first admin", "[api][a
   std::string logs;
   core::log::capture(&logs);
   test::TestServer server({.configure = [](core::Config& c) {
-    c.admin_email = "admin@platform.example";
-    c.admin_password = "Config-Passw0rd-admin";
+    c.set("admin.email", "admin@platform.example");
+    c.set("admin.password", "Config-Passw0rd-admin");
   }});
   core::log::capture(nullptr);
   CHECK(logs.find("/setup#") == std::string::npos);

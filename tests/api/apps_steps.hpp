@@ -20,6 +20,7 @@
 #include "core/crypto.hpp"
 #include "core/sealed_box.hpp"
 #include "modules/apps/runtime_view.hpp"
+#include "modules/apps/sdk_directory.hpp"
 #include "support/world.hpp"
 #include "support/zip_builder.hpp"
 
@@ -221,12 +222,21 @@ inline std::int64_t rows_containing(World& w, const std::string& sql_concat_of_c
   });
 }
 
-// The host apps the runtime catalog would load (apps_api.hpp), unsealed with the module's key
-// from the data directory.
+// The host apps the runtime catalog would load (apps_api.hpp).
 inline std::vector<apps::RuntimeHostApp> catalog(World& w) {
+  return w.server.app().db().read([&](core::Conn& c) { return apps::load_runtime_data(c).host_apps; });
+}
+
+// Whether SDK requests of the host app with `sdk_key` are verified with `secret`: the SDK
+// directory (sdk_directory.hpp) unseals the stored secret with the module's key from the data
+// directory, and its MAC of a probe message must be the MAC `secret` gives.
+inline bool signs_with(World& w, const std::string& sdk_key, const std::string& secret) {
   const core::SealedBox sealed(w.server.app().secrets().random_key("sdk-secret-seal.key"));
-  return w.server.app().db().read(
-      [&](core::Conn& c) { return apps::load_runtime_data(c, sealed).host_apps; });
+  const auto directory =
+      w.server.app().db().read([&](core::Conn& c) { return apps::load_sdk_directory(c, sealed, {}); });
+  const auto it = directory->by_sdk_key.find(sdk_key);
+  return it != directory->by_sdk_key.end() &&
+         it->second->signing->mac({"probe"}) == core::crypto::HmacSha256Key(secret).mac({"probe"});
 }
 
 }  // namespace cove::test

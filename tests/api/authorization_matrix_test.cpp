@@ -387,7 +387,7 @@ TEST_CASE("every API route declares who may call it", "[api][matrix]") {
         where
         << " must be .open() or declare .permission(...) with a permission from permissions.cpp or \"self\"");
     CHECK(
-        (route->permission == accounts::kSelfPermission || accounts::is_known_permission(route->permission)));
+        (route->permission == accounts::kSelfPermission || server.app().permissions().known(route->permission)));
   }
   CHECK(checked > 0);
 }

@@ -30,7 +30,7 @@ TestUser create_user(TestServer& server, const std::string& email, const std::st
                      const std::string& platform_role) {
   auto& app = server.app();
   TestUser u{core::new_id("usr"), email, password, {}};
-  const auto hash = core::password::hash(password, {.log_n = app.config().password_hash_log_n});
+  const auto hash = core::password::hash(password, {.log_n = static_cast<int>(app.config().integer("security.passwordHashLogN"))});
   const auto now_ms = app.clock().unix_millis();
   app.db().write([&](core::Tx& tx) {
     auto& st = tx.prepare(

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "app/module_list.hpp"
+
 namespace cove::test {
 
 std::filesystem::path make_temp_dir(const char* prefix) {
@@ -14,7 +16,7 @@ std::filesystem::path make_temp_dir(const char* prefix) {
 }
 
 core::Config TestServer::test_config(const std::filesystem::path& data_dir) {
-  core::Config c;
+  core::Config c = app::load_app_config({});  // every key's default, the modules' included
   c.data_dir = data_dir;
   c.http.listen_host = "127.0.0.1";
   c.http.listen_port = 0;
@@ -22,7 +24,7 @@ core::Config TestServer::test_config(const std::filesystem::path& data_dir) {
   c.worker_threads = 2;
   c.log.access_log = false;
   c.db.synchronous = "normal";  // tests do not need power-loss durability
-  c.password_hash_log_n = 10;   // fast hashes: tests sign in hundreds of times
+  c.set("security.passwordHashLogN", 10);  // fast hashes: tests sign in hundreds of times
   return c;
 }
 

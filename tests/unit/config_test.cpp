@@ -7,6 +7,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/module_list.hpp"
 #include "core/config.hpp"
 
 namespace fs = std::filesystem;
@@ -216,6 +217,15 @@ TEST_CASE("environment variable names derive from key paths", "[config]") {
   ::unsetenv("NOT_COVE_PROBE");
 }
 
+namespace {
+// The core's keys and the keys the modules declare: every key a configuration may set.
+std::vector<cove::core::ConfigKey> all_keys() {
+  auto keys = cove::core::config_schema();
+  for (const auto& k : cove::app::module_config_keys()) keys.push_back(k);
+  return keys;
+}
+}  // namespace
+
 TEST_CASE("config/cove.example.json documents exactly the schema, with the defaults", "[config]") {
   const fs::path example = fs::path(COVE_SOURCE_DIR) / "config/cove.example.json";
   REQUIRE(fs::exists(example));
@@ -225,7 +235,8 @@ TEST_CASE("config/cove.example.json documents exactly the schema, with the defau
   collect_keys(nlohmann::json::parse(text, nullptr, true, true), "", documented);
 
   std::set<std::string> schema_keys, documented_keys;
-  for (const auto& key : cove::core::config_schema()) {
+  const auto keys_declared = all_keys();
+  for (const auto& key : keys_declared) {
     schema_keys.insert(key.path);
     if (documented.contains(key.path)) {
       INFO(key.path);
@@ -248,8 +259,38 @@ TEST_CASE("config/cove.example.json documents exactly the schema, with the defau
     }
     previous = line;
   }
-  CHECK(keys == cove::core::config_schema().size());
+  CHECK(keys == keys_declared.size());
   CHECK(commented == keys);
   // And the file loads cleanly as a configuration.
-  CHECK_NOTHROW(load_config(from_file(example)));
+  CHECK_NOTHROW(cove::app::load_app_config(from_file(example)));
+}
+
+// The README's configuration table names every key (`a.b` or `a.{b,c}` in its first column),
+// and no key that does not exist.
+TEST_CASE("the README's configuration table documents exactly the declared keys", "[config]") {
+  std::ifstream in(fs::path(COVE_SOURCE_DIR) / "README.md");
+  std::string line;
+  bool in_section = false;
+  std::set<std::string> documented;
+  while (std::getline(in, line)) {
+    if (line.starts_with("## ")) in_section = line == "## Configuration";
+    if (!in_section || !line.starts_with("| `")) continue;
+    const auto first_cell = line.substr(2, line.find('|', 2) - 2);
+    for (auto open = first_cell.find('`'); open != std::string::npos; open = first_cell.find('`', open + 1)) {
+      const auto close = first_cell.find('`', open + 1);
+      const auto token = first_cell.substr(open + 1, close - open - 1);
+      open = close;
+      const auto brace = token.find('{');
+      if (brace == std::string::npos) {
+        documented.insert(token);
+        continue;
+      }
+      std::stringstream names(token.substr(brace + 1, token.find('}') - brace - 1));
+      std::string name;
+      while (std::getline(names, name, ',')) documented.insert(token.substr(0, brace) + name);
+    }
+  }
+  std::set<std::string> declared;
+  for (const auto& key : all_keys()) declared.insert(key.path);
+  CHECK(documented == declared);
 }

@@ -1,29 +1,121 @@
 #pragma once
-// The accounts module's public service interface for the modules after it (DESIGN.md §1):
-// tenancy resolution for their resources, quotas, and platform settings — plus the helpers they
-// share with accounts: list pagination, field rules for e-mail and phone, and media sniffing.
+// What the accounts module offers the modules after it (DESIGN.md §1): quota checks against the
+// limits the QuotaRegistry declares, which organisations may be served, the events others react
+// to and the errors they share. Identity, permissions and org resolvers reach other modules
+// through the registries on the AppContext, not through this header.
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <unordered_set>
 
-#include "modules/accounts/branding_media.hpp"
-#include "modules/accounts/identity.hpp"
-#include "core/page.hpp"
-#include "modules/accounts/org_model.hpp"
-#include "modules/accounts/quota_service.hpp"
-#include "modules/accounts/settings_service.hpp"
+#include "core/db.hpp"
+#include "core/error.hpp"
+#include "core/event_type.hpp"
 
 namespace cove::accounts {
+
+// The quota this module declares (modules/platform/quota_registry.hpp).
+inline constexpr std::string_view kMaxMembers = "maxMembers";
+
+// Organisation quotas (modules/platform/quota_registry.hpp declares them).
+class Quotas {
+ public:
+  virtual ~Quotas() = default;
+  // The organisation's limit for `key`: its override if an operator set one, else the platform's.
+  virtual std::int64_t limit(core::Conn& c, const std::string& org_id, std::string_view key) const = 0;
+  // Throws 403 `quota.exceeded` with details {quota, limit, current} when `current + adding`
+  // would pass the limit. Call inside the transaction that adds, so two concurrent creates cannot
+  // both slip under it (writes are serialised).
+  virtual void ensure(core::Conn& c, const std::string& org_id, std::string_view key, std::int64_t current,
+                      std::int64_t adding = 1) const = 0;
+};
 
 class AccountsApi {
  public:
   virtual ~AccountsApi() = default;
-  // Lets routes with `{param}` in their path declare org permissions: `resolver` finds the
-  // organisation owning the resource. Call from the module's constructor or register_routes.
-  virtual void register_org_resolver(std::string param, Identity::OrgResolver resolver) = 0;
-  virtual const QuotaService& quotas() const = 0;
-  virtual const SettingsService& settings() const = 0;
+  virtual const Quotas& quotas() const = 0;
   // Organisations whose members may work and whose mini-programs may be served (status active).
   virtual std::unordered_set<std::string> active_org_ids(core::Conn& c) const = 0;
 };
+
+// Events of the accounts module (outbox topics, payloads in camelCase JSON).
+namespace events {
+
+struct OrgRegistered {
+  static constexpr std::string_view kTopic = "org.registered";
+  std::string org_id, name, owner_id;
+  static constexpr auto fields() {
+    return std::tuple{core::field("orgId", &OrgRegistered::org_id), core::field("name", &OrgRegistered::name),
+                      core::field("ownerId", &OrgRegistered::owner_id)};
+  }
+};
+
+// The profile, 2FA policy or an operator's 2FA requirement changed.
+struct OrgUpdated {
+  static constexpr std::string_view kTopic = "org.updated";
+  std::string org_id;
+  static constexpr auto fields() { return std::tuple{core::field("orgId", &OrgUpdated::org_id)}; }
+};
+
+// An operator's decision: org.approved, org.rejected, org.suspended or org.reactivated.
+template <const char* Topic>
+struct OrgDecided {
+  static constexpr std::string_view kTopic = Topic;
+  std::string org_id, status, reason;
+  static constexpr auto fields() {
+    return std::tuple{core::field("orgId", &OrgDecided::org_id), core::field("status", &OrgDecided::status),
+                      core::field("reason", &OrgDecided::reason)};
+  }
+};
+inline constexpr char kOrgApproved[] = "org.approved";
+inline constexpr char kOrgRejected[] = "org.rejected";
+inline constexpr char kOrgSuspended[] = "org.suspended";
+inline constexpr char kOrgReactivated[] = "org.reactivated";
+using OrgApproved = OrgDecided<kOrgApproved>;
+using OrgRejected = OrgDecided<kOrgRejected>;
+using OrgSuspended = OrgDecided<kOrgSuspended>;
+using OrgReactivated = OrgDecided<kOrgReactivated>;
+
+struct OrgQuotasUpdated {
+  static constexpr std::string_view kTopic = "org.quotas_updated";
+  std::string org_id;
+  static constexpr auto fields() { return std::tuple{core::field("orgId", &OrgQuotasUpdated::org_id)}; }
+};
+
+struct MemberAdded {
+  static constexpr std::string_view kTopic = "member.added";
+  std::string org_id, user_id, role;
+  static constexpr auto fields() {
+    return std::tuple{core::field("orgId", &MemberAdded::org_id), core::field("userId", &MemberAdded::user_id),
+                      core::field("role", &MemberAdded::role)};
+  }
+};
+
+struct MemberRoleChanged {
+  static constexpr std::string_view kTopic = "member.role_changed";
+  std::string org_id, user_id, role;
+  static constexpr auto fields() {
+    return std::tuple{core::field("orgId", &MemberRoleChanged::org_id),
+                      core::field("userId", &MemberRoleChanged::user_id), core::field("role", &MemberRoleChanged::role)};
+  }
+};
+
+struct MemberRemoved {
+  static constexpr std::string_view kTopic = "member.removed";
+  std::string org_id, user_id;
+  static constexpr auto fields() {
+    return std::tuple{core::field("orgId", &MemberRemoved::org_id), core::field("userId", &MemberRemoved::user_id)};
+  }
+};
+
+}  // namespace events
+
+namespace errors {
+
+inline core::Error org_not_found() { return core::Error::not_found("orgs.not_found", "No such organisation"); }
+inline core::Error member_not_found() { return core::Error::not_found("members.not_found", "No such member"); }
+
+}  // namespace errors
 
 }  // namespace cove::accounts

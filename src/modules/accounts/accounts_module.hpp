@@ -1,6 +1,6 @@
 #pragma once
 // The accounts module: who is who on the platform (issue 3). Other modules use it only through
-// accounts_api.hpp.
+// accounts_api.hpp and the registries it reads (permissions, org resolvers, quotas).
 #include <memory>
 
 #include "modules/accounts/accounts_api.hpp"
@@ -17,12 +17,10 @@ class AccountsModule final : public modules::Module, public AccountsApi {
   std::string_view name() const override { return "accounts"; }
   void register_routes(http::Router& router) override;
   void start(modules::AppContext& app) override;
-  bool references_blob(core::Conn& c, const std::string& sha256) const override;
+  static std::vector<core::ConfigKey> config_keys();
 
   // AccountsApi
-  void register_org_resolver(std::string param, Identity::OrgResolver resolver) override;
-  const QuotaService& quotas() const override { return *quotas_; }
-  const SettingsService& settings() const override { return *settings_; }
+  const Quotas& quotas() const override { return *quotas_; }
   std::unordered_set<std::string> active_org_ids(core::Conn& c) const override;
 
  private:

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace cove::accounts {
+namespace cove::accounts::api_key_repo {
 
 namespace {
 
@@ -25,9 +25,6 @@ void read_row(core::Row& r, ApiKey& k) {
   k.allowed_ips = string_list(allowed_ips);
 }
 
-}  // namespace cove::accounts
-
-namespace cove::accounts::api_key_repo {
 
 namespace {
 

@@ -9,11 +9,10 @@
 #include "core/db.hpp"
 #include "modules/accounts/api_key_model.hpp"
 
-namespace cove::accounts {
-void read_row(core::Row& r, ApiKey& k);
-}  // namespace cove::accounts
-
 namespace cove::accounts::api_key_repo {
+
+// Reads a row of this repository's SELECT lists (core/db_row.hpp).
+void read_row(core::Row& r, ApiKey& k);
 
 void insert(core::Tx& tx, const ApiKey& key, const std::string& secret_hash);
 std::optional<ApiKey> find(core::Conn& c, const std::string& org_id, const std::string& key_id);
@@ -28,3 +27,7 @@ void rotate(core::Tx& tx, const std::string& org_id, const std::string& key_id, 
             const std::string& new_prefix, std::optional<std::int64_t> previous_until_ms);
 
 }  // namespace cove::accounts::api_key_repo
+
+namespace cove::accounts {
+using api_key_repo::read_row;  // found by core::Conn::query_* through argument-dependent lookup
+}  // namespace cove::accounts

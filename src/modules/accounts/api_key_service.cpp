@@ -35,10 +35,6 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
 
 }  // namespace
 
-bool is_api_key_scope(std::string_view permission) {
-  return permission != "keys:manage" && all_org_permissions().contains(permission);
-}
-
 std::string generate_api_key_secret() {
   static constexpr std::string_view kAlphabet =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -67,9 +63,9 @@ IssuedApiKey ApiKeyService::create(const core::Actor& actor, const std::string& 
   core::FieldErrors errors;
   std::vector<std::string> scopes;
   for (const auto& s : request.scopes) {
-    if (!all_org_permissions().contains(s)) {
+    if (!ctx_.app.permissions.all_org().contains(s)) {
       errors.add("scopes", "unknown_scope", fmt::format("'{}' is not a permission", s));
-    } else if (!is_api_key_scope(s)) {
+    } else if (!ctx_.app.permissions.is_api_key_scope(s)) {
       errors.add("scopes", "not_allowed", fmt::format("API keys cannot hold '{}'", s));
     } else if (!principal.can_in_org(org_id, s)) {
       errors.add("scopes", "not_permitted", fmt::format("You do not hold '{}' in this organisation", s));

@@ -13,9 +13,6 @@
 
 namespace cove::accounts {
 
-// Whether `permission` may be granted to an API key.
-bool is_api_key_scope(std::string_view permission);
-
 // "cove_sk_" followed by 40 uniformly random base62 characters (~238 bits).
 std::string generate_api_key_secret();
 

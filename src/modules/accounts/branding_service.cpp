@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
-#include "modules/accounts/branding_media.hpp"
+#include "core/media_type.hpp"
 
 namespace cove::accounts {
 
@@ -40,11 +40,11 @@ std::string_view image_name(BrandingImage image) {
 
 Branding BrandingService::upload(const core::Actor& actor, BrandingImage image, std::string_view bytes) {
   if (bytes.empty()) throw core::Error::bad_request("empty_body", "Send the image as the request body");
-  const auto type = sniff_media_type(bytes.substr(0, kSniffBytes));
-  if (type != kPng && type != kJpeg && type != kSvg && type != kIcon) {
+  const auto type = core::sniff_media_type(bytes.substr(0, kSniffBytes));
+  if (type != core::kPng && type != core::kJpeg && type != core::kSvg && type != core::kIcon) {
     throw core::Error(415, "unsupported_media_type", "Use a PNG, JPEG, SVG or ICO image");
   }
-  if (type == kSvg && !svg_is_safe(bytes)) {
+  if (type == core::kSvg && !core::svg_is_safe(bytes)) {
     throw core::Error::bad_request(
         "branding.unsafe_svg", "The SVG contains scripts, event handlers or embedded content; remove them");
   }
@@ -63,7 +63,7 @@ std::optional<BrandingFile> BrandingService::file(BrandingImage image) const {
   const auto path = ctx_.app.blobs.path_of(sha);
   const auto size = ctx_.app.blobs.size(sha);
   if (!path || !size) return std::nullopt;
-  return BrandingFile{*path, *size, sha, sniff_media_type(read_head(*path, kSniffBytes))};
+  return BrandingFile{*path, *size, sha, core::sniff_media_type(core::read_head(*path, kSniffBytes))};
 }
 
 nlohmann::json BrandingService::public_json() const {

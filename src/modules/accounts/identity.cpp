@@ -33,12 +33,17 @@ core::Principal::Kind kind_of(const core::Principal& p) { return p.kind; }
 
 }  // namespace
 
-Identity::Identity(core::Db& db, const core::Clock& clock, SettingsService& settings, std::string jwt_key)
-    : db_(db), clock_(clock), settings_(settings), jwt_key_(std::move(jwt_key)), users_(db), keys_(db) {}
-
-void Identity::register_org_resolver(std::string param, OrgResolver resolver) {
-  resolvers_[std::move(param)] = std::move(resolver);
-}
+Identity::Identity(core::Db& db, const core::Clock& clock, SettingsService& settings,
+                   const modules::PermissionRegistry& permissions, const modules::OrgResolverRegistry& resolvers,
+                   std::string jwt_key)
+    : db_(db),
+      clock_(clock),
+      settings_(settings),
+      jwt_key_(std::move(jwt_key)),
+      permissions_(permissions),
+      resolvers_(resolvers),
+      users_(db),
+      keys_(db) {}
 
 void Identity::identify(http::Request& req) {
   const auto token = bearer_token(req);
@@ -107,7 +112,7 @@ std::shared_ptr<const core::Principal> Identity::load_user_at(const std::string&
     const auto changed_ms = u.getColumn(4).getInt64();
     const bool has_2fa = u.getColumn(5).getInt() != 0;
     if (!p->platform_role.empty()) {
-      const auto& perms = platform_role_permissions(p->platform_role);
+      const auto& perms = permissions_.platform_role(p->platform_role);
       p->platform_permissions.insert(perms.begin(), perms.end());
     }
 
@@ -122,7 +127,7 @@ std::shared_ptr<const core::Principal> Identity::load_user_at(const std::string&
       const auto role = m.getColumn(1).getString();
       const auto status = m.getColumn(2).getString();
       const bool active = status == "active";
-      const auto& perms = active                                         ? org_role_permissions(role)
+      const auto& perms = active                                         ? permissions_.org_role(role)
                           : (status == "pending" && role == "owner") ? pending_owner_permissions()
                                                                      : inactive_org_permissions();
       p->org_permissions[org_id].insert(perms.begin(), perms.end());
@@ -200,7 +205,7 @@ std::optional<Identity::KeyGrant> Identity::load_key(const std::string& secret_h
   if (row->org_status == "active") {
     // A key never holds more than its creator holds today: demoting, removing or disabling the
     // creator shrinks (or empties) the key's power without anyone having to remember the key.
-    const auto& creator = org_role_permissions(row->creator_role);
+    const auto& creator = permissions_.org_role(row->creator_role);
     const auto scopes = nlohmann::json::parse(row->scopes, nullptr, false);
     if (scopes.is_array()) {
       for (const auto& s : scopes) {
@@ -288,8 +293,8 @@ std::string Identity::resolve_org(http::Request& req) {
       if (!exists) throw core::Error::not_found("not_found", "No such resource");
       return value;
     }
-    if (auto it = resolvers_.find(name); it != resolvers_.end()) {
-      auto org = db_.read([&](core::Conn& c) { return it->second(c, value); });
+    if (const auto* resolver = resolvers_.find(name)) {
+      auto org = db_.read([&](core::Conn& c) { return (*resolver)(c, value); });
       if (!org) throw core::Error::not_found("not_found", "No such resource");
       return *org;
     }
@@ -313,7 +318,7 @@ void Identity::check_permission(http::Request& req, const std::string& permissio
                           ? "Change your password before doing anything else"
                           : "Set up two-factor authentication before doing anything else");
   }
-  if (is_platform_permission(permission)) {
+  if (modules::PermissionRegistry::is_platform_permission(permission)) {
     if (!p.can(permission)) throw core::Error::forbidden();
     return;
   }

@@ -28,6 +28,8 @@
 #include "http/types.hpp"
 #include "modules/accounts/principal_cache.hpp"
 #include "modules/accounts/settings_service.hpp"
+#include "modules/platform/org_resolvers.hpp"
+#include "modules/platform/permission_registry.hpp"
 
 namespace cove::accounts {
 
@@ -37,15 +39,14 @@ inline constexpr std::string_view kApiKeyPrefix = "cove_sk_";
 class Identity {
  public:
   // Finds the organisation that owns the resource `id` (nullopt when there is none).
-  using OrgResolver = std::function<std::optional<std::string>(core::Conn&, const std::string& id)>;
-
-  Identity(core::Db& db, const core::Clock& clock, SettingsService& settings, std::string jwt_key);
+  // `permissions` gives the roles' permission sets; `resolvers` find the organisation owning the
+  // resource a path parameter names (both filled by the modules before serving).
+  Identity(core::Db& db, const core::Clock& clock, SettingsService& settings,
+           const modules::PermissionRegistry& permissions, const modules::OrgResolverRegistry& resolvers,
+           std::string jwt_key);
 
   void identify(http::Request& req);
   void check_permission(http::Request& req, const std::string& permission);
-  // `param` is a path parameter name ("appId"); register before serving.
-  void register_org_resolver(std::string param, OrgResolver resolver);
-  bool has_org_resolver(const std::string& param) const { return resolvers_.contains(param); }
 
   const std::string& jwt_key() const { return jwt_key_; }
 
@@ -74,7 +75,8 @@ class Identity {
   const core::Clock& clock_;
   SettingsService& settings_;
   std::string jwt_key_;
-  std::map<std::string, OrgResolver, std::less<>> resolvers_;
+  const modules::PermissionRegistry& permissions_;
+  const modules::OrgResolverRegistry& resolvers_;
   PrincipalCache<std::shared_ptr<const core::Principal>> users_;  // by session id and user id
   PrincipalCache<KeyGrant> keys_;                                 // by the key's SHA-256
 

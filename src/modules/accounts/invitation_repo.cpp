@@ -1,15 +1,12 @@
 #include "modules/accounts/invitation_repo.hpp"
 
-namespace cove::accounts {
+namespace cove::accounts::invitation_repo {
 
 void read_row(core::Row& r, Invitation& inv) {
   r.read(inv.id, inv.org_id, inv.email, inv.role, inv.invited_by, inv.invited_by_name, inv.expires_ms,
          inv.accepted_ms, inv.accepted_by, inv.revoked_ms, inv.created_ms);
 }
 
-}  // namespace cove::accounts
-
-namespace cove::accounts::invitation_repo {
 
 namespace {
 

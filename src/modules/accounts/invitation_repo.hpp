@@ -9,11 +9,10 @@
 #include "modules/accounts/invitation_model.hpp"
 #include "core/page.hpp"
 
-namespace cove::accounts {
-void read_row(core::Row& r, Invitation& inv);
-}  // namespace cove::accounts
-
 namespace cove::accounts::invitation_repo {
+
+// Reads a row of this repository's SELECT lists (core/db_row.hpp).
+void read_row(core::Row& r, Invitation& inv);
 
 void insert(core::Tx& tx, const Invitation& inv, const std::string& token_hash);
 std::optional<Invitation> find(core::Conn& c, const std::string& org_id, const std::string& invitation_id);
@@ -30,3 +29,7 @@ bool mark_accepted(core::Tx& tx, const std::string& invitation_id, const std::st
 bool revoke(core::Tx& tx, const std::string& invitation_id, std::int64_t now_ms);
 
 }  // namespace cove::accounts::invitation_repo
+
+namespace cove::accounts {
+using invitation_repo::read_row;  // found by core::Conn::query_* through argument-dependent lookup
+}  // namespace cove::accounts

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/clock.hpp"
+#include "core/field_rules.hpp"
 #include "core/json_input.hpp"
 #include "modules/accounts/invitation_routes.hpp"
 #include "modules/accounts/invitation_service.hpp"
@@ -63,7 +64,7 @@ void mount_invitation_routes(http::Router& router, AccountsContext& ctx) {
       .post("",
             [service, &ctx](http::Request& req) {
               auto in = core::JsonInput::parse(req.body);
-              const auto email = read_email(in, "email", true).value_or("");
+              const auto email = core::read_email(in, "email", true).value_or("");
               const auto role = in.required_string("role", {.min_chars = 1, .max_chars = 20});
               if (!role.empty() &&
                   std::find(kInvitableRoles.begin(), kInvitableRoles.end(), role) == kInvitableRoles.end()) {

@@ -67,7 +67,7 @@ CreatedInvitation InvitationService::create(const core::Actor& actor, const std:
       throw core::Error::conflict("invitations.already_pending",
                                   "This email already has a pending invitation; revoke it to send a new one");
     }
-    ctx_.quotas.ensure(tx, org_id, Quota::kMembers, member_repo::count(tx, org_id));
+    ctx_.quotas.ensure(tx, org_id, kMaxMembers, member_repo::count(tx, org_id));
     invitation_repo::insert(tx, inv, core::crypto::sha256_hex(out.token));
     ctx_.app.audit.record(
         tx, actor,
@@ -164,7 +164,7 @@ AcceptedInvitation InvitationService::accept(const core::Actor& actor, const std
       user_repo::insert(tx, u);
       out.user_id = u.id;
     }
-    ctx_.quotas.ensure(tx, inv.org_id, Quota::kMembers, member_repo::count(tx, inv.org_id));
+    ctx_.quotas.ensure(tx, inv.org_id, kMaxMembers, member_repo::count(tx, inv.org_id));
     invitation_repo::mark_accepted(tx, inv.id, out.user_id, now);
     member_repo::insert(tx, inv.org_id, out.user_id, inv.role, now);
     // The invitee is the actor; a guest's actor names nobody, so the entry says who joined.

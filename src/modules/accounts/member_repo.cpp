@@ -1,14 +1,11 @@
 #include "modules/accounts/member_repo.hpp"
 
-namespace cove::accounts {
+namespace cove::accounts::member_repo {
 
 void read_row(core::Row& r, Member& m) {
   r.read(m.user_id, m.email, m.name, m.role, m.user_status, m.two_factor, m.must_change_password, m.joined_ms);
 }
 
-}  // namespace cove::accounts
-
-namespace cove::accounts::member_repo {
 
 namespace {
 const std::string kSelect =

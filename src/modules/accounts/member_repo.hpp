@@ -9,11 +9,10 @@
 #include "core/page.hpp"
 #include "modules/accounts/member_model.hpp"
 
-namespace cove::accounts {
-void read_row(core::Row& r, Member& m);
-}  // namespace cove::accounts
-
 namespace cove::accounts::member_repo {
+
+// Reads a row of this repository's SELECT lists (core/db_row.hpp).
+void read_row(core::Row& r, Member& m);
 
 std::optional<Member> find(core::Conn& c, const std::string& org_id, const std::string& user_id);
 std::optional<std::string> role_of(core::Conn& c, const std::string& org_id, const std::string& user_id);
@@ -30,3 +29,7 @@ void set_role(core::Tx& tx, const std::string& org_id, const std::string& user_i
 void remove(core::Tx& tx, const std::string& org_id, const std::string& user_id);
 
 }  // namespace cove::accounts::member_repo
+
+namespace cove::accounts {
+using member_repo::read_row;  // found by core::Conn::query_* through argument-dependent lookup
+}  // namespace cove::accounts

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "core/json_input.hpp"
+#include "core/field_rules.hpp"
 #include "modules/accounts/accounts_routes.hpp"
 #include "modules/accounts/invitation_routes.hpp"
 #include "modules/accounts/member_service.hpp"
@@ -19,7 +20,7 @@ namespace {
 // A role field: one of the organisation roles, else a field error.
 std::string read_role(core::JsonInput& in) {
   auto role = in.required_string("role", {.min_chars = 1, .max_chars = 20});
-  if (!role.empty() && !is_org_role(role)) {
+  if (!role.empty() && !modules::PermissionRegistry::is_org_role(role)) {
     in.add_error("role", "invalid", "Use owner, admin, developer or viewer");
   }
   return role;
@@ -27,7 +28,7 @@ std::string read_role(core::JsonInput& in) {
 
 NewMember read_new_member(core::JsonInput& in) {
   NewMember m;
-  m.email = read_email(in, "email", true).value_or("");
+  m.email = core::read_email(in, "email", true).value_or("");
   m.name = in.required_string("name", kPersonNameRule);
   m.role = read_role(in);
   m.initial_password =
@@ -39,7 +40,7 @@ NewMember read_new_member(core::JsonInput& in) {
 std::optional<std::string> read_role_filter(const http::Request& req) {
   auto role = req.query_param("role");
   if (!role || role->empty()) return std::nullopt;
-  if (!is_org_role(*role)) {
+  if (!modules::PermissionRegistry::is_org_role(*role)) {
     core::FieldErrors errors;
     errors.add("role", "invalid", "Use owner, admin, developer or viewer");
     errors.throw_if_any();

@@ -83,7 +83,7 @@ Member MemberService::add(const core::Actor& actor, const std::string& org_id, c
       throw core::Error::conflict("members.account_exists",
                                   "An account with this email already exists; invite it instead");
     }
-    ctx_.quotas.ensure(c, org_id, Quota::kMembers, member_repo::count(c, org_id));
+    ctx_.quotas.ensure(c, org_id, kMaxMembers, member_repo::count(c, org_id));
   };
   ctx_.app.db.read([&](core::Conn& c) {
     core::FieldErrors errors;

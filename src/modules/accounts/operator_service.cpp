@@ -68,7 +68,7 @@ CreatedOperator OperatorService::create(const core::Actor& actor, const NewOpera
   if (auto code = core::check_string(op.name, {.min_chars = 1, .max_chars = 100}); !code.empty()) {
     errors.add("name", code, "Enter a name of 1 to 100 characters");
   }
-  if (!is_platform_role(op.role))
+  if (!modules::PermissionRegistry::is_platform_role(op.role))
     errors.add("role", "invalid", "Must be platform_admin or platform_reviewer");
   if (op.password) {
     db_.read([&](core::Conn& c) { check_new_password(c, *security, *op.password, {}, "password", errors); });
@@ -107,7 +107,7 @@ CreatedOperator OperatorService::create(const core::Actor& actor, const NewOpera
 User OperatorService::update(const core::Actor& actor, const std::string& user_id,
                              const OperatorChange& change) {
   core::FieldErrors errors;
-  if (change.role && !is_platform_role(*change.role)) {
+  if (change.role && !modules::PermissionRegistry::is_platform_role(*change.role)) {
     errors.add("role", "invalid", "Must be platform_admin or platform_reviewer");
   }
   if (change.status && *change.status != "active" && *change.status != "disabled") {
@@ -166,8 +166,9 @@ void OperatorService::remove(const core::Actor& actor, const std::string& user_i
 void ensure_first_operator(AccountsContext& ctx) {
   OperatorService operators(ctx.app.db, ctx.app.audit, ctx.app.clock, ctx.settings, ctx.password_cost);
   if (operators.has_active_admin()) return;
-  const auto& config = ctx.app.config;
-  if (config.admin_email.empty() && config.admin_password.empty()) {
+  const auto admin_email = ctx.app.config.text("admin.email");
+  const auto admin_password = ctx.app.config.text("admin.password");
+  if (admin_email.empty() && admin_password.empty()) {
     // Nobody named in the configuration: whoever reads this log may create the first admin.
     const auto path = fmt::format("/setup#{}", ctx.setup.issue());
     core::log::warn("no platform operator exists: open the one-time setup link (this server's address + path) "
@@ -175,20 +176,20 @@ void ensure_first_operator(AccountsContext& ctx) {
                     {{"path", path}});
     return;
   }
-  if (config.admin_email.empty() || config.admin_password.empty()) {
-    const bool half_set = config.admin_email.empty() != config.admin_password.empty();
+  if (admin_email.empty() || admin_password.empty()) {
+    const bool half_set = admin_email.empty() != admin_password.empty();
     core::log::warn(
         "no platform operator exists: set both COVE_ADMIN_EMAIL and COVE_ADMIN_PASSWORD (config admin.email "
         "and "
         "admin.password) and restart, or run `cove admin create-operator`",
-        {{"missing", half_set ? (config.admin_email.empty() ? "admin.email" : "admin.password") : "both"}});
+        {{"missing", half_set ? (admin_email.empty() ? "admin.email" : "admin.password") : "both"}});
     return;
   }
   try {
-    const auto created = operators.create(core::Actor::system("config"), {.email = config.admin_email,
+    const auto created = operators.create(core::Actor::system("config"), {.email = admin_email,
                                                                           .name = "Platform admin",
                                                                           .role = "platform_admin",
-                                                                          .password = config.admin_password,
+                                                                          .password = admin_password,
                                                                           .must_change_password = false});
     core::log::info("first operator created", {{"email", created.user.email}, {"id", created.user.id}});
   } catch (const core::Error& e) {

@@ -2,6 +2,7 @@
 // Organisations (机构) as stored in `orgs`, and the field rules shared by registration, members
 // and invitations.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,7 +11,6 @@
 
 #include "core/json_input.hpp"
 #include "core/json_writer.hpp"
-#include "modules/accounts/settings_model.hpp"
 
 namespace cove::accounts {
 
@@ -50,25 +50,17 @@ struct Org {
 void write_json(core::JsonWriter& w, const Org& o);
 nlohmann::json to_json(const Org& o);
 
-// Per-organisation quota limits set by operators (`org_quotas`); nullopt = the platform default.
-struct QuotaOverrides {
-  std::optional<std::int64_t> max_apps;
-  std::optional<std::int64_t> max_host_apps;
-  std::optional<std::int64_t> max_members;
-  std::optional<std::int64_t> max_gray_plans;
-  std::optional<std::int64_t> max_package_bytes;
-};
-
-nlohmann::json to_json(const QuotaOverrides& q);  // same keys as QuotaSettings, null = default
 
 // An organisation with what its console shows next to the profile.
 struct OrgDetails {
   Org org;
-  QuotaSettings quotas;  // effective limits
+  std::map<std::string, std::int64_t, std::less<>> quotas;  // effective limits by quota key
+  std::map<std::string, std::int64_t, std::less<>> usage;   // current usage by quota key
   std::int64_t members = 0;
 };
 
-// The profile plus "quotas" (effective) and "usage" ({"members": n}).
+// The profile plus "quotas" (effective limits), "usage" ({"members": n}) and "quotaUsage"
+// ({quota key: n} for the quotas that count something).
 nlohmann::json to_json(const OrgDetails& d);
 
 // --- field rules (every input has a limit) ---------------------------------------------------
@@ -77,14 +69,6 @@ inline constexpr core::StringRule kOrgNameRule{.min_chars = 2, .max_chars = 100}
 inline constexpr core::StringRule kPersonNameRule{.min_chars = 1, .max_chars = 100};
 inline constexpr core::StringRule kReasonRule{.min_chars = 1, .max_chars = 500, .multiline = true};
 
-// Reads a required (or, with `required` false, optional) field and checks its shape; problems
-// are recorded as field errors on `in`. Emails come back lower-cased.
-std::optional<std::string> read_email(core::JsonInput& in, const char* name, bool required);
-std::optional<std::string> read_phone(core::JsonInput& in, const char* name, bool required);
-std::optional<std::string> read_license_no(core::JsonInput& in, const char* name);
-
-bool valid_email(std::string_view email);            // local@domain.tld, ≤ 254 bytes, no spaces
-bool valid_phone(std::string_view phone);            // digits with + ( ) - . and spaces, 5–20 digits
-bool valid_license_no(std::string_view license_no);  // 1–64 of [A-Za-z0-9-]
+// E-mail, phone and licence-number rules: core/field_rules.hpp.
 
 }  // namespace cove::accounts

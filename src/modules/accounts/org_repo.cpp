@@ -1,6 +1,6 @@
 #include "modules/accounts/org_repo.hpp"
 
-namespace cove::accounts {
+namespace cove::accounts::org_repo {
 
 void read_row(core::Row& r, Org& o) {
   std::optional<std::string> attachment_sha256;
@@ -11,13 +11,6 @@ void read_row(core::Row& r, Org& o) {
   if (attachment_sha256) o.attachment = Attachment{*attachment_sha256, attachment_name, attachment_type};
 }
 
-void read_row(core::Row& r, QuotaOverrides& q) {
-  r.read(q.max_apps, q.max_host_apps, q.max_members, q.max_gray_plans, q.max_package_bytes);
-}
-
-}  // namespace cove::accounts
-
-namespace cove::accounts::org_repo {
 
 namespace {
 
@@ -86,23 +79,27 @@ std::vector<Org> list(core::Conn& c, const OrgFilter& filter, const core::PageRe
                           page);
 }
 
-QuotaOverrides quota_overrides(core::Conn& c, const std::string& org_id) {
-  return c
-      .query_one<QuotaOverrides>(
-          "SELECT max_apps, max_host_apps, max_members, max_gray_plans, max_package_bytes FROM org_quotas "
-          "WHERE org_id = ?",
-          org_id)
-      .value_or(QuotaOverrides{});
+std::map<std::string, std::int64_t, std::less<>> quota_overrides(core::Conn& c, const std::string& org_id) {
+  std::map<std::string, std::int64_t, std::less<>> out;
+  c.for_each("SELECT quota, value FROM org_quota_overrides WHERE org_id = ?",
+             [&](core::Row& r) {
+               auto key = r.get<std::string>();
+               out[std::move(key)] = r.get<std::int64_t>();
+             },
+             org_id);
+  return out;
 }
 
-void set_quota_overrides(core::Tx& tx, const std::string& org_id, const QuotaOverrides& q, std::int64_t now_ms) {
-  tx.exec(
-      "INSERT INTO org_quotas(org_id, max_apps, max_host_apps, max_members, max_gray_plans, max_package_bytes, "
-      "updated_ms) VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(org_id) DO UPDATE SET max_apps = excluded.max_apps, "
-      "max_host_apps = excluded.max_host_apps, max_members = excluded.max_members, "
-      "max_gray_plans = excluded.max_gray_plans, max_package_bytes = excluded.max_package_bytes, "
-      "updated_ms = excluded.updated_ms",
-      org_id, q.max_apps, q.max_host_apps, q.max_members, q.max_gray_plans, q.max_package_bytes, now_ms);
+void set_quota_overrides(core::Tx& tx, const std::string& org_id,
+                         const std::map<std::string, std::optional<std::int64_t>, std::less<>>& values,
+                         std::int64_t now_ms) {
+  tx.exec("DELETE FROM org_quota_overrides WHERE org_id = ?", org_id);
+  for (const auto& [key, value] : values) {
+    if (value) {
+      tx.exec("INSERT INTO org_quota_overrides(org_id, quota, value, updated_ms) VALUES(?, ?, ?, ?)", org_id, key,
+              *value, now_ms);
+    }
+  }
 }
 
 }  // namespace cove::accounts::org_repo

@@ -1,5 +1,6 @@
 #pragma once
 // SQL for organisations and their quota overrides. No business rules here.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,12 +9,10 @@
 #include "core/page.hpp"
 #include "modules/accounts/org_model.hpp"
 
-namespace cove::accounts {
-void read_row(core::Row& r, Org& o);
-void read_row(core::Row& r, QuotaOverrides& q);
-}  // namespace cove::accounts
-
 namespace cove::accounts::org_repo {
+
+// Reads a row of this repository's SELECT lists (core/db_row.hpp).
+void read_row(core::Row& r, Org& o);
 
 std::optional<Org> find(core::Conn& c, const std::string& org_id);
 // Whether an organisation that is not rejected already uses this licence number.
@@ -35,8 +34,15 @@ struct OrgFilter {
 // Newest first, at most page.limit + 1 rows (see core/page.hpp).
 std::vector<Org> list(core::Conn& c, const OrgFilter& filter, const core::PageRequest& page);
 
-QuotaOverrides quota_overrides(core::Conn& c, const std::string& org_id);
-void set_quota_overrides(core::Tx& tx, const std::string& org_id, const QuotaOverrides& q,
+// Per-organisation quota limits by key (only those an operator set).
+std::map<std::string, std::int64_t, std::less<>> quota_overrides(core::Conn& c, const std::string& org_id);
+// Replaces them: keys with a value are stored, the others fall back to the platform default.
+void set_quota_overrides(core::Tx& tx, const std::string& org_id,
+                         const std::map<std::string, std::optional<std::int64_t>, std::less<>>& values,
                          std::int64_t now_ms);
 
 }  // namespace cove::accounts::org_repo
+
+namespace cove::accounts {
+using org_repo::read_row;  // found by core::Conn::query_* through argument-dependent lookup
+}  // namespace cove::accounts

@@ -4,9 +4,11 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/field_rules.hpp"
 #include "core/json_input.hpp"
 #include "modules/accounts/accounts_routes.hpp"
-#include "modules/accounts/branding_media.hpp"
+#include "http/download.hpp"
+#include "core/media_type.hpp"
 #include "modules/accounts/org_service.hpp"
 #include "modules/accounts/password_policy.hpp"
 
@@ -17,12 +19,12 @@ namespace {
 OrgRegistration read_registration(core::JsonInput& in) {
   OrgRegistration r;
   r.name = in.required_string("name", kOrgNameRule);
-  r.license_no = read_license_no(in, "licenseNo").value_or("");
+  r.license_no = core::read_license_no(in, "licenseNo").value_or("");
   r.contact_name = in.required_string("contactName", kPersonNameRule);
-  r.contact_email = read_email(in, "contactEmail", true).value_or("");
-  r.contact_phone = read_phone(in, "contactPhone", true).value_or("");
+  r.contact_email = core::read_email(in, "contactEmail", true).value_or("");
+  r.contact_phone = core::read_phone(in, "contactPhone", true).value_or("");
   if (auto owner = in.object("owner", true)) {
-    r.owner_email = read_email(*owner, "email", true).value_or("");
+    r.owner_email = core::read_email(*owner, "email", true).value_or("");
     // Length and character classes are the password policy's (checked by the service).
     r.owner_password = owner->required_string("password", {.min_chars = 1, .max_chars = kMaxPasswordBytes});
     r.owner_name = owner->required_string("name", kPersonNameRule);
@@ -36,8 +38,8 @@ OrgPatch read_patch(core::JsonInput& in) {
   OrgPatch p;
   p.name = in.optional_string("name", kOrgNameRule);
   p.contact_name = in.optional_string("contactName", kPersonNameRule);
-  p.contact_email = read_email(in, "contactEmail", false);
-  p.contact_phone = read_phone(in, "contactPhone", false);
+  p.contact_email = core::read_email(in, "contactEmail", false);
+  p.contact_phone = core::read_phone(in, "contactPhone", false);
   p.require_2fa = in.optional_bool("require2fa");
   in.finish();
   return p;
@@ -107,7 +109,7 @@ void mount_org_routes(http::Router& router, AccountsContext& ctx) {
              http::Response res;
              res.headers.set("Content-Type", stored.attachment.content_type);
              res.headers.set("Content-Disposition",
-                             content_disposition("attachment", stored.attachment.name));
+                             http::content_disposition("attachment", stored.attachment.name));
              const auto etag = fmt::format("\"{}\"", stored.attachment.sha256);
              res.headers.set("ETag", etag);
              res.headers.set("Cache-Control", "private, no-cache");

@@ -5,7 +5,7 @@
 #include "core/error.hpp"
 #include "core/ids.hpp"
 #include "core/password.hpp"
-#include "modules/accounts/branding_media.hpp"
+#include "core/media_type.hpp"
 #include "modules/accounts/member_repo.hpp"
 #include "modules/accounts/password_policy.hpp"
 #include "modules/accounts/user_repo.hpp"
@@ -114,7 +114,8 @@ OrgDetails OrgService::details(const std::string& org_id) const {
   return ctx_.app.db.read([&](core::Conn& c) {
     auto org = org_repo::find(c, org_id);
     if (!org) throw org_not_found();
-    return OrgDetails{*org, ctx_.quotas.for_org(c, org_id), member_repo::count(c, org_id)};
+    return OrgDetails{*org, ctx_.quotas.for_org(c, org_id), ctx_.quotas.usage(c, org_id),
+                      member_repo::count(c, org_id)};
   });
 }
 
@@ -212,14 +213,14 @@ Org OrgService::set_license_attachment(const core::Actor& actor, const std::stri
                                        const std::filesystem::path& file, const std::string& sha256,
                                        std::uint64_t size, const std::string& file_name) {
   if (size == 0) throw core::Error::bad_request("empty_body", "Send the licence scan as the request body");
-  const auto type = sniff_media_type(read_head(file, 16));
-  if (type != kPng && type != kJpeg && type != kPdf) {
+  const auto type = core::sniff_media_type(core::read_head(file, 16));
+  if (type != core::kPng && type != core::kJpeg && type != core::kPdf) {
     throw core::Error(415, "unsupported_media_type",
                       "The licence scan must be a PNG or JPEG image or a PDF file");
   }
   get(org_id);  // 404 before storing anything
   const auto blob = ctx_.app.blobs.adopt(file, sha256);
-  const auto extension = type == kPdf ? ".pdf" : type == kPng ? ".png" : ".jpg";
+  const auto extension = type == core::kPdf ? ".pdf" : type == core::kPng ? ".png" : ".jpg";
   const Attachment attachment{blob.sha256,
                               file_name.empty() ? fmt::format("license{}", extension) : file_name, type};
   return ctx_.app.db.write([&](core::Tx& tx) {
@@ -256,29 +257,28 @@ StoredAttachment OrgService::license_attachment(const std::string& org_id) const
 QuotaOverrides OrgService::quota_overrides(const std::string& org_id) const {
   return ctx_.app.db.read([&](core::Conn& c) {
     if (!org_repo::find(c, org_id)) throw org_not_found();
-    return org_repo::quota_overrides(c, org_id);
+    return ctx_.quotas.overrides(c, org_id);
   });
 }
 
 QuotaOverrides OrgService::set_quota_overrides(const core::Actor& actor, const std::string& org_id,
                                                const QuotaOverrides& q) {
-  ctx_.app.db.write([&](core::Tx& tx) {
+  return ctx_.app.db.write([&](core::Tx& tx) {
     if (!org_repo::find(tx, org_id)) throw org_not_found();
-    const auto before = to_json(org_repo::quota_overrides(tx, org_id));
+    const auto before = to_json(ctx_.quotas.overrides(tx, org_id));
     org_repo::set_quota_overrides(tx, org_id, q, ctx_.app.clock.unix_millis());
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "org.quotas_updated",
-                           .target_type = "org",
-                           .target_id = org_id,
-                           .before = before,
-                           .after = to_json(q)});
-    ctx_.app.events.emit(tx, "org.quotas_updated", {{"orgId", org_id}});
+    const auto stored = ctx_.quotas.overrides(tx, org_id);
+    ctx_.app.changes.record(tx, actor, events::OrgQuotasUpdated{org_id},
+                            {.org_id = org_id,
+                             .target_type = "org",
+                             .target_id = org_id,
+                             .before = before,
+                             .after = to_json(stored)});
+    return stored;
   });
-  return q;
 }
 
-QuotaSettings OrgService::effective_quotas(const std::string& org_id) const {
+QuotaLimits OrgService::effective_quotas(const std::string& org_id) const {
   return ctx_.app.db.read([&](core::Conn& c) { return ctx_.quotas.for_org(c, org_id); });
 }
 

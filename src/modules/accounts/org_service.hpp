@@ -18,6 +18,7 @@
 #include "modules/accounts/accounts_context.hpp"
 #include "modules/accounts/org_model.hpp"
 #include "modules/accounts/org_repo.hpp"
+#include "modules/accounts/quota_service.hpp"
 
 namespace cove::accounts {
 
@@ -83,7 +84,7 @@ class OrgService {
   QuotaOverrides quota_overrides(const std::string& org_id) const;
   QuotaOverrides set_quota_overrides(const core::Actor& actor, const std::string& org_id,
                                      const QuotaOverrides& q);
-  QuotaSettings effective_quotas(const std::string& org_id) const;
+  QuotaLimits effective_quotas(const std::string& org_id) const;
 
  private:
   AccountsContext& ctx_;

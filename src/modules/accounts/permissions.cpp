@@ -1,75 +1,26 @@
 #include "modules/accounts/permissions.hpp"
 
-#include <algorithm>
-#include <map>
-
 namespace cove::accounts {
 
-namespace {
+void declare_permissions(modules::PermissionRegistry& r) {
+  const std::vector<std::string> everyone = {"owner", "admin", "developer", "viewer"};
+  const std::vector<std::string> managers = {"owner", "admin"};
+  r.declare({"org:read", "see the organisation, status, quotas", everyone});
+  r.declare({"org:manage", "edit profile and security policy", managers});
+  r.declare({"members:read", "list members and invitations", everyone});
+  r.declare({"members:manage", "invite, add, remove, change roles, reset passwords", managers});
+  // A leaked CI key must not be able to mint keys that outlive it.
+  r.declare({"keys:manage", "API keys", managers, /*api_key_scope=*/false});
+  r.declare({"audit:read", "the organisation's operation log", managers});
 
-// Organisation permissions:
-//   org:read        see the organisation, its status and quotas
-//   org:manage      edit the organisation profile and security policy
-//   members:read    list members and invitations
-//   members:manage  invite, add, remove members, change roles, reset their passwords
-//   apps:read       see mini-programs, versions and host apps
-//   apps:write      create and edit mini-programs and host apps, upload packages
-//   apps:release    release, roll back and run gray releases
-//   keys:manage     create, rotate and revoke API keys
-//   audit:read      read the organisation's operation log
-const std::map<std::string, PermissionSet, std::less<>>& org_table() {
-  static const std::map<std::string, PermissionSet, std::less<>> table = {
-      {"owner",
-       {"org:read", "org:manage", "members:read", "members:manage", "apps:read", "apps:write", "apps:release",
-        "keys:manage", "audit:read"}},
-      {"admin",
-       {"org:read", "org:manage", "members:read", "members:manage", "apps:read", "apps:write", "apps:release",
-        "keys:manage", "audit:read"}},
-      {"developer", {"org:read", "members:read", "apps:read", "apps:write", "apps:release"}},
-      {"viewer", {"org:read", "members:read", "apps:read"}},
-  };
-  return table;
-}
-
-// Platform permissions:
-//   platform:read       read-only view of every organisation, mini-program and setting
-//   platform:orgs       approve, reject, suspend and reactivate organisations; set quotas
-//   platform:review     review mini-program versions; take mini-programs down
-//   platform:settings   security policy, quota defaults, branding, base-library versions
-//   platform:operators  manage operators
-//   platform:audit      read the whole operation log
-const std::map<std::string, PermissionSet, std::less<>>& platform_table() {
-  static const std::map<std::string, PermissionSet, std::less<>> table = {
-      {"platform_admin",
-       {"platform:read", "platform:orgs", "platform:review", "platform:settings", "platform:operators",
-        "platform:audit"}},
-      {"platform_reviewer", {"platform:read", "platform:review"}},
-  };
-  return table;
-}
-
-const PermissionSet& lookup(const std::map<std::string, PermissionSet, std::less<>>& table, std::string_view role) {
-  static const PermissionSet kNone;
-  auto it = table.find(role);
-  return it == table.end() ? kNone : it->second;
-}
-
-}  // namespace
-
-bool is_org_role(std::string_view role) { return org_table().contains(role); }
-bool is_platform_role(std::string_view role) { return platform_table().contains(role); }
-
-const PermissionSet& org_role_permissions(std::string_view role) { return lookup(org_table(), role); }
-const PermissionSet& platform_role_permissions(std::string_view role) { return lookup(platform_table(), role); }
-
-const PermissionSet& all_org_permissions() { return org_role_permissions("owner"); }
-
-bool is_platform_permission(std::string_view permission) {
-  return platform_role_permissions("platform_admin").contains(permission);
-}
-
-bool is_known_permission(std::string_view permission) {
-  return all_org_permissions().contains(permission) || is_platform_permission(permission);
+  const std::vector<std::string> operators = {"platform_admin", "platform_reviewer"};
+  const std::vector<std::string> admins = {"platform_admin"};
+  r.declare({"platform:read", "read-only view of everything", operators});
+  r.declare({"platform:orgs", "approve, reject, suspend, reactivate; quotas", admins});
+  r.declare({"platform:review", "review versions, take mini-programs down", operators});
+  r.declare({"platform:settings", "security policy, quota defaults, branding", admins});
+  r.declare({"platform:operators", "manage operators", admins});
+  r.declare({"platform:audit", "the whole operation log", admins});
 }
 
 const PermissionSet& inactive_org_permissions() {

@@ -49,19 +49,6 @@ std::string read_reason(const http::Request& req) {
   return reason;
 }
 
-// A PUT of the whole override document: a field that is absent or null falls back to the
-// platform default. The shared quota reader fills a document whose fields start at -1, below
-// every field's minimum, so a field still at -1 was not given.
-QuotaOverrides read_overrides(core::JsonInput& in) {
-  QuotaSettings q{
-      .max_apps = -1, .max_host_apps = -1, .max_members = -1, .max_gray_plans = -1, .max_package_bytes = -1};
-  SettingsService::read_quota_fields(in, q);
-  in.finish();
-  const auto given = [](std::int64_t v) { return v < 0 ? std::nullopt : std::optional<std::int64_t>(v); };
-  return {given(q.max_apps), given(q.max_host_apps), given(q.max_members), given(q.max_gray_plans),
-          given(q.max_package_bytes)};
-}
-
 http::Response decision(OrgService& service, http::Request& req, OrgDecision d, const std::string& reason) {
   const auto org = service.decide(req.actor(), req.param("orgId"), d, reason);
   return http::Response::json(200, to_json(org));
@@ -138,8 +125,8 @@ void mount_platform_org_routes(http::Router& router, AccountsContext& ctx) {
 
   const auto quotas_json = [&ctx, service](const std::string& org_id, const QuotaOverrides& overrides) {
     return nlohmann::json{{"overrides", to_json(overrides)},
-                          {"effective", to_json(service->effective_quotas(org_id))},
-                          {"defaults", to_json(*ctx.settings.quotas())}};
+                          {"effective", service->effective_quotas(org_id)},
+                          {"defaults", ctx.quotas.defaults()}};
   };
 
   orgs.get("/{orgId}/quotas",
@@ -150,10 +137,10 @@ void mount_platform_org_routes(http::Router& router, AccountsContext& ctx) {
       .permission("platform:orgs");
 
   orgs.put("/{orgId}/quotas",
-           [service, quotas_json](http::Request& req) {
+           [&ctx, service, quotas_json](http::Request& req) {
              const auto& org_id = req.param("orgId");
              auto in = core::JsonInput::parse(req.body);
-             const auto overrides = read_overrides(in);
+             const auto overrides = ctx.quotas.read_overrides(in);
              return http::Response::json(
                  200, quotas_json(org_id, service->set_quota_overrides(req.actor(), org_id, overrides)));
            })

@@ -3,57 +3,82 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "modules/accounts/org_repo.hpp"
 
 namespace cove::accounts {
 
-std::string_view quota_name(Quota q) {
-  switch (q) {
-    case Quota::kApps: return "maxApps";
-    case Quota::kHostApps: return "maxHostApps";
-    case Quota::kMembers: return "maxMembers";
-    case Quota::kGrayPlans: return "maxGrayPlans";
-    case Quota::kPackageBytes: return "maxPackageBytes";
-  }
-  return "unknown";
+nlohmann::json to_json(const QuotaOverrides& q) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [key, value] : q) out[key] = value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+  return out;
 }
 
-QuotaSettings QuotaService::for_org(core::Conn& c, const std::string& org_id) const {
-  QuotaSettings q = *settings_.quotas();
-  auto& st = c.prepare(
-      "SELECT max_apps, max_host_apps, max_members, max_gray_plans, max_package_bytes FROM org_quotas WHERE org_id = ?");
-  st.bind(1, org_id);
-  if (st.executeStep()) {
-    const auto pick = [&](int col, std::int64_t& field) {
-      if (!st.getColumn(col).isNull()) field = st.getColumn(col).getInt64();
-    };
-    pick(0, q.max_apps);
-    pick(1, q.max_host_apps);
-    pick(2, q.max_members);
-    pick(3, q.max_gray_plans);
-    pick(4, q.max_package_bytes);
+QuotaLimits QuotaService::defaults() const {
+  const auto stored = settings_.quotas();
+  QuotaLimits out;
+  for (const auto& d : registry_.declarations()) {
+    std::int64_t value = d.default_limit;
+    // A stored value outside today's range (written by an older release) falls back to the default.
+    if (const auto it = stored->doc.find(d.key); it != stored->doc.end() && it->is_number_integer()) {
+      const auto v = it->get<std::int64_t>();
+      if (v >= d.min && v <= d.max) value = v;
+    }
+    out[d.key] = value;
   }
-  return q;
+  return out;
 }
 
-std::int64_t QuotaService::limit(core::Conn& c, const std::string& org_id, Quota q) const {
-  const auto s = for_org(c, org_id);
-  switch (q) {
-    case Quota::kApps: return s.max_apps;
-    case Quota::kHostApps: return s.max_host_apps;
-    case Quota::kMembers: return s.max_members;
-    case Quota::kGrayPlans: return s.max_gray_plans;
-    case Quota::kPackageBytes: return s.max_package_bytes;
+QuotaLimits QuotaService::for_org(core::Conn& c, const std::string& org_id) const {
+  auto limits = defaults();
+  for (const auto& [key, value] : org_repo::quota_overrides(c, org_id)) {
+    if (limits.contains(key)) limits[key] = value;
   }
-  return 0;
+  return limits;
 }
 
-void QuotaService::ensure(core::Conn& c, const std::string& org_id, Quota q, std::int64_t current,
+QuotaOverrides QuotaService::overrides(core::Conn& c, const std::string& org_id) const {
+  QuotaOverrides out;
+  for (const auto& d : registry_.declarations()) out[d.key] = std::nullopt;
+  for (const auto& [key, value] : org_repo::quota_overrides(c, org_id)) {
+    if (out.contains(key)) out[key] = value;
+  }
+  return out;
+}
+
+QuotaLimits QuotaService::usage(core::Conn& c, const std::string& org_id) const {
+  QuotaLimits out;
+  for (const auto& d : registry_.declarations()) {
+    if (d.usage) out[d.key] = d.usage(c, org_id);
+  }
+  return out;
+}
+
+std::int64_t QuotaService::limit(core::Conn& c, const std::string& org_id, std::string_view key) const {
+  const auto limits = for_org(c, org_id);
+  const auto it = limits.find(key);
+  if (it == limits.end()) throw std::logic_error("quota not declared: " + std::string(key));
+  return it->second;
+}
+
+void QuotaService::ensure(core::Conn& c, const std::string& org_id, std::string_view key, std::int64_t current,
                           std::int64_t adding) const {
-  const auto max = limit(c, org_id, q);
+  const auto max = limit(c, org_id, key);
   if (current + adding <= max) return;
-  throw core::Error(403, "quota.exceeded",
-                    fmt::format("This organisation has reached its limit ({} = {})", quota_name(q), max),
-                    {{"quota", quota_name(q)}, {"limit", max}, {"current", current}});
+  throw core::Error(403, "quota.exceeded", fmt::format("This organisation has reached its limit ({} = {})", key, max),
+                    {{"quota", key}, {"limit", max}, {"current", current}});
+}
+
+void QuotaService::read_defaults(core::JsonInput& in, nlohmann::json& doc) const {
+  for (const auto& d : registry_.declarations()) {
+    if (const auto v = in.optional_int(d.key.c_str(), d.min, d.max)) doc[d.key] = *v;
+  }
+}
+
+QuotaOverrides QuotaService::read_overrides(core::JsonInput& in) const {
+  QuotaOverrides out;
+  for (const auto& d : registry_.declarations()) out[d.key] = in.optional_int(d.key.c_str(), d.min, d.max);
+  in.finish();
+  return out;
 }
 
 }  // namespace cove::accounts

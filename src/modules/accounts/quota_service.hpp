@@ -1,32 +1,57 @@
 #pragma once
-// Organisation quotas (the FinClip "license" limits): platform defaults overridden per org.
-// Later modules call ensure() inside the transaction that would exceed a limit, so two
-// concurrent creates cannot both slip under it (writes are serialised).
+// Organisation quotas (the FinClip "license" limits). The modules that own what a quota counts
+// declare it in the QuotaRegistry (key, default, range, usage); platform defaults are stored in
+// the settings document "quotas" and per-organisation overrides in `org_quota_overrides`, both by
+// key, so a new quota needs no change here.
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "core/db.hpp"
+#include "core/json_input.hpp"
+#include "modules/accounts/accounts_api.hpp"
 #include "modules/accounts/settings_service.hpp"
+#include "modules/platform/quota_registry.hpp"
 
 namespace cove::accounts {
 
-enum class Quota { kApps, kHostApps, kMembers, kGrayPlans, kPackageBytes };
+using QuotaLimits = std::map<std::string, std::int64_t, std::less<>>;  // every declared key
+using QuotaOverrides = std::map<std::string, std::optional<std::int64_t>, std::less<>>;  // nullopt: the default
 
-std::string_view quota_name(Quota q);  // "maxApps", … as in the API
+nlohmann::json to_json(const QuotaOverrides& q);  // {key: n | null}
 
-class QuotaService {
+class QuotaService final : public Quotas {
  public:
-  explicit QuotaService(SettingsService& settings) : settings_(settings) {}
-  // Effective limits for an org (override where set, else the platform default).
-  QuotaSettings for_org(core::Conn& c, const std::string& org_id) const;
-  std::int64_t limit(core::Conn& c, const std::string& org_id, Quota q) const;
-  // Throws 403 `quota.exceeded` with details {quota, limit, current} when `current + adding`
-  // would pass the limit.
-  void ensure(core::Conn& c, const std::string& org_id, Quota q, std::int64_t current, std::int64_t adding = 1) const;
+  QuotaService(const SettingsService& settings, const modules::QuotaRegistry& registry)
+      : settings_(settings), registry_(registry) {}
+
+  // The platform defaults: the stored settings over the declared defaults.
+  QuotaLimits defaults() const;
+  // Effective limits for an organisation (its overrides over the platform defaults).
+  QuotaLimits for_org(core::Conn& c, const std::string& org_id) const;
+  QuotaOverrides overrides(core::Conn& c, const std::string& org_id) const;
+  // What the organisation uses now, for the quotas whose module declared a usage count.
+  QuotaLimits usage(core::Conn& c, const std::string& org_id) const;
+
+  // Quotas
+  std::int64_t limit(core::Conn& c, const std::string& org_id, std::string_view key) const override;
+  void ensure(core::Conn& c, const std::string& org_id, std::string_view key, std::int64_t current,
+              std::int64_t adding = 1) const override;
+
+  // Reads {key: n} for declared keys within their ranges into `doc` (settings PATCH: absent
+  // keys keep their value).
+  void read_defaults(core::JsonInput& in, nlohmann::json& doc) const;
+  // Reads a whole override document {key: n | null} (absent or null: the default).
+  QuotaOverrides read_overrides(core::JsonInput& in) const;
+  const modules::QuotaRegistry& registry() const { return registry_; }
 
  private:
-  SettingsService& settings_;
+  const SettingsService& settings_;
+  const modules::QuotaRegistry& registry_;
 };
 
 }  // namespace cove::accounts

@@ -1,14 +1,11 @@
 #include "modules/accounts/session_repo.hpp"
 
-namespace cove::accounts {
+namespace cove::accounts::session_repo {
 
 void read_row(core::Row& r, Session& s) {
   r.read(s.id, s.user_id, s.created_ms, s.last_used_ms, s.expires_ms, s.revoked_ms, s.ip, s.user_agent);
 }
 
-}  // namespace cove::accounts
-
-namespace cove::accounts::session_repo {
 
 namespace {
 const std::string kColumns = "id, user_id, created_ms, last_used_ms, expires_ms, revoked_ms, ip, user_agent";

@@ -9,11 +9,10 @@
 #include "core/page.hpp"
 #include "modules/accounts/session_model.hpp"
 
-namespace cove::accounts {
-void read_row(core::Row& r, Session& s);
-}  // namespace cove::accounts
-
 namespace cove::accounts::session_repo {
+
+// Reads a row of this repository's SELECT lists (core/db_row.hpp).
+void read_row(core::Row& r, Session& s);
 
 struct RefreshToken {
   std::string token_hash;
@@ -46,3 +45,7 @@ std::optional<RefreshToken> find_refresh_token(core::Conn& c, const std::string&
 bool mark_rotated(core::Tx& tx, const std::string& token_hash, std::int64_t now_ms);
 
 }  // namespace cove::accounts::session_repo
+
+namespace cove::accounts {
+using session_repo::read_row;  // found by core::Conn::query_* through argument-dependent lookup
+}  // namespace cove::accounts

@@ -50,23 +50,10 @@ SecuritySettings security_from_json(const nlohmann::json& j) {
   return s;
 }
 
-nlohmann::json to_json(const QuotaSettings& q) {
-  return {{"maxApps", q.max_apps},
-          {"maxHostApps", q.max_host_apps},
-          {"maxMembers", q.max_members},
-          {"maxGrayPlans", q.max_gray_plans},
-          {"maxPackageBytes", q.max_package_bytes}};
-}
+nlohmann::json to_json(const QuotaDefaults& q) { return q.doc; }
 
-QuotaSettings quotas_from_json(const nlohmann::json& j) {
-  QuotaSettings q;
-  if (!j.is_object()) return q;
-  read(j, "maxApps", q.max_apps);
-  read(j, "maxHostApps", q.max_host_apps);
-  read(j, "maxMembers", q.max_members);
-  read(j, "maxGrayPlans", q.max_gray_plans);
-  read(j, "maxPackageBytes", q.max_package_bytes);
-  return q;
+QuotaDefaults quotas_from_json(const nlohmann::json& j) {
+  return {j.is_object() ? j : nlohmann::json::object()};
 }
 
 nlohmann::json to_json(const Branding& b) {

@@ -26,13 +26,11 @@ struct SecuritySettings {
   bool operator==(const SecuritySettings&) const = default;
 };
 
-struct QuotaSettings {
-  std::int64_t max_apps = 100;
-  std::int64_t max_host_apps = 20;
-  std::int64_t max_members = 100;
-  std::int64_t max_gray_plans = 5;
-  std::int64_t max_package_bytes = 100LL * 1024 * 1024;
-  bool operator==(const QuotaSettings&) const = default;
+// The platform's quota defaults as stored (settings key "quotas"): {key: n} for the keys an operator
+// set; accounts/quota_service.hpp merges them with the declared defaults.
+struct QuotaDefaults {
+  nlohmann::json doc = nlohmann::json::object();
+  bool operator==(const QuotaDefaults&) const = default;
 };
 
 struct Branding {
@@ -47,12 +45,12 @@ struct Branding {
 };
 
 nlohmann::json to_json(const SecuritySettings& s);
-nlohmann::json to_json(const QuotaSettings& q);
+nlohmann::json to_json(const QuotaDefaults& q);
 nlohmann::json to_json(const Branding& b);
 // Read a stored document over the defaults (unknown or mistyped keys keep the default, so an
 // older binary can read a newer document).
 SecuritySettings security_from_json(const nlohmann::json& j);
-QuotaSettings quotas_from_json(const nlohmann::json& j);
+QuotaDefaults quotas_from_json(const nlohmann::json& j);
 Branding branding_from_json(const nlohmann::json& j);
 
 }  // namespace cove::accounts

@@ -49,13 +49,18 @@ void mount_settings_routes(http::Router& router, AccountsContext& ctx) {
              })
       .permission("platform:settings");
 
-  settings.get("/quotas", [&s](http::Request&) { return http::Response::json(200, to_json(*s.quotas())); })
+  const QuotaService& quotas = ctx.quotas;
+  settings.get("/quotas", [&quotas](http::Request&) { return http::Response::json(200, quotas.defaults()); })
       .permission("platform:read");
   settings
       .patch("/quotas",
-             [&s](http::Request& req) {
+             [&s, &quotas](http::Request& req) {
                auto in = core::JsonInput::parse(req.body);
-               return http::Response::json(200, to_json(s.update_quotas(req.actor(), in)));
+               s.update_quotas(req.actor(), [&](nlohmann::json& doc) {
+                 quotas.read_defaults(in, doc);
+                 in.finish();
+               });
+               return http::Response::json(200, quotas.defaults());
              })
       .permission("platform:settings");
 

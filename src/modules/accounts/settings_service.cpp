@@ -51,7 +51,7 @@ bool valid_origin(const std::string& o) {
 SettingsService::SettingsService(core::Db& db, core::AuditLog& audit, const core::Clock& clock)
     : db_(db), audit_(audit), clock_(clock) {
   security_ = std::make_shared<const SecuritySettings>(security_from_json(load(db_, kSecurity)));
-  quotas_ = std::make_shared<const QuotaSettings>(quotas_from_json(load(db_, kQuotas)));
+  quotas_ = std::make_shared<const QuotaDefaults>(quotas_from_json(load(db_, kQuotas)));
   branding_ = std::make_shared<const Branding>(branding_from_json(load(db_, kBranding)));
 }
 
@@ -120,19 +120,9 @@ SecuritySettings SettingsService::update_security(const core::Actor& actor, core
   });
 }
 
-void SettingsService::read_quota_fields(core::JsonInput& in, QuotaSettings& q, bool* any) {
-  set_int(in, "maxApps", 0, 100000, q.max_apps, any);
-  set_int(in, "maxHostApps", 0, 10000, q.max_host_apps, any);
-  set_int(in, "maxMembers", 1, 100000, q.max_members, any);
-  set_int(in, "maxGrayPlans", 0, 1000, q.max_gray_plans, any);
-  set_int(in, "maxPackageBytes", 1024 * 1024, 2LL * 1024 * 1024 * 1024, q.max_package_bytes, any);
-}
-
-QuotaSettings SettingsService::update_quotas(const core::Actor& actor, core::JsonInput& in) {
-  return read_modify_write(actor, kQuotas, quotas_from_json, quotas_, [&](QuotaSettings& q) {
-    read_quota_fields(in, q);
-    in.finish();
-  });
+QuotaDefaults SettingsService::update_quotas(const core::Actor& actor,
+                                            const std::function<void(nlohmann::json&)>& edit) {
+  return read_modify_write(actor, kQuotas, quotas_from_json, quotas_, [&](QuotaDefaults& q) { edit(q.doc); });
 }
 
 Branding SettingsService::update_branding(const core::Actor& actor, core::JsonInput& in) {

@@ -3,6 +3,7 @@
 // updates are validated, written with an operation-log entry in one transaction, and the
 // snapshot is swapped after commit.
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -21,19 +22,18 @@ class SettingsService {
   SettingsService(core::Db& db, core::AuditLog& audit, const core::Clock& clock);
 
   std::shared_ptr<const SecuritySettings> security() const { return security_.load(); }
-  std::shared_ptr<const QuotaSettings> quotas() const { return quotas_.load(); }
+  std::shared_ptr<const QuotaDefaults> quotas() const { return quotas_.load(); }
   std::shared_ptr<const Branding> branding() const { return branding_.load(); }
 
   // Partial updates: only the fields present change; unknown fields and bad values are a 400.
   SecuritySettings update_security(const core::Actor& actor, core::JsonInput& in);
-  QuotaSettings update_quotas(const core::Actor& actor, core::JsonInput& in);
+  // `edit` changes the stored quota document (accounts/quota_service.hpp reads the fields).
+  QuotaDefaults update_quotas(const core::Actor& actor, const std::function<void(nlohmann::json&)>& edit);
   Branding update_branding(const core::Actor& actor, core::JsonInput& in);
 
   // Points a branding image at a stored blob (`sha256` empty = back to the built-in image).
   Branding set_branding_image(const core::Actor& actor, BrandingImage image, const std::string& sha256);
 
-  // Reads a JSON quota document field set (shared with per-org overrides).
-  static void read_quota_fields(core::JsonInput& in, QuotaSettings& q, bool* any = nullptr);
 
  private:
   void store(core::Tx& tx, const core::Actor& actor, const std::string& key, const nlohmann::json& before,
@@ -50,7 +50,7 @@ class SettingsService {
   const core::Clock& clock_;
   std::mutex update_mutex_;  // one settings update at a time, so snapshots swap in commit order
   std::atomic<std::shared_ptr<const SecuritySettings>> security_;
-  std::atomic<std::shared_ptr<const QuotaSettings>> quotas_;
+  std::atomic<std::shared_ptr<const QuotaDefaults>> quotas_;
   std::atomic<std::shared_ptr<const Branding>> branding_;
 };
 

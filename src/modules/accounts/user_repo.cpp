@@ -1,6 +1,6 @@
 #include "modules/accounts/user_repo.hpp"
 
-namespace cove::accounts {
+namespace cove::accounts::user_repo {
 
 void read_row(core::Row& r, User& u) {
   r.read(u.id, u.email, u.name, u.password_hash, u.password_changed_ms, u.must_change_password, u.platform_role,
@@ -8,9 +8,6 @@ void read_row(core::Row& r, User& u) {
          u.updated_ms);
 }
 
-}  // namespace cove::accounts
-
-namespace cove::accounts::user_repo {
 
 void read_row(core::Row& r, Membership& m) { r.read(m.org_id, m.org_name, m.org_status, m.role); }
 

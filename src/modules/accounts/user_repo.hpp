@@ -8,11 +8,10 @@
 #include "core/page.hpp"
 #include "modules/accounts/user_model.hpp"
 
-namespace cove::accounts {
-void read_row(core::Row& r, User& u);
-}  // namespace cove::accounts
-
 namespace cove::accounts::user_repo {
+
+// Reads a row of this repository's SELECT lists (core/db_row.hpp).
+void read_row(core::Row& r, User& u);
 
 std::optional<User> find_by_id(core::Conn& c, const std::string& id);
 std::optional<User> find_by_email(core::Conn& c, const std::string& email);
@@ -50,3 +49,7 @@ std::vector<User> list_operators(core::Conn& c, const std::optional<std::string>
                                  const std::optional<std::string>& status, const core::PageRequest& page);
 
 }  // namespace cove::accounts::user_repo
+
+namespace cove::accounts {
+using user_repo::read_row;  // found by core::Conn::query_* through argument-dependent lookup
+}  // namespace cove::accounts

@@ -1,4 +1,5 @@
 #include "modules/apps/app_model.hpp"
+#include "core/field_rules.hpp"
 
 #include <algorithm>
 #include <array>
@@ -85,8 +86,8 @@ std::optional<nlohmann::json> read_developer(core::JsonInput& in) {
   if (!dev) return std::nullopt;
   nlohmann::json out = nlohmann::json::object();
   if (auto name = dev->optional_string("name", {.min_chars = 0, .max_chars = 100})) out["name"] = *name;
-  if (auto email = accounts::read_email(*dev, "email", false)) out["email"] = *email;
-  if (auto phone = accounts::read_phone(*dev, "phone", false)) out["phone"] = *phone;
+  if (auto email = core::read_email(*dev, "email", false)) out["email"] = *email;
+  if (auto phone = core::read_phone(*dev, "phone", false)) out["phone"] = *phone;
   dev->check_unknown();
   return out;
 }

@@ -1,6 +1,6 @@
 #include "modules/apps/app_repo.hpp"
 
-namespace cove::apps {
+namespace cove::apps::app_repo {
 
 void read_row(core::Row& r, App& a) {
   std::optional<std::string> icon_sha256, certificate_sha256;
@@ -13,9 +13,6 @@ void read_row(core::Row& r, App& a) {
   if (certificate_sha256) a.certificate = StoredFile{*certificate_sha256, certificate_name, certificate_type};
 }
 
-}  // namespace cove::apps
-
-namespace cove::apps::app_repo {
 
 namespace {
 

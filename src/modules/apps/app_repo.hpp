@@ -10,11 +10,10 @@
 #include "core/page.hpp"
 #include "modules/apps/app_model.hpp"
 
-namespace cove::apps {
-void read_row(core::Row& r, App& a);
-}  // namespace cove::apps
-
 namespace cove::apps::app_repo {
+
+// Reads a row of this repository's SELECT lists (core/db_row.hpp).
+void read_row(core::Row& r, App& a);
 
 // The organisation owning a mini-program (for permission checks), nullopt when none.
 std::optional<std::string> org_of(core::Conn& c, const std::string& app_id);
@@ -44,3 +43,7 @@ std::vector<App> list(core::Conn& c, const AppFilter& filter, const core::PageRe
 bool references_blob(core::Conn& c, const std::string& sha256);
 
 }  // namespace cove::apps::app_repo
+
+namespace cove::apps {
+using app_repo::read_row;  // found by core::Conn::query_* through argument-dependent lookup
+}  // namespace cove::apps

@@ -8,6 +8,7 @@
 #include "modules/apps/apps_routes.hpp"
 #include "http/query_input.hpp"
 #include "http/list_response.hpp"
+#include "http/download.hpp"
 
 namespace cove::apps {
 
@@ -126,7 +127,7 @@ void mount_app_routes(http::Router& router, AppsContext& ctx) {
   apps.get("/{appId}/audit-certificate",
            [service](http::Request& req) {
              const auto blob = service->certificate(req.org_id, req.param("appId"));
-             const auto disposition = accounts::content_disposition("attachment", blob.file.name);
+             const auto disposition = http::content_disposition("attachment", blob.file.name);
              return http::blob_response(req, {.path = blob.path,
                                               .size = blob.size,
                                               .sha256 = blob.file.sha256,

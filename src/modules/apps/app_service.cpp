@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "modules/apps/apps_api.hpp"
 #include "core/ids.hpp"
+#include "core/media_type.hpp"
 
 namespace cove::apps {
 
@@ -44,7 +46,7 @@ App AppService::create(const core::Actor& actor, const std::string& org_id, cons
   a.created_by = actor.principal->id;
   a.created_ms = a.updated_ms = ctx_.app.clock.unix_millis();
   ctx_.app.db.write([&](core::Tx& tx) {
-    ctx_.accounts.quotas().ensure(tx, org_id, accounts::Quota::kApps, app_repo::count_in_org(tx, org_id));
+    ctx_.accounts.quotas().ensure(tx, org_id, quotas::kMaxApps, app_repo::count_in_org(tx, org_id));
     app_repo::insert(tx, a);
     ctx_.app.audit.record(tx, actor,
                           {.org_id = org_id,
@@ -114,8 +116,8 @@ App AppService::set_icon(const core::Actor& actor, const std::string& org_id, co
                          const Upload& up) {
   if (up.size == 0) throw core::Error::bad_request("empty_body", "Send the icon image as the request body");
   if (up.size > kMaxIconBytes) throw core::Error::payload_too_large(kMaxIconBytes);
-  const auto type = accounts::sniff_media_type(accounts::read_head(up.path, 16));
-  if (type != accounts::kPng && type != accounts::kJpeg) {
+  const auto type = core::sniff_media_type(core::read_head(up.path, 16));
+  if (type != core::kPng && type != core::kJpeg) {
     throw core::Error(415, "unsupported_media_type", "The icon must be a PNG or JPEG image");
   }
   get(org_id, app_id);  // 404 before storing anything
@@ -140,14 +142,14 @@ App AppService::set_icon(const core::Actor& actor, const std::string& org_id, co
 App AppService::set_certificate(const core::Actor& actor, const std::string& org_id,
                                 const std::string& app_id, const Upload& up, const std::string& file_name) {
   if (up.size == 0) throw core::Error::bad_request("empty_body", "Send the certificate as the request body");
-  const auto type = accounts::sniff_media_type(accounts::read_head(up.path, 16));
-  if (type != accounts::kPng && type != accounts::kJpeg && type != accounts::kPdf) {
+  const auto type = core::sniff_media_type(core::read_head(up.path, 16));
+  if (type != core::kPng && type != core::kJpeg && type != core::kPdf) {
     throw core::Error(415, "unsupported_media_type",
                       "The certificate must be a PDF file or a PNG or JPEG image");
   }
   get(org_id, app_id);
   const auto blob = ctx_.app.blobs.adopt(up.path, up.sha256);
-  const auto extension = type == accounts::kPdf ? ".pdf" : type == accounts::kPng ? ".png" : ".jpg";
+  const auto extension = type == core::kPdf ? ".pdf" : type == core::kPng ? ".png" : ".jpg";
   const StoredFile file{blob.sha256,
                         file_name.empty() ? fmt::format("audit-certificate{}", extension) : file_name,
                         std::string(type)};

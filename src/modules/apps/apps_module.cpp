@@ -3,34 +3,103 @@
 #include <tuple>
 
 #include "modules/apps/app_repo.hpp"
+#include "modules/apps/host_app_repo.hpp"
+#include "modules/apps/runtime_view.hpp"
 #include "modules/apps/apps_routes.hpp"
 #include "modules/apps/version_repo.hpp"
 #include "modules/apps/version_service.hpp"
 
 namespace cove::apps {
 
+namespace {
+
+// The apps part of the runtime catalog: mini-programs with their released versions, host apps
+// with their bundle ids and grants.
+class AppsCatalogSource final : public modules::TypedCatalogSource<RuntimeData> {
+ public:
+  std::string_view name() const override { return kCatalogPart; }
+  std::vector<std::string> topics() const override {
+    return {"app.", "version.", "host_app.", "association.", "org."};
+  }
+  std::shared_ptr<const RuntimeData> load_part(core::Conn& c, std::int64_t /*now_ms*/) const override {
+    return std::make_shared<const RuntimeData>(load_runtime_data(c));
+  }
+};
+
+}  // namespace
+
 AppsModule::AppsModule(modules::AppContext& app, accounts::AccountsApi& accounts) {
   signer_ = std::make_unique<PackageSigner>(app.secrets);
   sealed_ = std::make_unique<core::SealedBox>(app.secrets.random_key("sdk-secret-seal.key"));
   ctx_ = std::make_unique<AppsContext>(AppsContext{app, accounts, *signer_, *sealed_});
+  nonces_ = std::make_unique<NonceCache>();
+  directory_ = std::make_unique<core::SnapshotStore<SdkDirectory>>("SDK host apps", [&app, &accounts, this] {
+    return app.db.read([&](core::Conn& c) { return load_sdk_directory(c, *sealed_, accounts.active_org_ids(c)); });
+  });
+  sdk_auth_ = std::make_unique<SdkRequestAuth>(
+      app.clock, *directory_, *nonces_,
+      SdkAuthOptions{.clock_skew_seconds = app.config.integer("runtime.clockSkewSeconds"),
+                     .nonce_window_seconds = app.config.integer("runtime.nonceWindowSeconds")});
+  declare(app);
+}
+
+void AppsModule::declare(modules::AppContext& app) {
+  const std::vector<std::string> writers = {"owner", "admin", "developer"};
+  app.permissions.declare({"apps:read", "mini-programs, versions, host apps", {"owner", "admin", "developer", "viewer"}});
+  app.permissions.declare({"apps:write", "create and edit them, upload packages", writers});
+  app.permissions.declare({"apps:release", "release, roll back, gray releases", writers});
+
+  app.quotas.declare({.key = std::string(quotas::kMaxApps),
+                      .description = "mini-programs",
+                      .default_limit = 100,
+                      .min = 0,
+                      .max = 100000,
+                      .usage = [](core::Conn& c, const std::string& org) { return app_repo::count_in_org(c, org); }});
+  app.quotas.declare({.key = std::string(quotas::kMaxHostApps),
+                      .description = "host apps",
+                      .default_limit = 20,
+                      .min = 0,
+                      .max = 10000,
+                      .usage = [](core::Conn& c, const std::string& org) { return host_app_repo::count_in_org(c, org); }});
+  app.quotas.declare({.key = std::string(quotas::kMaxPackageBytes),
+                      .description = "bytes of one code package",
+                      .default_limit = 100LL * 1024 * 1024,
+                      .min = 1024 * 1024,
+                      .max = 2LL * 1024 * 1024 * 1024});
 
   // Routes naming {appId} or {hostAppId} declare org permissions; these find the owning org.
-  accounts.register_org_resolver(
-      "appId", [](core::Conn& c, const std::string& id) { return app_repo::org_of(c, id); });
-  accounts.register_org_resolver("hostAppId",
-                                 [](core::Conn& c, const std::string& id) -> std::optional<std::string> {
-                                   auto& st = c.prepare("SELECT org_id FROM host_apps WHERE id = ?");
-                                   st.bind(1, id);
-                                   if (!st.executeStep()) return std::nullopt;
-                                   return st.getColumn(0).getString();
-                                 });
+  app.org_resolvers.add("appId", [](core::Conn& c, const std::string& id) { return app_repo::org_of(c, id); });
+  app.org_resolvers.add("hostAppId",
+                        [](core::Conn& c, const std::string& id) { return host_app_repo::org_of(c, id); });
+  app.blob_references.add("mini-program icons, certificates and packages", [](core::Conn& c, const std::string& sha) {
+    return app_repo::references_blob(c, sha) || version_repo::references_package(c, sha);
+  });
+  app.catalog_sources.add(std::make_shared<AppsCatalogSource>());
+  app.metrics.gauge_callback("cove_runtime_nonces", "Nonces remembered for replay protection",
+                             [this] { return static_cast<double>(nonces_->size()); });
 }
 
 AppsModule::~AppsModule() = default;
 
-bool AppsModule::references_blob(core::Conn& c, const std::string& sha256) const {
-  return app_repo::references_blob(c, sha256) || version_repo::references_package(c, sha256);
+std::vector<core::ConfigKey> AppsModule::config_keys() {
+  return {
+      {"runtime.clockSkewSeconds", 300,
+       "How far (seconds) a signed SDK request's X-Cove-Timestamp may be from the server clock.", 10, 3600},
+      {"runtime.nonceWindowSeconds", 600,
+       "How long (seconds) a signed SDK request's nonce is remembered to refuse replays; at least twice "
+       "runtime.clockSkewSeconds leaves no window for a replay.",
+       60, 86400},
+  };
 }
+
+void AppsModule::subscribe(core::EventBus& events) {
+  // Who may sign SDK requests changes with host apps and with organisations' status.
+  events.subscribe("apps.sdk_directory", {"host_app.", "org."}, [this](const core::Event&) { directory_->mark_stale(); });
+}
+
+void AppsModule::start(modules::AppContext& /*app*/) { directory_->start(); }
+
+void AppsModule::stop() { directory_->stop(); }
 
 std::optional<GrayCandidate> AppsModule::gray_candidate(core::Conn& c, const std::string& org_id,
                                                         const std::string& app_id,

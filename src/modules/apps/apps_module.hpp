@@ -1,14 +1,17 @@
 #pragma once
 // The apps module (issue 4): mini-programs, versions and code packages, base-library versions,
-// host apps and their associations — FinClip's app-manage-svr. Later modules use it through
-// apps_api.hpp.
+// host apps and their associations — FinClip's app-manage-svr — and the authentication of signed
+// SDK requests. Later modules use it through apps_api.hpp.
 #include <memory>
 
 #include "core/sealed_box.hpp"
+#include "core/snapshot_store.hpp"
 #include "modules/accounts/accounts_api.hpp"
 #include "modules/apps/apps_api.hpp"
 #include "modules/apps/apps_context.hpp"
+#include "modules/apps/nonce_cache.hpp"
 #include "modules/apps/package_signer.hpp"
+#include "modules/apps/sdk_auth.hpp"
 #include "modules/module.hpp"
 
 namespace cove::apps {
@@ -20,11 +23,15 @@ class AppsModule final : public modules::Module, public AppsApi {
 
   std::string_view name() const override { return "apps"; }
   void register_routes(http::Router& router) override;
-  bool references_blob(core::Conn& c, const std::string& sha256) const override;
+  void subscribe(core::EventBus& events) override;
+  void start(modules::AppContext& app) override;
+  void stop() override;
+  static std::vector<core::ConfigKey> config_keys();
 
   // AppsApi
-  RuntimeData runtime_data(core::Conn& c) const override { return load_runtime_data(c, *sealed_); }
+  const SdkAuth& sdk_auth() const override { return *sdk_auth_; }
   const std::string& signing_public_pem() const override { return signer_->public_pem(); }
+  std::string sign_package(const std::string& sha256) const override { return signer_->sign(sha256); }
   std::optional<GrayCandidate> gray_candidate(core::Conn& c, const std::string& org_id, const std::string& app_id,
                                               const std::string& version) const override;
   std::optional<std::string> released_version(core::Conn& c, const std::string& org_id,
@@ -32,15 +39,19 @@ class AppsModule final : public modules::Module, public AppsApi {
   bool app_exists(core::Conn& c, const std::string& org_id, const std::string& app_id) const override;
   void release_in(core::Tx& tx, const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                   const std::string& version) override;
-  std::string sign_package(const std::string& sha256) const override { return signer_->sign(sha256); }
   void add_version_delete_guard(VersionDeleteGuard guard) override {
     ctx_->version_delete_guards.push_back(std::move(guard));
   }
 
  private:
+  void declare(modules::AppContext& app);
+
   std::unique_ptr<PackageSigner> signer_;
   std::unique_ptr<core::SealedBox> sealed_;
   std::unique_ptr<AppsContext> ctx_;
+  std::unique_ptr<NonceCache> nonces_;
+  std::unique_ptr<core::SnapshotStore<SdkDirectory>> directory_;
+  std::unique_ptr<SdkRequestAuth> sdk_auth_;
 };
 
 }  // namespace cove::apps

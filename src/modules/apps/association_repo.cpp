@@ -1,6 +1,6 @@
 #include "modules/apps/association_repo.hpp"
 
-namespace cove::apps {
+namespace cove::apps::association_repo {
 
 void read_row(core::Row& r, Association& a) {
   nlohmann::json apis, menus;
@@ -10,9 +10,6 @@ void read_row(core::Row& r, Association& a) {
   a.allowed_menus = menus.get<std::vector<std::string>>();
 }
 
-}  // namespace cove::apps
-
-namespace cove::apps::association_repo {
 
 namespace {
 const std::string kSelect =

@@ -9,11 +9,10 @@
 #include "core/page.hpp"
 #include "modules/apps/host_app_model.hpp"
 
-namespace cove::apps {
-void read_row(core::Row& r, Association& a);
-}  // namespace cove::apps
-
 namespace cove::apps::association_repo {
+
+// Reads a row of this repository's SELECT lists (core/db_row.hpp).
+void read_row(core::Row& r, Association& a);
 
 std::optional<Association> find(core::Conn& c, const std::string& host_app_id, const std::string& app_id);
 // Inserts, or replaces the grants (and updated_ms, cross_org) of an existing row.
@@ -29,3 +28,7 @@ std::vector<Association> list(core::Conn& c, const std::string& host_app_id,
 std::vector<Association> all_of(core::Conn& c, const std::string& host_app_id);
 
 }  // namespace cove::apps::association_repo
+
+namespace cove::apps {
+using association_repo::read_row;  // found by core::Conn::query_* through argument-dependent lookup
+}  // namespace cove::apps

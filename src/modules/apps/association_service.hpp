@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/page.hpp"
 #include "core/principal.hpp"
 #include "modules/apps/apps_context.hpp"
 #include "modules/apps/host_app_model.hpp"

@@ -1,6 +1,6 @@
 #include "modules/apps/host_app_repo.hpp"
 
-namespace cove::apps {
+namespace cove::apps::host_app_repo {
 
 void read_row(core::Row& r, HostApp& h) {
   nlohmann::json apis, menus, bundles;
@@ -11,9 +11,6 @@ void read_row(core::Row& r, HostApp& h) {
   for (const auto& b : bundles) h.bundles.push_back({b.at(0).get<std::string>(), b.at(1).get<std::string>()});
 }
 
-}  // namespace cove::apps
-
-namespace cove::apps::host_app_repo {
 
 namespace {
 

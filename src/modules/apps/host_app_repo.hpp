@@ -11,11 +11,10 @@
 #include "core/page.hpp"
 #include "modules/apps/host_app_model.hpp"
 
-namespace cove::apps {
-void read_row(core::Row& r, HostApp& h);
-}  // namespace cove::apps
-
 namespace cove::apps::host_app_repo {
+
+// Reads a row of this repository's SELECT lists (core/db_row.hpp).
+void read_row(core::Row& r, HostApp& h);
 
 std::optional<HostApp> find(core::Conn& c, const std::string& org_id, const std::string& host_app_id);
 // Any organisation's host app: for operators' cross-organisation routes only.
@@ -41,3 +40,7 @@ struct HostAppFilter {
 std::vector<HostApp> list(core::Conn& c, const HostAppFilter& filter, const core::PageRequest& page);
 
 }  // namespace cove::apps::host_app_repo
+
+namespace cove::apps {
+using host_app_repo::read_row;  // found by core::Conn::query_* through argument-dependent lookup
+}  // namespace cove::apps

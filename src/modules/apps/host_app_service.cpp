@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "modules/apps/apps_api.hpp"
 #include "core/ids.hpp"
 #include "modules/apps/association_repo.hpp"
 
@@ -67,7 +68,7 @@ HostAppWithSecret HostAppService::create(const core::Actor& actor, const std::st
   auto secret = new_sdk_secret();
   const auto sealed = ctx_.sealed.seal(secret);
   ctx_.app.db.write([&](core::Tx& tx) {
-    ctx_.accounts.quotas().ensure(tx, org_id, accounts::Quota::kHostApps,
+    ctx_.accounts.quotas().ensure(tx, org_id, quotas::kMaxHostApps,
                                   host_app_repo::count_in_org(tx, org_id));
     host_app_repo::insert(tx, h, sealed);
     ctx_.app.audit.record(tx, actor,

@@ -2,7 +2,6 @@
 
 #include <unordered_map>
 
-#include "core/log.hpp"
 
 namespace cove::apps {
 
@@ -32,31 +31,18 @@ void read_row(core::Row& r, RuntimeApp& a) {
   }
 }
 
-RuntimeData load_runtime_data(core::Conn& c, const core::SealedBox& sealed) {
+RuntimeData load_runtime_data(core::Conn& c) {
   RuntimeData data;
   data.apps = c.query_all<RuntimeApp>(
       "SELECT a.id, a.org_id, a.name, a.status, a.icon_sha256 IS NOT NULL, a.privacy, v.id, v.version, "
       "v.package_sha256, v.package_size, v.signature, v.min_base_library FROM apps a "
       "LEFT JOIN app_versions v ON v.id = a.released_version_id");
-
   std::unordered_map<std::string, std::size_t> index;
-  c.for_each("SELECT id, org_id, sdk_key, sdk_secret, status FROM host_apps", [&](core::Row& r) {
+  c.for_each("SELECT id, org_id FROM host_apps", [&](core::Row& r) {
     RuntimeHostApp h;
-    std::string sealed_secret;
-    r.read(h.id, h.org_id, h.sdk_key, sealed_secret, h.status);
-    auto secret = sealed.open(sealed_secret);
-    if (!secret) {
-      core::log::error("host app secret cannot be unsealed; its SDK requests will fail", {{"hostAppId", h.id}});
-      return;
-    }
-    h.sdk_secret = std::move(*secret);
+    r.read(h.id, h.org_id);
     index.emplace(h.id, data.host_apps.size());
     data.host_apps.push_back(std::move(h));
-  });
-  c.for_each("SELECT host_app_id, bundle_id FROM host_app_bundles", [&](core::Row& r) {
-    std::string host_app_id, bundle_id;
-    r.read(host_app_id, bundle_id);
-    if (auto it = index.find(host_app_id); it != index.end()) data.host_apps[it->second].bundle_ids.push_back(bundle_id);
   });
   c.for_each("SELECT host_app_id, app_id, allowed_apis, allowed_menus FROM host_app_apps", [&](core::Row& r) {
     const auto host_app_id = r.get<std::string>();

@@ -1,8 +1,7 @@
 #pragma once
-// What the runtime module needs to know of apps and host apps, read in one pass when it rebuilds
-// its catalog (a change committed during the read emits an event, which causes another rebuild).
-// Secrets are unsealed here, so the runtime can verify request signatures; they never leave the
-// process.
+// The apps part of the runtime catalog (apps_api.hpp): what the runtime needs to know of
+// mini-programs and host apps, read in one pass when it rebuilds its catalog (a change committed
+// during the read emits an event, which causes another rebuild).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,7 +11,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/db.hpp"
-#include "core/sealed_box.hpp"
 
 namespace cove::apps {
 
@@ -46,10 +44,6 @@ struct RuntimeAssociation {
 struct RuntimeHostApp {
   std::string id;
   std::string org_id;
-  std::string sdk_key;
-  std::string sdk_secret;  // unsealed
-  std::string status;      // active | disabled
-  std::vector<std::string> bundle_ids;
   std::vector<RuntimeAssociation> associations;
 };
 
@@ -58,8 +52,8 @@ struct RuntimeData {
   std::vector<RuntimeHostApp> host_apps;
 };
 
-// Reads every mini-program with its released version and every host app with its bundle ids
-// and associations. A host app whose secret cannot be unsealed is left out (and logged).
-RuntimeData load_runtime_data(core::Conn& c, const core::SealedBox& sealed);
+// Reads every mini-program with its released version and every host app with its associations.
+// (Who may sign requests as a host app is the SDK directory's business: sdk_directory.hpp.)
+RuntimeData load_runtime_data(core::Conn& c);
 
 }  // namespace cove::apps

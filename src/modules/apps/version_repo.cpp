@@ -1,6 +1,6 @@
 #include "modules/apps/version_repo.hpp"
 
-namespace cove::apps {
+namespace cove::apps::version_repo {
 
 void read_row(core::Row& r, Version& v) {
   r.read(v.id, v.app_id, v.org_id, v.version, v.major, v.minor, v.patch, v.changelog, v.min_base_library,
@@ -10,9 +10,6 @@ void read_row(core::Row& r, Version& v) {
 
 void read_row(core::Row& r, VersionFile& f) { r.read(f.path, f.size, f.sha256); }
 
-}  // namespace cove::apps
-
-namespace cove::apps::version_repo {
 
 namespace {
 const std::string kSelect =

@@ -9,12 +9,11 @@
 #include "core/page.hpp"
 #include "modules/apps/version_model.hpp"
 
-namespace cove::apps {
+namespace cove::apps::version_repo {
+
+// Reads a row of this repository's SELECT lists (core/db_row.hpp).
 void read_row(core::Row& r, Version& v);
 void read_row(core::Row& r, VersionFile& f);
-}  // namespace cove::apps
-
-namespace cove::apps::version_repo {
 
 std::optional<Version> find(core::Conn& c, const std::string& org_id, const std::string& app_id,
                             const std::string& version);
@@ -36,3 +35,7 @@ bool uses_base_library(core::Conn& c, const std::string& version);
 bool references_package(core::Conn& c, const std::string& sha256);
 
 }  // namespace cove::apps::version_repo
+
+namespace cove::apps {
+using version_repo::read_row;  // found by core::Conn::query_* through argument-dependent lookup
+}  // namespace cove::apps

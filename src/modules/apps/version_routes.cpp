@@ -11,6 +11,7 @@
 #include "modules/apps/version_service.hpp"
 #include "http/query_input.hpp"
 #include "http/list_response.hpp"
+#include "http/download.hpp"
 
 namespace cove::apps {
 
@@ -107,7 +108,7 @@ void mount_version_routes(http::Router& router, AppsContext& ctx) {
   apps.get("/{appId}/versions/{version}/package",
            [service](http::Request& req) {
              const auto blob = service->package(req.org_id, req.param("appId"), req.param("version"));
-             const auto disposition = accounts::content_disposition("attachment", blob.file.name);
+             const auto disposition = http::content_disposition("attachment", blob.file.name);
              // A version's package never changes, but it is members-only: private caching.
              return http::blob_response(req, {.path = blob.path,
                                               .size = blob.size,

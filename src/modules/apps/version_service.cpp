@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "modules/apps/apps_api.hpp"
 #include "core/ids.hpp"
 #include "core/json_input.hpp"
 #include "core/semver.hpp"
@@ -126,7 +127,7 @@ nlohmann::json to_json(const VersionDiff& d) {
 
 std::uint64_t VersionService::package_limit(const std::string& org_id) const {
   return static_cast<std::uint64_t>(ctx_.app.db.read([&](core::Conn& c) {
-    return ctx_.accounts.quotas().limit(c, org_id, accounts::Quota::kPackageBytes);
+    return ctx_.accounts.quotas().limit(c, org_id, quotas::kMaxPackageBytes);
   }));
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/page.hpp"
 #include "core/principal.hpp"
 #include "modules/apps/app_service.hpp"
 #include "modules/apps/apps_context.hpp"

@@ -10,11 +10,10 @@
 
 #include "core/error.hpp"
 #include "modules/gray/condition.hpp"
+#include "modules/gray/gray_api.hpp"
 
 namespace cove::gray {
 
-inline constexpr std::size_t kMaxContextKeys = 64;
-inline constexpr std::size_t kMaxContextValueBytes = 256;
 
 class ContextAttributes final : public Attributes {
  public:

@@ -1,9 +1,8 @@
 #include "modules/gray/gray_module.hpp"
 
-#include <algorithm>
-
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "modules/gray/gray_catalog_source.hpp"
 #include "modules/gray/gray_routes.hpp"
 #include "modules/gray/plan_repo.hpp"
 #include "modules/gray/uid_list_repo.hpp"
@@ -13,12 +12,20 @@ namespace cove::gray {
 GrayModule::GrayModule(modules::AppContext& app, accounts::AccountsApi& accounts, apps::AppsApi& apps) {
   ctx_ = std::make_unique<GrayContext>(GrayContext{app, accounts, apps});
   plans_ = std::make_shared<PlanService>(*ctx_);
-  scheduler_ = std::make_unique<PlanScheduler>(*plans_, app.clock);
 
-  accounts.register_org_resolver(
-      "planId", [](core::Conn& c, const std::string& id) { return plan_repo::org_of(c, id); });
-  accounts.register_org_resolver(
-      "listId", [](core::Conn& c, const std::string& id) { return uid_list_repo::org_of(c, id); });
+  app.quotas.declare({.key = std::string(kMaxGrayPlans),
+                      .description = "running or paused gray plans",
+                      .default_limit = 5,
+                      .min = 0,
+                      .max = 1000,
+                      .usage = [](core::Conn& c, const std::string& org) { return plan_repo::count_live_in_org(c, org); }});
+  app.org_resolvers.add("planId", [](core::Conn& c, const std::string& id) { return plan_repo::org_of(c, id); });
+  app.org_resolvers.add("listId", [](core::Conn& c, const std::string& id) { return uid_list_repo::org_of(c, id); });
+  app.catalog_sources.add(std::make_shared<GrayCatalogSource>(apps));
+  // Steps take effect within a second of their time, whatever clock the application runs on; a
+  // step is applied at most once (its own transaction), so a failed run is simply retried.
+  app.jobs.schedule("gray.step_schedule", std::chrono::milliseconds(500),
+                    [this, &app] { plans_->apply_due_steps(app.clock.unix_millis()); });
   // A version a plan is about to serve, or serving, cannot disappear under it.
   apps.add_version_delete_guard([](core::Tx& tx, const std::string& /*org_id*/,
                                    const std::string& version_id) {
@@ -44,38 +51,6 @@ void GrayModule::subscribe(core::EventBus& events) {
   events.subscribe("gray.plans", {"version.released"}, [this](const core::Event& e) {
     plans_->version_released(e.payload.value("orgId", ""), e.payload.value("versionId", ""));
   });
-}
-
-void GrayModule::start(modules::AppContext& /*app*/) { scheduler_->start(); }
-
-void GrayModule::stop() { scheduler_->stop(); }
-
-GrayRuntimeData GrayModule::runtime_data(core::Conn& c) const {
-  GrayRuntimeData out;
-  std::vector<std::string> lists;
-  for (const auto& p : plan_repo::running(c)) {
-    auto live = compile_plan(p);
-    const auto v = ctx_->apps.gray_candidate(c, p.org_id, p.app_id, p.version);
-    if (!live || !v) {
-      core::log::error("gray plan left out of the runtime", {{"planId", p.id}});
-      continue;
-    }
-    for (auto& l : lists_named(p.rule)) {
-      if (std::find(lists.begin(), lists.end(), l) == lists.end()) lists.push_back(std::move(l));
-    }
-    out.plans.push_back(RuntimePlan{.plan = std::move(*live),
-                                    .org_id = p.org_id,
-                                    .app_id = p.app_id,
-                                    .version = {.id = p.version_id,
-                                                .version = p.version,
-                                                .sha256 = v->package_sha256,
-                                                .size = v->package_size,
-                                                .signature = p.signature,
-                                                .min_base_library = v->min_base_library},
-                                    .newer_than_released = v->newer_than_released});
-  }
-  out.lists = sets_.load(c, lists);
-  return out;
 }
 
 }  // namespace cove::gray

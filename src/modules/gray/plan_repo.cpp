@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-namespace cove::gray {
+namespace cove::gray::plan_repo {
 
 namespace {
 
@@ -20,8 +20,6 @@ void read_row(core::Row& r, Plan& p) {
          p.status, p.signature, p.created_by, p.created_ms, p.updated_ms, p.started_ms, p.ended_ms);
   for (const auto& s : steps) p.steps.push_back({s.at("percentage").get<int>(), s.at("atMs").get<std::int64_t>()});
 }
-
-namespace plan_repo {
 
 namespace {
 const std::string kColumns =
@@ -97,5 +95,4 @@ std::vector<Plan> running_with_pending_steps(core::Conn& c) {
   return c.query_all<Plan>(kSelect + "WHERE status = 'running' AND applied_steps < json_array_length(steps)");
 }
 
-}  // namespace plan_repo
-}  // namespace cove::gray
+}  // namespace cove::gray::plan_repo

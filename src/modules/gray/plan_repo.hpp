@@ -9,11 +9,10 @@
 #include "core/page.hpp"
 #include "modules/gray/plan_model.hpp"
 
-namespace cove::gray {
-void read_row(core::Row& r, Plan& p);
-}  // namespace cove::gray
-
 namespace cove::gray::plan_repo {
+
+// Reads a row of this repository's SELECT lists (core/db_row.hpp).
+void read_row(core::Row& r, Plan& p);
 
 std::optional<Plan> find(core::Conn& c, const std::string& org_id, const std::string& plan_id);
 std::optional<std::string> org_of(core::Conn& c, const std::string& plan_id);
@@ -39,3 +38,7 @@ std::vector<Plan> running(core::Conn& c);
 std::vector<Plan> running_with_pending_steps(core::Conn& c);
 
 }  // namespace cove::gray::plan_repo
+
+namespace cove::gray {
+using plan_repo::read_row;  // found by core::Conn::query_* through argument-dependent lookup
+}  // namespace cove::gray

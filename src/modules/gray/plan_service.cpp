@@ -1,5 +1,7 @@
 #include "modules/gray/plan_service.hpp"
 
+#include "modules/gray/gray_api.hpp"
+
 #include <fmt/format.h>
 
 #include "core/error.hpp"
@@ -230,7 +232,7 @@ Plan PlanService::act(const core::Actor& actor, const std::string& org_id, const
                             "it back online",
                             {{"appStatus", v->app_status}});
         }
-        ctx_.accounts.quotas().ensure(tx, org_id, accounts::Quota::kGrayPlans,
+        ctx_.accounts.quotas().ensure(tx, org_id, kMaxGrayPlans,
                                       plan_repo::count_live_in_org(tx, org_id));
         p->signature = ctx_.apps.sign_package(v->package_sha256);
         p->status = "running";

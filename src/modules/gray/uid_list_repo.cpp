@@ -2,15 +2,12 @@
 
 #include <fmt/format.h>
 
-namespace cove::gray {
+namespace cove::gray::uid_list_repo {
 
 void read_row(core::Row& r, UidList& l) {
   r.read(l.id, l.org_id, l.name, l.description, l.size, l.revision, l.created_by, l.created_ms, l.updated_ms);
 }
 
-}  // namespace cove::gray
-
-namespace cove::gray::uid_list_repo {
 
 namespace {
 

@@ -11,11 +11,10 @@
 #include "core/page.hpp"
 #include "modules/gray/uid_list_model.hpp"
 
-namespace cove::gray {
-void read_row(core::Row& r, UidList& l);
-}  // namespace cove::gray
-
 namespace cove::gray::uid_list_repo {
+
+// Reads a row of this repository's SELECT lists (core/db_row.hpp).
+void read_row(core::Row& r, UidList& l);
 
 std::optional<UidList> find(core::Conn& c, const std::string& org_id, const std::string& list_id);
 std::optional<std::string> org_of(core::Conn& c, const std::string& list_id);
@@ -52,3 +51,7 @@ void for_each_member(core::Conn& c, const std::string& list_id,
                      const std::function<void(std::string_view)>& fn);
 
 }  // namespace cove::gray::uid_list_repo
+
+namespace cove::gray {
+using uid_list_repo::read_row;  // found by core::Conn::query_* through argument-dependent lookup
+}  // namespace cove::gray

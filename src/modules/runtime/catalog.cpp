@@ -1,5 +1,7 @@
 #include "modules/runtime/catalog.hpp"
 
+#include <functional>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -15,9 +17,12 @@ nlohmann::json strings(const std::vector<std::string>& v) {
   return out;
 }
 
+// Fields other modules add to every answer for (host app, mini-program).
+using Extras = std::function<void(nlohmann::json&)>;
+
 std::string body_of(const apps::RuntimeApp& app, const apps::RuntimeVersion& r,
-                    const apps::RuntimeAssociation& link, const nlohmann::json& gray) {
-  const nlohmann::json body = {
+                    const apps::RuntimeAssociation& link, const nlohmann::json& gray, const Extras& extras) {
+  nlohmann::json body = {
       {"appId", app.app_id},
       {"name", app.name},
       {"version", r.version},
@@ -33,6 +38,7 @@ std::string body_of(const apps::RuntimeApp& app, const apps::RuntimeVersion& r,
       {"allowedApis", strings(link.allowed_apis)},
       {"allowedMenus", strings(link.allowed_menus)},
       {"gray", gray}};
+  extras(body);
   return body.dump();
 }
 
@@ -41,7 +47,7 @@ std::string etag_of(const std::string& body) {
 }
 
 AppView view_of(const apps::RuntimeApp& app, const apps::RuntimeAssociation& link, bool org_active,
-                const std::vector<const gray::RuntimePlan*>& plans) {
+                const std::vector<const gray::RuntimePlan*>& plans, const Extras& extras) {
   AppView v;
   if (!org_active || app.status == "offline") {
     v.reason = Unservable::kOffline;  // taken offline, or its organisation is not active
@@ -51,14 +57,15 @@ AppView view_of(const apps::RuntimeApp& app, const apps::RuntimeAssociation& lin
     v.reason = Unservable::kNotReleased;
     return v;
   }
-  v.body = body_of(app, *app.released, link, nullptr);
+  v.body = body_of(app, *app.released, link, nullptr, extras);
   v.etag = etag_of(v.body);
   for (const auto* p : plans) {
     const auto& pct = p->plan.percentage;
     GrayView g{p,
                body_of(app, p->version, link,
                        {{"planId", p->plan.id},
-                        {"percentage", pct ? nlohmann::json(*pct) : nlohmann::json(nullptr)}}),
+                        {"percentage", pct ? nlohmann::json(*pct) : nlohmann::json(nullptr)}},
+                       extras),
                {}};
     g.etag = etag_of(g.body);
     v.gray.push_back(std::move(g));
@@ -68,15 +75,16 @@ AppView view_of(const apps::RuntimeApp& app, const apps::RuntimeAssociation& lin
 
 }  // namespace
 
-std::shared_ptr<const Catalog> build_catalog(const apps::RuntimeData& data,
-                                             const std::unordered_set<std::string>& active_orgs,
-                                             gray::GrayRuntimeData gray, std::int64_t now_ms) {
+std::shared_ptr<const Catalog> build_catalog(modules::CatalogParts parts, const modules::CatalogSourceRegistry& sources,
+                                             const std::unordered_set<std::string>& active_orgs, std::int64_t now_ms) {
   auto catalog = std::make_shared<Catalog>();
-  catalog->gray = std::move(gray);
+  catalog->parts = std::move(parts);
+  const auto& data = catalog->parts.get<apps::RuntimeData>(apps::kCatalogPart);
+  catalog->gray = &catalog->parts.get<gray::GrayRuntimeData>(gray::kCatalogPart);
   // Running plans by mini-program, in evaluation order; a plan whose version is no longer newer
   // than the released one has nothing left to serve.
   std::unordered_map<std::string, std::vector<const gray::RuntimePlan*>> plans;
-  for (const auto& p : catalog->gray.plans) {
+  for (const auto& p : catalog->gray->plans) {
     if (p.newer_than_released) plans[p.app_id].push_back(&p);
   }
   static const std::vector<const gray::RuntimePlan*> kNoPlans;
@@ -91,15 +99,19 @@ std::shared_ptr<const Catalog> build_catalog(const apps::RuntimeData& data,
     HostEntry e;
     e.id = h.id;
     e.org_id = h.org_id;
-    e.signing = std::make_shared<const core::crypto::HmacSha256Key>(h.sdk_secret);
-    e.active = h.status == "active" && active_orgs.contains(h.org_id);
-    e.bundle_ids.insert(h.bundle_ids.begin(), h.bundle_ids.end());
     for (const auto& link : h.associations) {
       auto it = apps.find(link.app_id);
       if (it == apps.end()) continue;
       const auto found = plans.find(link.app_id);
+      const Extras extras = [&](nlohmann::json& body) {
+        for (const auto& source : sources.sources()) {
+          const auto name = source->name();
+          if (name == apps::kCatalogPart || name == gray::kCatalogPart) continue;
+          source->add_app_fields(catalog->parts.raw(name), h.id, link.app_id, body);
+        }
+      };
       auto view = view_of(*it->second, link, active_orgs.contains(it->second->org_id),
-                          found == plans.end() ? kNoPlans : found->second);
+                          found == plans.end() ? kNoPlans : found->second, extras);
       if (view.reason == Unservable::kNone) e.packages.insert(it->second->released->sha256);
       for (const auto& g : view.gray) e.packages.insert(g.plan->version.sha256);
       e.apps.emplace(link.app_id, std::move(view));
@@ -108,7 +120,7 @@ std::shared_ptr<const Catalog> build_catalog(const apps::RuntimeData& data,
       if (view.reason == Unservable::kNone) e.servable.emplace(id, &view);
     }
     // Moving the host keeps the nodes of e.apps, so the `servable` pointers stay valid.
-    catalog->hosts.emplace(h.sdk_key, std::move(e));
+    catalog->hosts.emplace(h.id, std::move(e));
   }
   return catalog;
 }

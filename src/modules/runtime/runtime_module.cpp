@@ -3,22 +3,18 @@
 namespace cove::runtime {
 
 RuntimeModule::RuntimeModule(modules::AppContext& app, const accounts::AccountsApi& accounts,
-                             const apps::AppsApi& apps, const gray::GrayApi& gray) {
-  store_ = std::make_unique<CatalogStore>([&app, &accounts, &apps, &gray] {
+                             const apps::AppsApi& apps)
+    : sources_(app.catalog_sources) {
+  store_ = std::make_unique<core::SnapshotStore<Catalog>>("runtime catalog", [&app, &accounts, this] {
+    // One read transaction: every part sees the same committed state.
     return app.db.read([&](core::Conn& c) {
-      const auto data = apps.runtime_data(c);
-      return build_catalog(data, accounts.active_org_ids(c), gray.runtime_data(c), app.clock.unix_millis());
+      const auto now = app.clock.unix_millis();
+      return build_catalog(sources_.load(c, now), sources_, accounts.active_org_ids(c), now);
     });
   });
-  nonces_ = std::make_unique<NonceCache>();
-  auth_ = std::make_unique<RequestAuth>(
-      app.clock, *nonces_,
-      RuntimeAuthOptions{.clock_skew_seconds = app.config.runtime.clock_skew_seconds,
-                         .nonce_window_seconds = app.config.runtime.nonce_window_seconds});
-  ctx_ = std::make_unique<RuntimeContext>(RuntimeContext{app, apps, *store_, *auth_});
+  services_ = std::make_unique<RuntimeServices>(RuntimeServices{apps, *store_, app.blobs, app.clock});
 
-  app.metrics.counter_callback("cove_runtime_catalog_rebuilds_total",
-                               "Runtime catalog snapshots built since start",
+  app.metrics.counter_callback("cove_runtime_catalog_rebuilds_total", "Runtime catalog snapshots built since start",
                                [this] { return static_cast<double>(store_->rebuilds()); });
   app.metrics.gauge_callback(
       "cove_runtime_catalog_age_seconds",
@@ -26,19 +22,18 @@ RuntimeModule::RuntimeModule(modules::AppContext& app, const accounts::AccountsA
         const auto c = store_->current();
         return c ? static_cast<double>(app.clock.unix_millis() - c->built_ms) / 1000.0 : -1.0;
       });
-  app.metrics.gauge_callback("cove_runtime_nonces", "Nonces remembered for replay protection",
-                             [this] { return static_cast<double>(nonces_->size()); });
 }
 
 RuntimeModule::~RuntimeModule() = default;
 
-void RuntimeModule::register_routes(http::Router& router) { mount_runtime_routes(router, *ctx_); }
+void RuntimeModule::register_routes(http::Router& router) { mount_runtime_routes(router, *services_); }
 
 void RuntimeModule::subscribe(core::EventBus& events) {
-  // Every change that alters what a host app may run. The handler only marks the snapshot stale:
-  // a burst of events costs one rebuild, and the dispatcher is never held up.
-  events.subscribe("runtime.catalog", {"app.", "version.", "host_app.", "association.", "org.", "gray_plan.", "uid_list."},
-                   [this](const core::Event&) { store_->mark_stale(); });
+  // The topics the catalog sources name, and organisations' status (which ones may be served).
+  // The handler only marks the snapshot stale: a burst of events costs one rebuild.
+  auto topics = sources_.topics();
+  topics.push_back("org.");
+  events.subscribe("runtime.catalog", std::move(topics), [this](const core::Event&) { store_->mark_stale(); });
 }
 
 void RuntimeModule::start(modules::AppContext& /*app*/) { store_->start(); }

@@ -1,20 +1,21 @@
 #pragma once
+#include "core/blob_store.hpp"
+#include "core/clock.hpp"
+#include "core/snapshot_store.hpp"
 #include "http/router.hpp"
-#include "modules/app_context.hpp"
 #include "modules/apps/apps_api.hpp"
-#include "modules/runtime/catalog_store.hpp"
-#include "modules/runtime/request_auth.hpp"
+#include "modules/runtime/catalog.hpp"
 
 namespace cove::runtime {
 
-// What the runtime routes share. Built once by RuntimeModule.
-struct RuntimeContext {
-  modules::AppContext& app;
-  const apps::AppsApi& apps;
-  CatalogStore& store;
-  const RequestAuth& auth;
+// What the runtime routes use. Built once by RuntimeModule.
+struct RuntimeServices {
+  const apps::AppsApi& apps;  // SDK request authentication, package signing key
+  const core::SnapshotStore<Catalog>& catalog;
+  const core::BlobStore& blobs;
+  const core::Clock& clock;
 };
 
-void mount_runtime_routes(http::Router& router, RuntimeContext& ctx);
+void mount_runtime_routes(http::Router& router, const RuntimeServices& s);
 
 }  // namespace cove::runtime

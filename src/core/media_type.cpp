@@ -1,15 +1,12 @@
-#include "modules/accounts/branding_media.hpp"
+#include "core/media_type.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <fstream>
 
-#include <fmt/format.h>
 
-#include "http/types.hpp"
-
-namespace cove::accounts {
+namespace cove::core {
 
 namespace {
 
@@ -82,15 +79,4 @@ bool svg_is_safe(std::string_view svg) {
   return !has_event_handler(text);
 }
 
-std::string content_disposition(std::string_view disposition, std::string_view file_name) {
-  // A plain ASCII fallback for old clients, and the exact name in RFC 6266 / 5987 form.
-  std::string ascii;
-  for (unsigned char c : file_name) {
-    ascii.push_back(
-        c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '/' && c != ';' ? static_cast<char>(c) : '_');
-  }
-  return fmt::format("{}; filename=\"{}\"; filename*=UTF-8''{}", disposition, ascii,
-                     http::percent_encode(file_name));
-}
-
-}  // namespace cove::accounts
+}  // namespace cove::core

@@ -1,11 +1,11 @@
 #pragma once
 // What an uploaded file really is, decided by its first bytes rather than by the name or the
-// Content-Type a client claims (branding images and organisation licence scans).
+// Content-Type a client claims (icons, branding images, licence scans, certificates).
 #include <filesystem>
 #include <string>
 #include <string_view>
 
-namespace cove::accounts {
+namespace cove::core {
 
 inline constexpr std::string_view kPng = "image/png";
 inline constexpr std::string_view kJpeg = "image/jpeg";
@@ -24,7 +24,5 @@ std::string read_head(const std::filesystem::path& file, std::size_t n);
 // declarations (entity expansion bombs). Browsers run scripts in an SVG opened directly.
 bool svg_is_safe(std::string_view svg);
 
-// "licence scan.pdf" → a file name safe in a Content-Disposition header value.
-std::string content_disposition(std::string_view disposition, std::string_view file_name);
 
-}  // namespace cove::accounts
+}  // namespace cove::core

@@ -1,17 +1,18 @@
-#include "modules/runtime/catalog_store.hpp"
+#include "core/snapshot_store.hpp"
 
 #include "core/log.hpp"
 
-namespace cove::runtime {
+namespace cove::core {
 
-CatalogStore::~CatalogStore() { stop(); }
-
-void CatalogStore::start() {
-  rebuild();
+void SnapshotRebuilder::start() {
+  rebuild_now();
+  std::lock_guard lock(mutex_);
+  if (thread_.joinable()) return;
+  stopping_ = false;
   thread_ = std::thread([this] { run(); });
 }
 
-void CatalogStore::stop() {
+void SnapshotRebuilder::stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -20,7 +21,7 @@ void CatalogStore::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-void CatalogStore::mark_stale() {
+void SnapshotRebuilder::mark_stale() {
   {
     std::lock_guard lock(mutex_);
     stale_ = true;
@@ -28,26 +29,26 @@ void CatalogStore::mark_stale() {
   wake_.notify_one();
 }
 
-void CatalogStore::run() {
+void SnapshotRebuilder::run() {
   std::unique_lock lock(mutex_);
   while (true) {
     wake_.wait(lock, [this] { return stale_ || stopping_; });
     if (stopping_) return;
     stale_ = false;
     lock.unlock();
-    rebuild();
+    rebuild_now();
     lock.lock();
   }
 }
 
-void CatalogStore::rebuild() {
+void SnapshotRebuilder::rebuild_now() {
   try {
-    current_.store(build_(), std::memory_order_release);
+    rebuild_();
     rebuilds_.fetch_add(1);
   } catch (const std::exception& e) {
     // Keep serving the previous snapshot; the next change triggers another attempt.
-    core::log::error("runtime catalog rebuild failed", {{"error", e.what()}});
+    log::error("snapshot rebuild failed", {{"snapshot", name_}, {"error", e.what()}});
   }
 }
 
-}  // namespace cove::runtime
+}  // namespace cove::core

@@ -1,5 +1,5 @@
 #pragma once
-// Replay protection for signed runtime requests: remembers each (sdkKey, nonce) for the replay
+// Replay protection for signed SDK requests: remembers each (sdkKey, nonce) for the replay
 // window and refuses a second use. Sharded so I/O threads rarely contend; bounded: past
 // `max_entries` the oldest entries are forgotten early (logged once), so a flood cannot exhaust
 // memory — with the default bound that takes millions of signed requests inside one window.
@@ -11,7 +11,7 @@
 #include <string_view>
 #include <unordered_set>
 
-namespace cove::runtime {
+namespace cove::apps {
 
 class NonceCache {
  public:
@@ -39,4 +39,4 @@ class NonceCache {
   std::atomic<bool> warned_full_{false};
 };
 
-}  // namespace cove::runtime
+}  // namespace cove::apps

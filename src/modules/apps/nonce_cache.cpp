@@ -1,11 +1,11 @@
-#include "modules/runtime/nonce_cache.hpp"
+#include "modules/apps/nonce_cache.hpp"
 
 #include <functional>
 #include <string>
 
 #include "core/log.hpp"
 
-namespace cove::runtime {
+namespace cove::apps {
 
 namespace {
 
@@ -46,4 +46,4 @@ std::size_t NonceCache::size() const {
   return n;
 }
 
-}  // namespace cove::runtime
+}  // namespace cove::apps
