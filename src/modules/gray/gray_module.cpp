@@ -10,8 +10,10 @@
 namespace cove::gray {
 
 GrayModule::GrayModule(modules::AppContext& app, accounts::AccountsApi& accounts, apps::AppsApi& apps) {
-  ctx_ = std::make_unique<GrayContext>(GrayContext{app, accounts, apps});
-  plans_ = std::make_shared<PlanService>(*ctx_);
+  plans_ = std::make_unique<PlanService>(app.db, app.changes, app.clock, apps, accounts.quotas());
+  lists_ = std::make_unique<UidListService>(app.db, app.changes, app.clock);
+  simulation_ = std::make_unique<SimulateService>(app.db, apps);
+  services_ = std::make_unique<GrayServices>(GrayServices{*plans_, *lists_, *simulation_, app.clock});
 
   app.quotas.declare({.key = std::string(kMaxGrayPlans),
                       .description = "running or paused gray plans",
@@ -40,9 +42,9 @@ GrayModule::GrayModule(modules::AppContext& app, accounts::AccountsApi& accounts
 GrayModule::~GrayModule() = default;
 
 void GrayModule::register_routes(http::Router& router) {
-  mount_plan_routes(router, *ctx_, plans_);
-  mount_uid_list_routes(router, *ctx_);
-  mount_simulate_routes(router, *ctx_);
+  mount_plan_routes(router, *services_);
+  mount_uid_list_routes(router, *services_);
+  mount_simulate_routes(router, *services_);
 }
 
 void GrayModule::subscribe(core::EventBus& events) {

@@ -7,7 +7,7 @@
 #include "modules/accounts/accounts_api.hpp"
 #include "modules/apps/apps_api.hpp"
 #include "modules/gray/gray_api.hpp"
-#include "modules/gray/gray_context.hpp"
+#include "modules/gray/gray_routes.hpp"
 #include "modules/gray/plan_service.hpp"
 #include "modules/module.hpp"
 
@@ -23,8 +23,10 @@ class GrayModule final : public modules::Module {
   void subscribe(core::EventBus& events) override;
 
  private:
-  std::unique_ptr<GrayContext> ctx_;
-  std::shared_ptr<PlanService> plans_;
+  std::unique_ptr<PlanService> plans_;
+  std::unique_ptr<UidListService> lists_;
+  std::unique_ptr<SimulateService> simulation_;
+  std::unique_ptr<GrayServices> services_;
 };
 
 }  // namespace cove::gray

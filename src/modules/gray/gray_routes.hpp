@@ -6,16 +6,23 @@
 #include "core/clock.hpp"
 #include "core/json_input.hpp"
 #include "http/router.hpp"
-#include "modules/gray/gray_context.hpp"
 #include "modules/gray/plan_service.hpp"
 #include "modules/gray/simulate_service.hpp"
 #include "modules/gray/uid_list_service.hpp"
 
 namespace cove::gray {
 
-void mount_plan_routes(http::Router& router, GrayContext& ctx, std::shared_ptr<PlanService> plans);
-void mount_uid_list_routes(http::Router& router, GrayContext& ctx);
-void mount_simulate_routes(http::Router& router, GrayContext& ctx);
+// The module's services, built once by GrayModule; every mount takes them.
+struct GrayServices {
+  PlanService& plans;
+  UidListService& lists;
+  SimulateService& simulation;
+  const core::Clock& clock;
+};
+
+void mount_plan_routes(http::Router& router, const GrayServices& s);
+void mount_uid_list_routes(http::Router& router, const GrayServices& s);
+void mount_simulate_routes(http::Router& router, const GrayServices& s);
 
 // A JSON body that may be empty (the plan actions take no fields).
 core::JsonInput parse_optional_body(const http::Request& req);

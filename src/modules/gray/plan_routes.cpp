@@ -44,7 +44,7 @@ std::optional<std::string> read_status(const http::Request& req) {
   return status;
 }
 
-void mount_action(http::RouteGroup& plans, std::shared_ptr<PlanService> service, const char* path,
+void mount_action(http::RouteGroup& plans, PlanService* service, const char* path,
                   PlanAction action) {
   plans
       .post(fmt::format("/{{planId}}/{}", path),
@@ -58,7 +58,8 @@ void mount_action(http::RouteGroup& plans, std::shared_ptr<PlanService> service,
 
 }  // namespace
 
-void mount_plan_routes(http::Router& router, GrayContext& /*ctx*/, std::shared_ptr<PlanService> service) {
+void mount_plan_routes(http::Router& router, const GrayServices& s) {
+  PlanService* service = &s.plans;
   auto apps = router.group("/api/v1/apps/{appId}/gray/plans");
   apps.get("",
            [service](http::Request& req) {

@@ -1,11 +1,10 @@
 #include "modules/gray/plan_service.hpp"
 
-#include "modules/gray/gray_api.hpp"
-
 #include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "core/ids.hpp"
+#include "modules/gray/gray_api.hpp"
 #include "modules/gray/plan_repo.hpp"
 #include "modules/gray/plan_schedule.hpp"
 #include "modules/gray/uid_list_repo.hpp"
@@ -16,11 +15,20 @@ namespace {
 
 core::Error plan_not_found() { return core::Error::not_found("gray.plan_not_found", "No such gray plan"); }
 
-nlohmann::json event_of(const Plan& p) {
+// The payload every plan event carries.
+template <class E>
+E event_of(const Plan& p) {
   const auto pct = current_percentage(p);
-  return {{"orgId", p.org_id},  {"appId", p.app_id},
-          {"planId", p.id},     {"version", p.version},
-          {"status", p.status}, {"percentage", pct ? nlohmann::json(*pct) : nlohmann::json(nullptr)}};
+  return {p.org_id, p.app_id, p.id, p.version, p.status, pct ? nlohmann::json(*pct) : nlohmann::json(nullptr)};
+}
+
+// The operation-log entry of a plan change, and its event, together.
+template <class E>
+void record(core::ChangeLog& changes, core::Tx& tx, const core::Actor& actor, const Plan& p, core::AuditEntry entry) {
+  entry.org_id = p.org_id;
+  entry.target_type = "gray_plan";
+  entry.target_id = p.id;
+  changes.record(tx, actor, event_of<E>(p), std::move(entry));
 }
 
 nlohmann::json summary_of(const Plan& p) {
@@ -48,7 +56,7 @@ void check_lists(core::Conn& c, const std::string& org_id, const nlohmann::json&
 
 // The version must still be one a gray release may serve.
 void check_candidate(const std::optional<apps::GrayCandidate>& v) {
-  if (!v) throw core::Error::not_found("apps.version_not_found", "No such version");
+  if (!v) throw apps::errors::version_not_found();
   if (!v->releasable) {
     throw core::Error(409, "gray.version_not_releasable",
                       fmt::format("A version that is {} cannot be gray-released", v->status),
@@ -67,22 +75,11 @@ core::Error invalid_transition(const Plan& p, PlanAction a) {
                      {{"status", p.status}, {"action", action_name(a)}});
 }
 
-std::string_view past_tense(PlanAction a) {
-  switch (a) {
-    case PlanAction::kStart: return "started";
-    case PlanAction::kPause: return "paused";
-    case PlanAction::kResume: return "resumed";
-    case PlanAction::kComplete: return "completed";
-    case PlanAction::kRollback: return "rolled_back";
-  }
-  return "";
-}
-
 // One operation-log entry per step that took effect, steps [from, to) of the plan's schedule.
-void record_steps(core::AuditLog& audit, core::Tx& tx, const core::Actor& actor, const Plan& p, int from,
+void record_steps(core::ChangeLog& changes, core::Tx& tx, const core::Actor& actor, const Plan& p, int from,
                   int to) {
   for (int i = from; i < to; ++i) {
-    audit.record(
+    changes.record(
         tx, actor,
         {.org_id = p.org_id,
          .action = "gray_plan.step_applied",
@@ -116,12 +113,11 @@ Plan PlanService::create(const core::Actor& actor, const std::string& org_id, co
   p.priority = fields.priority.value_or(kDefaultPriority);
   p.steps = fields.steps.value_or(std::vector<PlanStep>{});
   p.created_by = actor.principal->id;
-  p.created_ms = p.updated_ms = ctx_.app.clock.unix_millis();
-  ctx_.app.db.write([&](core::Tx& tx) {
-    if (!ctx_.apps.app_exists(tx, org_id, app_id))
-      throw core::Error::not_found("apps.not_found", "No such mini-program");
+  p.created_ms = p.updated_ms = clock_.unix_millis();
+  db_.write([&](core::Tx& tx) {
+    if (!apps_.app_exists(tx, org_id, app_id)) throw apps::errors::not_found();
     check_lists(tx, org_id, p.rule);
-    const auto v = ctx_.apps.gray_candidate(tx, org_id, app_id, fields.version.value_or(""));
+    const auto v = apps_.gray_candidate(tx, org_id, app_id, fields.version.value_or(""));
     check_candidate(v);
     if (const auto other = plan_repo::unfinished_for_version(tx, v->version_id)) {
       throw core::Error(409, "gray.plan_exists", "This version already has a gray plan that is not finished",
@@ -130,19 +126,13 @@ Plan PlanService::create(const core::Actor& actor, const std::string& org_id, co
     p.version_id = v->version_id;
     p.version = v->version;
     plan_repo::insert(tx, p);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "gray_plan.created",
-                           .target_type = "gray_plan",
-                           .target_id = p.id,
-                           .after = summary_of(p)});
-    ctx_.app.events.emit(tx, "gray_plan.created", event_of(p));
+    record<events::PlanCreated>(changes_, tx, actor, p, {.after = summary_of(p)});
   });
   return p;
 }
 
 Plan PlanService::get(const std::string& org_id, const std::string& plan_id) const {
-  auto p = ctx_.app.db.read([&](core::Conn& c) { return plan_repo::find(c, org_id, plan_id); });
+  auto p = db_.read([&](core::Conn& c) { return plan_repo::find(c, org_id, plan_id); });
   if (!p) throw plan_not_found();
   return *p;
 }
@@ -150,16 +140,15 @@ Plan PlanService::get(const std::string& org_id, const std::string& plan_id) con
 std::vector<Plan> PlanService::list(const std::string& org_id, const std::string& app_id,
                                     const std::optional<std::string>& status,
                                     const core::PageRequest& page) const {
-  return ctx_.app.db.read([&](core::Conn& c) {
-    if (!ctx_.apps.app_exists(c, org_id, app_id))
-      throw core::Error::not_found("apps.not_found", "No such mini-program");
+  return db_.read([&](core::Conn& c) {
+    if (!apps_.app_exists(c, org_id, app_id)) throw apps::errors::not_found();
     return plan_repo::list(c, org_id, app_id, status, page);
   });
 }
 
 Plan PlanService::update(const core::Actor& actor, const std::string& org_id, const std::string& plan_id,
                          const PlanFields& fields) {
-  return ctx_.app.db.write([&](core::Tx& tx) {
+  return db_.write([&](core::Tx& tx) {
     auto p = plan_repo::find(tx, org_id, plan_id);
     if (!p) throw plan_not_found();
     if (finished(*p)) {
@@ -173,7 +162,7 @@ Plan PlanService::update(const core::Actor& actor, const std::string& org_id, co
       p->rule = *fields.rule;
     }
     if (fields.priority) p->priority = *fields.priority;
-    const auto now = ctx_.app.clock.unix_millis();
+    const auto now = clock_.unix_millis();
     if (fields.steps && *fields.steps != p->steps) {
       p->steps = *fields.steps;
       // A new schedule starts over: in a running plan every step already due applies at once.
@@ -182,20 +171,13 @@ Plan PlanService::update(const core::Actor& actor, const std::string& org_id, co
     if (*p == stored) return stored;  // the whole row: nothing changed, nothing to record
     p->updated_ms = now;
     plan_repo::update(tx, *p);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "gray_plan.updated",
-                           .target_type = "gray_plan",
-                           .target_id = p->id,
-                           .before = summary_of(stored),
-                           .after = summary_of(*p)});
-    ctx_.app.events.emit(tx, "gray_plan.updated", event_of(*p));
+    record<events::PlanUpdated>(changes_, tx, actor, *p, {.before = summary_of(stored), .after = summary_of(*p)});
     return *plan_repo::find(tx, org_id, plan_id);  // answer with what was stored
   });
 }
 
 void PlanService::remove(const core::Actor& actor, const std::string& org_id, const std::string& plan_id) {
-  ctx_.app.db.write([&](core::Tx& tx) {
+  db_.write([&](core::Tx& tx) {
     auto p = plan_repo::find(tx, org_id, plan_id);
     if (!p) throw plan_not_found();
     if (p->status != "draft") {
@@ -203,28 +185,22 @@ void PlanService::remove(const core::Actor& actor, const std::string& org_id, co
                         "Only a draft plan can be deleted; roll back a started one", {{"status", p->status}});
     }
     plan_repo::remove(tx, org_id, plan_id);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "gray_plan.deleted",
-                           .target_type = "gray_plan",
-                           .target_id = p->id,
-                           .before = summary_of(*p)});
-    ctx_.app.events.emit(tx, "gray_plan.deleted", event_of(*p));
+    record<events::PlanDeleted>(changes_, tx, actor, *p, {.before = summary_of(*p)});
   });
 }
 
 Plan PlanService::act(const core::Actor& actor, const std::string& org_id, const std::string& plan_id,
                       PlanAction action) {
-  return ctx_.app.db.write([&](core::Tx& tx) {
+  return db_.write([&](core::Tx& tx) {
     auto p = plan_repo::find(tx, org_id, plan_id);
     if (!p) throw plan_not_found();
     const auto before_status = p->status;
     const auto before_applied = p->applied_steps;
-    const auto now = ctx_.app.clock.unix_millis();
+    const auto now = clock_.unix_millis();
     switch (action) {
       case PlanAction::kStart: {
         if (p->status != "draft") throw invalid_transition(*p, action);
-        const auto v = ctx_.apps.gray_candidate(tx, org_id, p->app_id, p->version);
+        const auto v = apps_.gray_candidate(tx, org_id, p->app_id, p->version);
         check_candidate(v);
         if (v->app_status != "online") {
           throw core::Error(409, "gray.app_not_online",
@@ -232,9 +208,9 @@ Plan PlanService::act(const core::Actor& actor, const std::string& org_id, const
                             "it back online",
                             {{"appStatus", v->app_status}});
         }
-        ctx_.accounts.quotas().ensure(tx, org_id, kMaxGrayPlans,
+        quotas_.ensure(tx, org_id, kMaxGrayPlans,
                                       plan_repo::count_live_in_org(tx, org_id));
-        p->signature = ctx_.apps.sign_package(v->package_sha256);
+        p->signature = apps_.sign_package(v->package_sha256);
         p->status = "running";
         p->started_ms = now;
         p->applied_steps = due_steps(p->steps, p->applied_steps, now);
@@ -251,7 +227,7 @@ Plan PlanService::act(const core::Actor& actor, const std::string& org_id, const
         break;
       case PlanAction::kComplete:
         if (!live(*p)) throw invalid_transition(*p, action);
-        ctx_.apps.release_in(tx, actor, org_id, p->app_id, p->version);
+        apps_.release_in(tx, actor, org_id, p->app_id, p->version);
         p->status = "completed";
         p->ended_ms = now;
         break;
@@ -263,36 +239,37 @@ Plan PlanService::act(const core::Actor& actor, const std::string& org_id, const
     }
     p->updated_ms = now;
     plan_repo::update(tx, *p);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = fmt::format("gray_plan.{}", past_tense(action)),
-                           .target_type = "gray_plan",
-                           .target_id = p->id,
-                           .before = {{"status", before_status}},
-                           .after = {{"status", p->status}, {"version", p->version}}});
-    record_steps(ctx_.app.audit, tx, actor, *p, before_applied, p->applied_steps);
-    ctx_.app.events.emit(tx, fmt::format("gray_plan.{}", past_tense(action)), event_of(*p));
+    const core::AuditEntry entry{.before = {{"status", before_status}},
+                                 .after = {{"status", p->status}, {"version", p->version}}};
+    switch (action) {
+      case PlanAction::kStart: record<events::PlanStarted>(changes_, tx, actor, *p, entry); break;
+      case PlanAction::kPause: record<events::PlanPaused>(changes_, tx, actor, *p, entry); break;
+      case PlanAction::kResume: record<events::PlanResumed>(changes_, tx, actor, *p, entry); break;
+      case PlanAction::kComplete: record<events::PlanCompleted>(changes_, tx, actor, *p, entry); break;
+      case PlanAction::kRollback: record<events::PlanRolledBack>(changes_, tx, actor, *p, entry); break;
+    }
+    record_steps(changes_, tx, actor, *p, before_applied, p->applied_steps);
     return *p;
   });
 }
 
 int PlanService::apply_due_steps(std::int64_t now_ms) {
   const auto candidates =
-      ctx_.app.db.read([](core::Conn& c) { return plan_repo::running_with_pending_steps(c); });
+      db_.read([](core::Conn& c) { return plan_repo::running_with_pending_steps(c); });
   int applied = 0;
   const auto actor = core::Actor::system("gray-scheduler");
   for (const auto& candidate : candidates) {
     if (due_steps(candidate.steps, candidate.applied_steps, now_ms) == candidate.applied_steps) continue;
-    ctx_.app.db.write([&](core::Tx& tx) {
+    db_.write([&](core::Tx& tx) {
       auto p = plan_repo::find(tx, candidate.org_id, candidate.id);
       if (!p || p->status != "running") return;  // paused or finished meanwhile
       const int due = due_steps(p->steps, p->applied_steps, now_ms);
-      record_steps(ctx_.app.audit, tx, actor, *p, p->applied_steps, due);
+      record_steps(changes_, tx, actor, *p, p->applied_steps, due);
       applied += due - p->applied_steps;
       p->applied_steps = due;
       p->updated_ms = now_ms;
       plan_repo::update(tx, *p);
-      ctx_.app.events.emit(tx, "gray_plan.step_applied", event_of(*p));
+      changes_.announce(tx, event_of<events::PlanStepApplied>(*p));  // each step has its log entry
     });
   }
   return applied;
@@ -300,27 +277,22 @@ int PlanService::apply_due_steps(std::int64_t now_ms) {
 
 void PlanService::version_released(const std::string& org_id, const std::string& version_id) {
   // Most releases have no plan: look first, so they do not queue for the writer.
-  if (!ctx_.app.db.read([&](core::Conn& c) { return plan_repo::unfinished_for_version(c, version_id); }))
+  if (!db_.read([&](core::Conn& c) { return plan_repo::unfinished_for_version(c, version_id); }))
     return;
   const auto actor = core::Actor::system("gray");
-  ctx_.app.db.write([&](core::Tx& tx) {
+  db_.write([&](core::Tx& tx) {
     const auto id = plan_repo::unfinished_for_version(tx, version_id);
     if (!id) return;
     auto p = plan_repo::find(tx, org_id, *id);
     if (!p || !live(*p)) return;  // a draft stays a draft (starting it will explain why it cannot)
     const auto before = p->status;
     p->status = "completed";
-    p->ended_ms = p->updated_ms = ctx_.app.clock.unix_millis();
+    p->ended_ms = p->updated_ms = clock_.unix_millis();
     plan_repo::update(tx, *p);
-    ctx_.app.audit.record(
-        tx, actor,
-        {.org_id = org_id,
-         .action = "gray_plan.completed",
-         .target_type = "gray_plan",
-         .target_id = p->id,
-         .before = {{"status", before}},
+    record<events::PlanCompleted>(
+        changes_, tx, actor, *p,
+        {.before = {{"status", before}},
          .after = {{"status", p->status}, {"reason", "the version was released to everyone"}}});
-    ctx_.app.events.emit(tx, "gray_plan.completed", event_of(*p));
   });
 }
 

@@ -9,9 +9,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/principal.hpp"
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
 #include "core/page.hpp"
-#include "modules/gray/gray_context.hpp"
+#include "core/principal.hpp"
+#include "modules/accounts/accounts_api.hpp"
+#include "modules/apps/apps_api.hpp"
 #include "modules/gray/plan_model.hpp"
 
 namespace cove::gray {
@@ -29,7 +33,11 @@ std::string_view action_name(PlanAction a);
 
 class PlanService {
  public:
-  explicit PlanService(GrayContext& ctx) : ctx_(ctx) {}
+  // `apps` answers which versions a plan may serve and releases a completed plan's version;
+  // `quotas` bounds the running plans of an organisation (maxGrayPlans).
+  PlanService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock, apps::AppsApi& apps,
+              const accounts::Quotas& quotas)
+      : db_(db), changes_(changes), clock_(clock), apps_(apps), quotas_(quotas) {}
 
   Plan create(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
               const PlanFields& fields);
@@ -49,7 +57,11 @@ class PlanService {
   void version_released(const std::string& org_id, const std::string& version_id);
 
  private:
-  GrayContext& ctx_;
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
+  apps::AppsApi& apps_;
+  const accounts::Quotas& quotas_;
 };
 
 }  // namespace cove::gray

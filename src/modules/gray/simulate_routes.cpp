@@ -16,15 +16,16 @@ ContextAttributes read_context(core::JsonInput& in) {
 
 }  // namespace
 
-void mount_simulate_routes(http::Router& router, GrayContext& ctx) {
-  auto service = std::make_shared<SimulateService>(ctx);
+void mount_simulate_routes(http::Router& router, const GrayServices& s) {
+  SimulateService* service = &s.simulation;
+  const core::Clock& clock = s.clock;
 
   router.group("/api/v1/apps/{appId}/gray")
       .post("/simulate",
-            [service, &ctx](http::Request& req) {
+            [service, &clock](http::Request& req) {
               auto in = core::JsonInput::parse(req.body);
               const auto context = read_context(in);
-              const auto now = read_now(in, ctx.app.clock);
+              const auto now = read_now(in, clock);
               in.finish();
               return http::Response::json(200,
                                           service->simulate(req.org_id, req.param("appId"), context, now));
@@ -34,7 +35,7 @@ void mount_simulate_routes(http::Router& router, GrayContext& ctx) {
 
   router.group("/api/v1/gray")
       .post("/evaluate",
-            [service, &ctx](http::Request& req) {
+            [service, &clock](http::Request& req) {
               auto in = core::JsonInput::parse(req.body);
               std::optional<Rule> rule;
               if (const auto* doc = in.take("rule")) {
@@ -43,7 +44,7 @@ void mount_simulate_routes(http::Router& router, GrayContext& ctx) {
                 in.add_error("rule", "required", "Give the rule to evaluate: {\"groups\": [...]}");
               }
               const auto context = read_context(in);
-              const auto now = read_now(in, ctx.app.clock);
+              const auto now = read_now(in, clock);
               in.finish();
               const auto verdict = service->evaluate(*req.principal, *rule, context, now);
               return http::Response::json(200, verdict.explanation);
@@ -53,7 +54,7 @@ void mount_simulate_routes(http::Router& router, GrayContext& ctx) {
 
   router.group("/api/v1/gray/plans")
       .post("/{planId}/preview",
-            [service, &ctx](http::Request& req) {
+            [service, &clock](http::Request& req) {
               auto in = parse_optional_body(req);
               PreviewRequest preview;
               preview.uid_list = in.optional_string("uidList", {.min_chars = 1, .max_chars = 64});
@@ -62,7 +63,7 @@ void mount_simulate_routes(http::Router& router, GrayContext& ctx) {
               if (preview.uid_list && preview.sample)
                 in.add_error("sample", "conflict", "Give either a UID list or a sample size, not both");
               preview.context = read_context(in);
-              const auto now = read_now(in, ctx.app.clock);
+              const auto now = read_now(in, clock);
               in.finish();
               return http::Response::json(200,
                                           service->preview(req.org_id, req.param("planId"), preview, now));

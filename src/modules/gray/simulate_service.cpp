@@ -37,10 +37,9 @@ LivePlan compile(const Plan& p) {
 
 nlohmann::json SimulateService::simulate(const std::string& org_id, const std::string& app_id,
                                          const ContextAttributes& context, core::TimePoint now) const {
-  return ctx_.app.db.read([&](core::Conn& c) {
-    if (!ctx_.apps.app_exists(c, org_id, app_id))
-      throw core::Error::not_found("apps.not_found", "No such mini-program");
-    const auto released = ctx_.apps.released_version(c, org_id, app_id);
+  return db_.read([&](core::Conn& c) {
+    if (!apps_.app_exists(c, org_id, app_id)) throw apps::errors::not_found();
+    const auto released = apps_.released_version(c, org_id, app_id);
     DbUidLists lists(c, [&](const std::string& org) { return org == org_id; });
     auto plans = nlohmann::json::array();
     nlohmann::json answer = {{"appId", app_id},
@@ -79,7 +78,7 @@ nlohmann::json SimulateService::simulate(const std::string& org_id, const std::s
 
 Verdict SimulateService::evaluate(const core::Principal& principal, const Rule& rule,
                                   const ContextAttributes& context, core::TimePoint now) const {
-  return ctx_.app.db.read([&](core::Conn& c) {
+  return db_.read([&](core::Conn& c) {
     DbUidLists lists(c, [&](const std::string& org) {
       return principal.can_in_org(org, "apps:read") || !principal.platform_role.empty();
     });
@@ -89,7 +88,7 @@ Verdict SimulateService::evaluate(const core::Principal& principal, const Rule& 
 
 nlohmann::json SimulateService::preview(const std::string& org_id, const std::string& plan_id,
                                         const PreviewRequest& request, core::TimePoint now) const {
-  return ctx_.app.db.read([&](core::Conn& c) {
+  return db_.read([&](core::Conn& c) {
     const auto p = plan_repo::find(c, org_id, plan_id);
     if (!p) throw core::Error::not_found("gray.plan_not_found", "No such gray plan");
     const auto plan = compile(*p);

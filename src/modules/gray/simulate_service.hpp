@@ -10,7 +10,8 @@
 #include "core/clock.hpp"
 #include "core/principal.hpp"
 #include "modules/gray/context_attributes.hpp"
-#include "modules/gray/gray_context.hpp"
+#include "core/db.hpp"
+#include "modules/apps/apps_api.hpp"
 #include "modules/gray/rule_explain.hpp"
 #include "modules/gray/uid_set_cache.hpp"
 
@@ -26,7 +27,7 @@ struct PreviewRequest {
 
 class SimulateService {
  public:
-  explicit SimulateService(GrayContext& ctx) : ctx_(ctx) {}
+  SimulateService(core::Db& db, const apps::AppsApi& apps) : db_(db), apps_(apps) {}
 
   // The running plans of the mini-program in evaluation order, each explained; the first that
   // selects the user decides, else the released version.
@@ -40,7 +41,8 @@ class SimulateService {
                          core::TimePoint now) const;
 
  private:
-  GrayContext& ctx_;
+  core::Db& db_;
+  const apps::AppsApi& apps_;
 };
 
 }  // namespace cove::gray

@@ -85,8 +85,8 @@ http::Response list_members(const UidListService& service, const http::Request& 
 
 }  // namespace
 
-void mount_uid_list_routes(http::Router& router, GrayContext& ctx) {
-  auto service = std::make_shared<UidListService>(ctx);
+void mount_uid_list_routes(http::Router& router, const GrayServices& s) {
+  UidListService* service = &s.lists;
 
   auto orgs = router.group("/api/v1/orgs/{orgId}/uid-lists");
   orgs.get("",

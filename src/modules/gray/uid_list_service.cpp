@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/ids.hpp"
+#include "modules/gray/gray_api.hpp"
 #include "modules/gray/plan_repo.hpp"
 #include "modules/gray/uid_list_repo.hpp"
 
@@ -13,8 +14,9 @@ namespace {
 
 core::Error list_not_found() { return core::Error::not_found("uid_lists.not_found", "No such UID list"); }
 
-nlohmann::json event_of(const UidList& l) {
-  return {{"orgId", l.org_id}, {"listId", l.id}, {"revision", l.revision}, {"size", l.size}};
+template <class E>
+E event_of(const UidList& l) {
+  return {l.org_id, l.id, l.revision, l.size};
 }
 
 void ensure_name_free(core::Conn& c, const std::string& org_id, const std::string& name,
@@ -43,8 +45,8 @@ UidList UidListService::create(const core::Actor& actor, const std::string& org_
   l.description = fields.description.value_or("");
   l.revision = 1;
   l.created_by = actor.principal->id;
-  l.created_ms = l.updated_ms = ctx_.app.clock.unix_millis();
-  ctx_.app.db.write([&](core::Tx& tx) {
+  l.created_ms = l.updated_ms = clock_.unix_millis();
+  db_.write([&](core::Tx& tx) {
     if (uid_list_repo::count_in_org(tx, org_id) >= static_cast<std::int64_t>(kMaxUidListsPerOrg)) {
       throw core::Error(409, "uid_lists.too_many",
                         fmt::format("An organisation keeps at most {} UID lists", kMaxUidListsPerOrg),
@@ -54,31 +56,29 @@ UidList UidListService::create(const core::Actor& actor, const std::string& org_
     uid_list_repo::insert(tx, l);
     l.size = uid_list_repo::write_members(tx, l.id, false, feed_from(upload, kMaxUidListSize));
     uid_list_repo::update(tx, l);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "uid_list.created",
-                           .target_type = "uid_list",
-                           .target_id = l.id,
-                           .after = {{"name", l.name}, {"size", l.size}}});
-    ctx_.app.events.emit(tx, "uid_list.created", event_of(l));
+    changes_.record(tx, actor, event_of<events::UidListCreated>(l),
+                    {.org_id = org_id,
+                     .target_type = "uid_list",
+                     .target_id = l.id,
+                     .after = {{"name", l.name}, {"size", l.size}}});
   });
   return l;
 }
 
 UidList UidListService::get(const std::string& org_id, const std::string& list_id) const {
-  auto l = ctx_.app.db.read([&](core::Conn& c) { return uid_list_repo::find(c, org_id, list_id); });
+  auto l = db_.read([&](core::Conn& c) { return uid_list_repo::find(c, org_id, list_id); });
   if (!l) throw list_not_found();
   return *l;
 }
 
 std::vector<UidList> UidListService::list(const std::string& org_id, const std::string& query,
                                           const core::PageRequest& page) const {
-  return ctx_.app.db.read([&](core::Conn& c) { return uid_list_repo::list(c, org_id, query, page); });
+  return db_.read([&](core::Conn& c) { return uid_list_repo::list(c, org_id, query, page); });
 }
 
 UidList UidListService::update(const core::Actor& actor, const std::string& org_id,
                                const std::string& list_id, const UidListFields& fields) {
-  return ctx_.app.db.write([&](core::Tx& tx) {
+  return db_.write([&](core::Tx& tx) {
     auto l = uid_list_repo::find(tx, org_id, list_id);
     if (!l) throw list_not_found();
     const UidList stored = *l;
@@ -89,9 +89,9 @@ UidList UidListService::update(const core::Actor& actor, const std::string& org_
     if (fields.description) l->description = *fields.description;
     if (*l == stored) return stored;  // the whole row: nothing changed, nothing to record
     const nlohmann::json before = {{"name", stored.name}, {"description", stored.description}};
-    l->updated_ms = ctx_.app.clock.unix_millis();
+    l->updated_ms = clock_.unix_millis();
     uid_list_repo::update(tx, *l);
-    ctx_.app.audit.record(tx, actor,
+    changes_.record(tx, actor,
                           {.org_id = org_id,
                            .action = "uid_list.updated",
                            .target_type = "uid_list",
@@ -104,7 +104,7 @@ UidList UidListService::update(const core::Actor& actor, const std::string& org_
 
 UidList UidListService::import(const core::Actor& actor, const std::string& org_id,
                                const std::string& list_id, const UidUpload& upload, bool append) {
-  return ctx_.app.db.write([&](core::Tx& tx) {
+  return db_.write([&](core::Tx& tx) {
     auto l = uid_list_repo::find(tx, org_id, list_id);
     if (!l) throw list_not_found();
     const auto before = l->size;
@@ -117,22 +117,21 @@ UidList UidListService::import(const core::Actor& actor, const std::string& org_
                         {{"limit", kMaxUidListSize}});
     }
     l->revision += 1;
-    l->updated_ms = ctx_.app.clock.unix_millis();
+    l->updated_ms = clock_.unix_millis();
     uid_list_repo::update(tx, *l);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = append ? "uid_list.appended" : "uid_list.replaced",
-                           .target_type = "uid_list",
-                           .target_id = l->id,
-                           .before = {{"size", before}},
-                           .after = {{"size", l->size}, {"revision", l->revision}}});
-    ctx_.app.events.emit(tx, "uid_list.updated", event_of(*l));
+    changes_.record(tx, actor, event_of<events::UidListUpdated>(*l),
+                    {.org_id = org_id,
+                     .action = append ? "uid_list.appended" : "uid_list.replaced",
+                     .target_type = "uid_list",
+                     .target_id = l->id,
+                     .before = {{"size", before}},
+                     .after = {{"size", l->size}, {"revision", l->revision}}});
     return *l;
   });
 }
 
 void UidListService::remove(const core::Actor& actor, const std::string& org_id, const std::string& list_id) {
-  ctx_.app.db.write([&](core::Tx& tx) {
+  db_.write([&](core::Tx& tx) {
     auto l = uid_list_repo::find(tx, org_id, list_id);
     if (!l) throw list_not_found();
     const auto users = plan_repo::unfinished_using_list(tx, org_id, list_id);
@@ -141,19 +140,17 @@ void UidListService::remove(const core::Actor& actor, const std::string& org_id,
                         {{"plans", users}});
     }
     uid_list_repo::remove(tx, org_id, list_id);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "uid_list.deleted",
-                           .target_type = "uid_list",
-                           .target_id = l->id,
-                           .before = {{"name", l->name}, {"size", l->size}}});
-    ctx_.app.events.emit(tx, "uid_list.deleted", event_of(*l));
+    changes_.record(tx, actor, event_of<events::UidListDeleted>(*l),
+                    {.org_id = org_id,
+                     .target_type = "uid_list",
+                     .target_id = l->id,
+                     .before = {{"name", l->name}, {"size", l->size}}});
   });
 }
 
 std::vector<std::string> UidListService::members(const std::string& org_id, const std::string& list_id,
                                                  const std::string& after, int limit) const {
-  return ctx_.app.db.read([&](core::Conn& c) {
+  return db_.read([&](core::Conn& c) {
     if (!uid_list_repo::find(c, org_id, list_id)) throw list_not_found();
     return uid_list_repo::members(c, list_id, after, limit);
   });
@@ -161,7 +158,7 @@ std::vector<std::string> UidListService::members(const std::string& org_id, cons
 
 bool UidListService::contains(const std::string& org_id, const std::string& list_id,
                               const std::string& uid) const {
-  return ctx_.app.db.read([&](core::Conn& c) {
+  return db_.read([&](core::Conn& c) {
     if (!uid_list_repo::find(c, org_id, list_id)) throw list_not_found();
     return uid_list_repo::contains(c, list_id, uid);
   });

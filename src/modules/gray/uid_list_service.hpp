@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "core/principal.hpp"
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
 #include "core/page.hpp"
-#include "modules/gray/gray_context.hpp"
+#include "core/principal.hpp"
 #include "modules/gray/uid_import.hpp"
 #include "modules/gray/uid_list_model.hpp"
 
@@ -26,7 +28,8 @@ struct UidUpload {
 
 class UidListService {
  public:
-  explicit UidListService(GrayContext& ctx) : ctx_(ctx) {}
+  UidListService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock)
+      : db_(db), changes_(changes), clock_(clock) {}
 
   // Reads the whole upload: call from a blocking route. Errors: 400 validation_failed (name),
   // 400 uid_lists.bad_line / too_large, 409 uid_lists.name_taken / too_many.
@@ -47,7 +50,9 @@ class UidListService {
   bool contains(const std::string& org_id, const std::string& list_id, const std::string& uid) const;
 
  private:
-  GrayContext& ctx_;
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
 };
 
 }  // namespace cove::gray
