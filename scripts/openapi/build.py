@@ -4,10 +4,11 @@
     python3 scripts/openapi/build.py          # rewrite docs/openapi.json
     python3 scripts/openapi/build.py --check  # exit 1 if docs/openapi.json is out of date
 
-Each paths_<area>.py documents one area's routes; add a module by adding a file and listing it
-in AREAS. tests/api/openapi_test.cpp fails when a registered route is missing here (or a
+Each paths_<area>.py documents one area's routes and is found by its name (a new module adds its
+file and nothing else); its ORDER places its tags in the document. tests/api/openapi_test.cpp fails when a registered route is missing here (or a
 documented one does not exist), or when an operation's x-cove-permission differs from the route's.
 """
+import importlib
 import json
 import pathlib
 import sys
@@ -15,18 +16,11 @@ import sys
 sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 
 # pylint: disable=wrong-import-position
-import paths_accounts_auth
-import paths_accounts_keys
-import paths_accounts_orgs
-import paths_apps
-import paths_apps_host_apps
-import paths_gray
-import paths_ops
-import paths_runtime
 from spec import Api, components
 
-AREAS = [paths_ops, paths_accounts_auth, paths_accounts_orgs, paths_accounts_keys, paths_apps,
-         paths_apps_host_apps, paths_gray, paths_runtime]
+HERE = pathlib.Path(__file__).resolve().parent
+AREAS = sorted((importlib.import_module(p.stem) for p in HERE.glob("paths_*.py")),
+               key=lambda m: (m.ORDER, m.__name__))
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "docs" / "openapi.json"

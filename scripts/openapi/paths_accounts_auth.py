@@ -2,6 +2,8 @@
 src/modules/accounts/auth_routes.cpp, me_routes.cpp, operator_routes.cpp)."""
 from spec import (PAGE_PARAMS, array, boolean, integer, nullable, obj, path_param, query_param, ref, string, time)
 
+ORDER = 10  # where this area's tags stand in docs/openapi.json
+
 PASSWORD = string(1, 256)
 CODE = string(1, 32)
 USER_ID = path_param("userId", "User id (`usr_…`)")

@@ -1,6 +1,8 @@
 """API keys of an organisation (src/modules/accounts/api_key_routes.cpp)."""
 from spec import (PAGE_PARAMS, array, integer, nullable, obj, path_param, query_param, ref, string, time)
 
+ORDER = 30  # where this area's tags stand in docs/openapi.json
+
 SCOPES = ["org:read", "org:manage", "members:read", "members:manage", "apps:read", "apps:write",
           "apps:release", "audit:read"]
 

@@ -3,6 +3,8 @@
 member_routes.cpp, invitation_routes.cpp, settings_routes.cpp)."""
 from spec import (PAGE_PARAMS, array, boolean, integer, nullable, obj, path_param, query_param, ref, string, time)
 
+ORDER = 20  # where this area's tags stand in docs/openapi.json
+
 ORG_ID = path_param("orgId", "Organisation id (`org_…`)")
 USER_ID = path_param("userId", "User id (`usr_…`)")
 ORG_STATUS = ["pending", "active", "rejected", "suspended"]

@@ -2,6 +2,8 @@
 (src/modules/apps/app_routes.cpp, version_routes.cpp, base_library_routes.cpp)."""
 from spec import PAGE_PARAMS, array, integer, nullable, obj, path_param, query_param, ref, string, time
 
+ORDER = 40  # where this area's tags stand in docs/openapi.json
+
 ORG_ID = path_param("orgId", "Organisation id (`org_…`)")
 APP_ID = path_param("appId", "Mini-program id (`app_…`), the stable public appId")
 VERSION = path_param("version", "Version `MAJOR.MINOR.PATCH`", pattern=r"^\d+\.\d+\.\d+$")

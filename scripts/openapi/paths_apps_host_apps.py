@@ -2,6 +2,8 @@
 custom API and menu grants (src/modules/apps/host_app_routes.cpp, association_routes.cpp)."""
 from spec import PAGE_PARAMS, array, boolean, obj, path_param, query_param, ref, string, time
 
+ORDER = 50  # where this area's tags stand in docs/openapi.json
+
 ORG_ID = path_param("orgId", "Organisation id (`org_…`)")
 HOST_APP_ID = path_param("hostAppId", "Host app id (`hst_…`)")
 APP_ID = path_param("appId", "Mini-program id (`app_…`)")

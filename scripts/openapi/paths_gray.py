@@ -2,6 +2,8 @@
 (src/modules/gray/*_routes.cpp). The rule shape is fixed and shared with the console."""
 from spec import PAGE_PARAMS, array, boolean, integer, nullable, obj, path_param, query_param, ref, string, time
 
+ORDER = 60  # where this area's tags stand in docs/openapi.json
+
 ORG_ID = path_param("orgId", "Organisation id (`org_…`)")
 APP_ID = path_param("appId", "Mini-program id (`app_…`)")
 PLAN_ID = path_param("planId", "Gray plan id (`gpl_…`)")

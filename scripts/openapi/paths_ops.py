@@ -1,6 +1,8 @@
 """Operational endpoints (src/app/ops_routes.cpp): health, readiness, Prometheus metrics."""
 from spec import obj, string
 
+ORDER = 0  # where this area's tags stand in docs/openapi.json
+
 
 def add(api):
     api.tag("Operations", "Health, readiness and metrics for load balancers and monitoring.")

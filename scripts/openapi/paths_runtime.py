@@ -4,6 +4,8 @@ Routes are open to the console's credentials and authenticate with the signed he
 (securitySchemes runtimeSdkKey + runtimeSignature)."""
 from spec import array, integer, nullable, obj, path_param, query_param, ref, string
 
+ORDER = 90  # where this area's tags stand in docs/openapi.json
+
 SIGNED = [{"runtimeSdkKey": [], "runtimeSignature": []}]
 RUNTIME_401 = ["runtime.unauthenticated", "runtime.clock_skew", "runtime.unknown_sdk_key", "runtime.bad_signature",
                "runtime.bundle_mismatch", "runtime.replay"]

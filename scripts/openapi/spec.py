@@ -318,6 +318,7 @@ def components(api):
             "runtimeSignature": {"type": "apiKey", "in": "header", "name": "X-Cove-Signature",
                                  "description": "Lowercase hex HMAC-SHA256(sdkSecret, METHOD + \"\\n\" + TARGET + "
                                                 "\"\\n\" + TIMESTAMP + \"\\n\" + NONCE), TARGET = path and query "
-                                                "exactly as sent."},
+                                                "exactly as sent; a request with a body appends \"\\n\" + the "
+                                                "lowercase hex SHA-256 of the body."},
         },
     }
