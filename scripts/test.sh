@@ -24,7 +24,8 @@ cmake --build build-test -j "$jobs"
 #   web_unit_tests           the console's Vitest suite (web/tests)
 #   metrics_lint             /metrics of a running server through promtool (tests/contract)
 #   openapi_lint             docs/openapi.json generated and lint-clean under Redocly (tests/contract)
-required=(unit conformance api web_unit_tests metrics_lint openapi_lint)
+#   error_codes              docs/error-codes.json current with the source (scripts/error_codes.py)
+required=(unit conformance api web_unit_tests metrics_lint openapi_lint error_codes)
 registered="$(cd build-test && ctest -N | sed -n 's/^ *Test *#[0-9]*: *//p')"
 for suite in "${required[@]}"; do
   if ! grep -qx "$suite" <<<"$registered"; then
