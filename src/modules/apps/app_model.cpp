@@ -1,5 +1,4 @@
 #include "modules/apps/app_model.hpp"
-#include "core/field_rules.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +7,8 @@
 #include <fmt/format.h>
 
 #include "core/clock.hpp"
-#include "modules/accounts/accounts_api.hpp"
+#include "core/field_rules.hpp"
+#include "modules/apps/model_json.hpp"
 
 namespace cove::apps {
 
@@ -35,31 +35,12 @@ constexpr std::array<std::string_view, 14> kPrivacyDataTypes = {
     "userInfo",  "phoneNumber", "location", "address",  "camera",     "microphone", "album",
     "clipboard", "bluetooth",   "contacts", "calendar", "deviceInfo", "wallet",     "idCard"};
 
-bool is_http_url(std::string_view s) {
-  const bool scheme = s.starts_with("https://") || s.starts_with("http://");
-  return scheme && s.find_first_of(" \t\r\n\"<>") == std::string_view::npos && s.size() > 8;
-}
-
 // Printable ASCII without spaces: chain names are lowercase slugs, addresses are encodings.
 bool is_token(std::string_view s, bool lowercase_slug) {
   return std::all_of(s.begin(), s.end(), [&](char c) {
     if (lowercase_slug) return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     return c > ' ' && c < 0x7f;
   });
-}
-
-const nlohmann::json* array_field(core::JsonInput& in, const char* name, std::size_t max_items) {
-  const auto* value = in.take(name);
-  if (!value) return nullptr;
-  if (!value->is_array()) {
-    in.add_error(in.field_name(name), "invalid_type", "Must be an array");
-    return nullptr;
-  }
-  if (value->size() > max_items) {
-    in.add_error(in.field_name(name), "too_many", fmt::format("At most {} items", max_items));
-    return nullptr;
-  }
-  return value;
 }
 
 std::optional<nlohmann::json> read_tags(core::JsonInput& in) {
@@ -97,7 +78,7 @@ std::optional<nlohmann::json> read_privacy(core::JsonInput& in) {
   if (!privacy) return std::nullopt;
   nlohmann::json out = {{"items", nlohmann::json::array()}};
   if (auto url = privacy->optional_string("policyUrl", kUrlRule); url && !url->empty()) {
-    if (is_http_url(*url)) {
+    if (core::valid_http_url(*url)) {
       out["policyUrl"] = *url;
     } else {
       in.add_error("privacy.policyUrl", "invalid_format", "Use an http(s) URL");
@@ -105,25 +86,19 @@ std::optional<nlohmann::json> read_privacy(core::JsonInput& in) {
   }
   if (const auto* items = array_field(*privacy, "items", kMaxPrivacyItems)) {
     std::set<std::string> seen;
-    for (std::size_t i = 0; i < items->size(); ++i) {
-      const auto prefix = fmt::format("privacy.items[{}].", i);
-      if (!(*items)[i].is_object()) {
-        in.add_error(fmt::format("privacy.items[{}]", i), "invalid_type", "Must be an object");
-        continue;
-      }
-      core::JsonInput item((*items)[i], in.errors(), prefix);
+    each_object(*privacy, "items", *items, [&](core::JsonInput& item, const std::string& field) {
       const auto type = item.required_string("dataType", {.min_chars = 1, .max_chars = 32});
       const auto purpose = item.required_string("purpose", kPurposeRule);
-      item.check_unknown();
-      if (type.empty()) continue;
+      if (type.empty()) return false;
       if (std::find(kPrivacyDataTypes.begin(), kPrivacyDataTypes.end(), type) == kPrivacyDataTypes.end()) {
-        in.add_error(prefix + "dataType", "unknown_value", "Not a known kind of user data");
+        item.add_error(field + ".dataType", "unknown_value", "Not a known kind of user data");
       } else if (!seen.insert(type).second) {
-        in.add_error(prefix + "dataType", "duplicate", "Declare each kind of user data once");
+        item.add_error(field + ".dataType", "duplicate", "Declare each kind of user data once");
       } else if (!purpose.empty()) {
         out["items"].push_back({{"dataType", type}, {"purpose", purpose}});
       }
-    }
+      return true;
+    });
   }
   privacy->check_unknown();
   return out;
@@ -133,35 +108,25 @@ std::optional<nlohmann::json> read_contracts(core::JsonInput& in) {
   const auto* contracts = array_field(in, "contracts", kMaxContracts);
   if (!contracts) return std::nullopt;
   nlohmann::json out = nlohmann::json::array();
-  for (std::size_t i = 0; i < contracts->size(); ++i) {
-    const auto prefix = fmt::format("contracts[{}].", i);
-    if (!(*contracts)[i].is_object()) {
-      in.add_error(fmt::format("contracts[{}]", i), "invalid_type", "Must be an object");
-      continue;
-    }
-    core::JsonInput c((*contracts)[i], in.errors(), prefix);
+  each_object(in, "contracts", *contracts, [&](core::JsonInput& c, const std::string& field) {
     const auto chain = c.required_string("chain", kChainRule);
     const auto address = c.required_string("address", kAddressRule);
     const auto name = c.optional_string("name", kContractNameRule).value_or("");
-    c.check_unknown();
     if (!chain.empty() && !is_token(chain, true)) {
-      in.add_error(prefix + "chain", "invalid_format", "Use a lowercase chain name such as ethereum");
+      c.add_error(field + ".chain", "invalid_format", "Use a lowercase chain name such as ethereum");
     } else if (!address.empty() && !is_token(address, false)) {
-      in.add_error(prefix + "address", "invalid_format", "An address has no spaces or control characters");
+      c.add_error(field + ".address", "invalid_format", "An address has no spaces or control characters");
     } else if (!chain.empty() && !address.empty()) {
       out.push_back({{"chain", chain}, {"address", address}, {"name", name}});
     }
-  }
+    return true;
+  });
   return out;
 }
 
 nlohmann::json file_json(const std::optional<StoredFile>& f) {
   if (!f) return nullptr;
   return {{"sha256", f->sha256}, {"name", f->name}, {"contentType", f->content_type}};
-}
-
-nlohmann::json text_or_null(const std::string& s) {
-  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
 }
 
 }  // namespace
@@ -177,7 +142,7 @@ AppFields read_app_fields(core::JsonInput& in, bool creating) {
   f.developer = read_developer(in);
   f.privacy = read_privacy(in);
   f.repository_url = in.optional_string("repositoryUrl", kUrlRule);
-  if (f.repository_url && !f.repository_url->empty() && !is_http_url(*f.repository_url)) {
+  if (f.repository_url && !f.repository_url->empty() && !core::valid_http_url(*f.repository_url)) {
     in.add_error("repositoryUrl", "invalid_format", "Use an http(s) URL");
   }
   f.security_rating = in.optional_string("securityRating", kRatingRule);
@@ -210,16 +175,8 @@ nlohmann::json to_json(const App& a) {
 }
 
 nlohmann::json summary_of(const App& a) {
-  return {{"name", a.name},
-          {"summary", a.summary},
-          {"description", a.description},
-          {"category", a.category},
-          {"tags", a.tags},
-          {"developer", a.developer},
-          {"privacy", a.privacy},
-          {"repositoryUrl", a.repository_url},
-          {"securityRating", a.security_rating},
-          {"contracts", a.contracts}};
+  return pick(to_json(a), {"name", "summary", "description", "category", "tags", "developer", "privacy",
+                           "repositoryUrl", "securityRating", "contracts"});
 }
 
 }  // namespace cove::apps

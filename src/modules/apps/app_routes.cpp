@@ -1,14 +1,8 @@
 // Mini-programs of an organisation: list, create, read, edit, delete, icon, audit certificate,
 // and the organisation's own online/offline switch (issue 4 "Mini-programs").
-#include <memory>
-
-#include "core/error.hpp"
-#include "http/blob_response.hpp"
+#include "http/query_input.hpp"
 #include "modules/apps/app_service.hpp"
 #include "modules/apps/apps_routes.hpp"
-#include "http/query_input.hpp"
-#include "http/list_response.hpp"
-#include "http/download.hpp"
 
 namespace cove::apps {
 
@@ -29,26 +23,12 @@ app_repo::AppFilter read_filter(const http::Request& req) {
   return f;
 }
 
-Upload upload_of(const http::Request& req) {
-  if (!req.upload) throw core::Error::bad_request("empty_body", "Send the file as the request body");
-  return {req.upload->path, req.upload->sha256, req.upload->size};
-}
+constexpr const char* kNoFile = "Send the file as the request body";
 
 }  // namespace
 
-namespace {
-nlohmann::json app_page_json(std::vector<App> rows, const core::PageRequest& page) {
-  return http::page_json(
-      std::move(rows), page,
-      [](const App& a) {
-        return core::PageKey{a.created_ms, a.id};
-      },
-      [](const App& a) { return to_json(a); });
-}
-}  // namespace
-
-void mount_app_routes(http::Router& router, AppsContext& ctx) {
-  auto service = std::make_shared<AppService>(ctx);
+void mount_app_routes(http::Router& router, const AppsServices& services) {
+  auto* service = &services.apps;
 
   auto orgs = router.group("/api/v1/orgs");
   orgs.get("/{orgId}/apps",
@@ -56,7 +36,7 @@ void mount_app_routes(http::Router& router, AppsContext& ctx) {
              auto filter = read_filter(req);
              filter.org_id = req.org_id;
              const auto page = http::read_page_request(req);
-             return http::Response::json(200, app_page_json(service->list(filter, page), page));
+             return http::Response::json(200, newest_first_page(service->list(filter, page), page));
            })
       .permission("apps:read");
 
@@ -96,7 +76,8 @@ void mount_app_routes(http::Router& router, AppsContext& ctx) {
   // Raw-body uploads stream to disk while hashed, then move into the blob store (fsync: blocking).
   apps.put("/{appId}/icon",
            [service](http::Request& req) {
-             const auto app = service->set_icon(req.actor(), req.org_id, req.param("appId"), upload_of(req));
+             const auto app =
+                 service->set_icon(req.actor(), req.org_id, req.param("appId"), read_upload(req, kNoFile));
              return http::Response::json(200, to_json(app)["icon"]);
            })
       .permission("apps:write")
@@ -105,19 +86,15 @@ void mount_app_routes(http::Router& router, AppsContext& ctx) {
 
   apps.get("/{appId}/icon",
            [service](http::Request& req) {
-             const auto blob = service->icon(req.org_id, req.param("appId"));
-             return http::blob_response(req, {.path = blob.path,
-                                              .size = blob.size,
-                                              .sha256 = blob.file.sha256,
-                                              .content_type = blob.file.content_type,
-                                              .cache_control = "private, no-cache"});
+             return serve_blob(req, service->icon(req.org_id, req.param("appId")), "private, no-cache",
+                               false);
            })
       .permission("apps:read");
 
   apps.put("/{appId}/audit-certificate",
            [service](http::Request& req) {
              const auto app = service->set_certificate(req.actor(), req.org_id, req.param("appId"),
-                                                       upload_of(req), read_file_name(req));
+                                                       read_upload(req, kNoFile), read_file_name(req));
              return http::Response::json(200, to_json(app)["auditCertificate"]);
            })
       .permission("apps:write")
@@ -126,14 +103,8 @@ void mount_app_routes(http::Router& router, AppsContext& ctx) {
 
   apps.get("/{appId}/audit-certificate",
            [service](http::Request& req) {
-             const auto blob = service->certificate(req.org_id, req.param("appId"));
-             const auto disposition = http::content_disposition("attachment", blob.file.name);
-             return http::blob_response(req, {.path = blob.path,
-                                              .size = blob.size,
-                                              .sha256 = blob.file.sha256,
-                                              .content_type = blob.file.content_type,
-                                              .cache_control = "private, no-cache",
-                                              .content_disposition = disposition});
+             return serve_blob(req, service->certificate(req.org_id, req.param("appId")), "private, no-cache",
+                               true);
            })
       .permission("apps:read");
 
@@ -156,8 +127,8 @@ void mount_app_routes(http::Router& router, AppsContext& ctx) {
       .permission("apps:release");
 }
 
-void mount_platform_app_routes(http::Router& router, AppsContext& ctx) {
-  auto service = std::make_shared<AppService>(ctx);
+void mount_platform_app_routes(http::Router& router, const AppsServices& services) {
+  auto* service = &services.apps;
   auto platform = router.group("/api/v1/platform/apps");
 
   platform
@@ -166,7 +137,7 @@ void mount_platform_app_routes(http::Router& router, AppsContext& ctx) {
              auto filter = read_filter(req);
              filter.org_id = read_query_filter(req, "orgId", 64);
              const auto page = http::read_page_request(req);
-             return http::Response::json(200, app_page_json(service->list(filter, page), page));
+             return http::Response::json(200, newest_first_page(service->list(filter, page), page));
            })
       .permission("platform:read");
 

@@ -3,15 +3,15 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
-#include "modules/apps/apps_api.hpp"
 #include "core/ids.hpp"
 #include "core/media_type.hpp"
+#include "modules/apps/apps_api.hpp"
+#include "modules/apps/apps_lookups.hpp"
+#include "modules/apps/change_entry.hpp"
 
 namespace cove::apps {
 
 namespace {
-
-core::Error app_not_found() { return core::Error::not_found("apps.not_found", "No such mini-program"); }
 
 core::Error invalid_transition(const App& a, std::string_view wanted) {
   return core::Error(409, "apps.invalid_transition",
@@ -44,72 +44,51 @@ App AppService::create(const core::Actor& actor, const std::string& org_id, cons
   a.org_id = org_id;
   apply_fields(a, fields);
   a.created_by = actor.principal->id;
-  a.created_ms = a.updated_ms = ctx_.app.clock.unix_millis();
-  ctx_.app.db.write([&](core::Tx& tx) {
-    ctx_.accounts.quotas().ensure(tx, org_id, quotas::kMaxApps, app_repo::count_in_org(tx, org_id));
+  a.created_ms = a.updated_ms = clock_.unix_millis();
+  db_.write([&](core::Tx& tx) {
+    quotas_.ensure(tx, org_id, quotas::kMaxApps, app_repo::count_in_org(tx, org_id));
     app_repo::insert(tx, a);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "app.created",
-                           .target_type = "app",
-                           .target_id = a.id,
-                           .after = summary_of(a)});
-    ctx_.app.events.emit(tx, "app.created", {{"orgId", org_id}, {"appId", a.id}});
+    changes_.record(tx, actor, events::AppCreated{org_id, a.id},
+                    change_entry(org_id, "app", a.id, nullptr, summary_of(a)));
   });
   return a;
 }
 
 App AppService::get(const std::string& org_id, const std::string& app_id) const {
-  auto a = ctx_.app.db.read([&](core::Conn& c) { return app_repo::find(c, org_id, app_id); });
-  if (!a) throw app_not_found();
-  return *a;
+  return db_.read([&](core::Conn& c) { return require_app(c, org_id, app_id); });
 }
 
 App AppService::update(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                        const AppFields& f) {
-  return ctx_.app.db.write([&](core::Tx& tx) {
-    auto a = app_repo::find(tx, org_id, app_id);
-    if (!a) throw app_not_found();
-    const App stored = *a;
-    apply_fields(*a, f);
+  return db_.write([&](core::Tx& tx) {
+    auto a = require_app(tx, org_id, app_id);
+    const App stored = a;
+    apply_fields(a, f);
     // The whole row, not a summary: a summary that leaves a field out drops edits of it.
-    if (*a == stored) return stored;
-    a->updated_ms = ctx_.app.clock.unix_millis();
-    app_repo::update_fields(tx, *a);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "app.updated",
-                           .target_type = "app",
-                           .target_id = app_id,
-                           .before = summary_of(stored),
-                           .after = summary_of(*a)});
-    ctx_.app.events.emit(tx, "app.updated", {{"orgId", org_id}, {"appId", app_id}});
-    return *app_repo::find(tx, org_id, app_id);  // answer with what was stored
+    if (a == stored) return stored;
+    a.updated_ms = clock_.unix_millis();
+    app_repo::update_fields(tx, a);
+    changes_.record(tx, actor, events::AppUpdated{org_id, app_id},
+                    change_entry(org_id, "app", app_id, summary_of(stored), summary_of(a)));
+    return require_app(tx, org_id, app_id);  // answer with what was stored
   });
 }
 
 void AppService::remove(const core::Actor& actor, const std::string& org_id, const std::string& app_id) {
-  ctx_.app.db.write([&](core::Tx& tx) {
-    auto a = app_repo::find(tx, org_id, app_id);
-    if (!a) throw app_not_found();
-    if (a->status == "online") {
+  db_.write([&](core::Tx& tx) {
+    const auto a = require_app(tx, org_id, app_id);
+    if (a.status == "online") {
       throw core::Error(409, "apps.online", "Take the mini-program offline before deleting it",
-                        {{"status", a->status}});
+                        {{"status", a.status}});
     }
     app_repo::remove(tx, org_id, app_id);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "app.deleted",
-                           .target_type = "app",
-                           .target_id = app_id,
-                           .before = summary_of(*a)});
-    ctx_.app.events.emit(tx, "app.deleted", {{"orgId", org_id}, {"appId", app_id}});
+    changes_.record(tx, actor, events::AppDeleted{org_id, app_id},
+                    change_entry(org_id, "app", app_id, summary_of(a), nullptr));
   });
 }
 
-std::vector<App> AppService::list(const app_repo::AppFilter& filter,
-                                  const core::PageRequest& page) const {
-  return ctx_.app.db.read([&](core::Conn& c) { return app_repo::list(c, filter, page); });
+std::vector<App> AppService::list(const app_repo::AppFilter& filter, const core::PageRequest& page) const {
+  return db_.read([&](core::Conn& c) { return app_repo::list(c, filter, page); });
 }
 
 App AppService::set_icon(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
@@ -121,21 +100,18 @@ App AppService::set_icon(const core::Actor& actor, const std::string& org_id, co
     throw core::Error(415, "unsupported_media_type", "The icon must be a PNG or JPEG image");
   }
   get(org_id, app_id);  // 404 before storing anything
-  const auto blob = ctx_.app.blobs.adopt(up.path, up.sha256);
-  return ctx_.app.db.write([&](core::Tx& tx) {
-    auto a = app_repo::find(tx, org_id, app_id);
-    if (!a) throw app_not_found();
-    a->icon = StoredFile{blob.sha256, "icon", std::string(type)};
-    a->updated_ms = ctx_.app.clock.unix_millis();
-    app_repo::set_icon(tx, *a);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "app.icon_set",
-                           .target_type = "app",
-                           .target_id = app_id,
-                           .after = {{"sha256", blob.sha256}, {"size", blob.size}, {"contentType", type}}});
-    ctx_.app.events.emit(tx, "app.updated", {{"orgId", org_id}, {"appId", app_id}});
-    return *a;
+  const auto blob = blobs_.adopt(up.path, up.sha256);
+  return db_.write([&](core::Tx& tx) {
+    auto a = require_app(tx, org_id, app_id);
+    a.icon = StoredFile{blob.sha256, "icon", std::string(type)};
+    a.updated_ms = clock_.unix_millis();
+    app_repo::set_icon(tx, a);
+    // The runtime serves the icon: announced as app.updated.
+    changes_.record(
+        tx, actor, events::AppUpdated{org_id, app_id},
+        change_entry(org_id, "app", app_id, nullptr,
+                     {{"sha256", blob.sha256}, {"size", blob.size}, {"contentType", type}}, "app.icon_set"));
+    return a;
   });
 }
 
@@ -148,33 +124,29 @@ App AppService::set_certificate(const core::Actor& actor, const std::string& org
                       "The certificate must be a PDF file or a PNG or JPEG image");
   }
   get(org_id, app_id);
-  const auto blob = ctx_.app.blobs.adopt(up.path, up.sha256);
+  const auto blob = blobs_.adopt(up.path, up.sha256);
   const auto extension = type == core::kPdf ? ".pdf" : type == core::kPng ? ".png" : ".jpg";
   const StoredFile file{blob.sha256,
                         file_name.empty() ? fmt::format("audit-certificate{}", extension) : file_name,
                         std::string(type)};
-  return ctx_.app.db.write([&](core::Tx& tx) {
-    auto a = app_repo::find(tx, org_id, app_id);
-    if (!a) throw app_not_found();
-    a->certificate = file;
-    a->updated_ms = ctx_.app.clock.unix_millis();
-    app_repo::set_certificate(tx, *a);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "app.certificate_set",
-                           .target_type = "app",
-                           .target_id = app_id,
-                           .after = {{"name", file.name}, {"sha256", blob.sha256}, {"size", blob.size}}});
-    return *a;
+  return db_.write([&](core::Tx& tx) {
+    auto a = require_app(tx, org_id, app_id);
+    a.certificate = file;
+    a.updated_ms = clock_.unix_millis();
+    app_repo::set_certificate(tx, a);
+    // For reviewers only; nothing the runtime serves changed, so no event.
+    changes_.record(tx, actor,
+                    change_entry(org_id, "app", app_id, nullptr,
+                                 {{"name", file.name}, {"sha256", blob.sha256}, {"size", blob.size}},
+                                 "app.certificate_set"));
+    return a;
   });
 }
 
 BlobFile AppService::blob_file(const std::optional<StoredFile>& f, const char* what) const {
-  const auto path = f ? ctx_.app.blobs.path_of(f->sha256) : std::nullopt;
-  const auto size = f ? ctx_.app.blobs.size(f->sha256) : std::nullopt;
-  if (!path || !size)
-    throw core::Error::not_found("apps.no_file", fmt::format("No {} has been uploaded", what));
-  return {*f, *path, *size};
+  auto blob = f ? find_blob(blobs_, *f) : std::nullopt;
+  if (!blob) throw core::Error::not_found("apps.no_file", fmt::format("No {} has been uploaded", what));
+  return std::move(*blob);
 }
 
 BlobFile AppService::icon(const std::string& org_id, const std::string& app_id) const {
@@ -187,23 +159,15 @@ BlobFile AppService::certificate(const std::string& org_id, const std::string& a
 
 App AppService::change_status(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                               const std::function<void(App&)>& apply, const char* action) {
-  return ctx_.app.db.write([&](core::Tx& tx) {
-    auto a = app_repo::find(tx, org_id, app_id);
-    if (!a) throw app_not_found();
-    const auto before = status_of(*a);
-    apply(*a);
-    a->updated_ms = ctx_.app.clock.unix_millis();
-    app_repo::set_status(tx, *a);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = action,
-                           .target_type = "app",
-                           .target_id = app_id,
-                           .before = before,
-                           .after = status_of(*a)});
-    ctx_.app.events.emit(tx, "app.status_changed",
-                         {{"orgId", org_id}, {"appId", app_id}, {"status", a->status}});
-    return *a;
+  return db_.write([&](core::Tx& tx) {
+    auto a = require_app(tx, org_id, app_id);
+    const auto before = status_of(a);
+    apply(a);
+    a.updated_ms = clock_.unix_millis();
+    app_repo::set_status(tx, a);
+    changes_.record(tx, actor, events::AppStatusChanged{org_id, app_id, a.status},
+                    change_entry(org_id, "app", app_id, before, status_of(a), action));
+    return a;
   });
 }
 
@@ -242,8 +206,8 @@ App AppService::bring_online(const core::Actor& actor, const std::string& org_id
 }
 
 std::string AppService::org_of(const std::string& app_id) const {
-  auto org = ctx_.app.db.read([&](core::Conn& c) { return app_repo::org_of(c, app_id); });
-  if (!org) throw app_not_found();
+  auto org = db_.read([&](core::Conn& c) { return app_repo::org_of(c, app_id); });
+  if (!org) throw errors::not_found();
   return *org;
 }
 

@@ -7,38 +7,33 @@
 //   any ──takedown (operator, reason)──► offline (by platform) ──restore (operator)──► online|draft
 //
 // An operator takedown cannot be undone by the organisation. Deleting is refused while online.
-#include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/blob_store.hpp"
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
 #include "core/principal.hpp"
+#include "modules/accounts/accounts_api.hpp"
 #include "modules/apps/app_model.hpp"
 #include "modules/apps/app_repo.hpp"
-#include "modules/apps/apps_context.hpp"
+#include "modules/apps/blob_file.hpp"
 
 namespace cove::apps {
 
 inline constexpr std::uint64_t kMaxIconBytes = 1024 * 1024;
 inline constexpr std::uint64_t kMaxCertificateBytes = 10ULL * 1024 * 1024;
 
-// A stored blob ready to be served.
-struct BlobFile {
-  StoredFile file;
-  std::filesystem::path path;
-  std::uint64_t size = 0;
-};
-
-// An uploaded temp file, hashed while it streamed in.
-struct Upload {
-  std::filesystem::path path;
-  std::string sha256;
-  std::uint64_t size = 0;
-};
-
 class AppService {
  public:
-  explicit AppService(AppsContext& ctx) : ctx_(ctx) {}
+  AppService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock, core::BlobStore& blobs,
+             const accounts::Quotas& quotas)
+      : db_(db), changes_(changes), clock_(clock), blobs_(blobs), quotas_(quotas) {}
 
+  // 403 quota.exceeded past the organisation's maxApps.
   App create(const core::Actor& actor, const std::string& org_id, const AppFields& fields);
   App get(const std::string& org_id, const std::string& app_id) const;  // 404 apps.not_found
   App update(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
@@ -70,7 +65,11 @@ class AppService {
   std::string org_of(const std::string& app_id) const;  // 404 when unknown
   BlobFile blob_file(const std::optional<StoredFile>& f, const char* what) const;
 
-  AppsContext& ctx_;
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
+  core::BlobStore& blobs_;
+  const accounts::Quotas& quotas_;
 };
 
 }  // namespace cove::apps

@@ -1,11 +1,12 @@
 #include "modules/apps/apps_module.hpp"
 
-#include <tuple>
-
 #include "modules/apps/app_repo.hpp"
+#include "modules/apps/app_service.hpp"
+#include "modules/apps/association_service.hpp"
+#include "modules/apps/base_library_service.hpp"
 #include "modules/apps/host_app_repo.hpp"
+#include "modules/apps/host_app_service.hpp"
 #include "modules/apps/runtime_view.hpp"
-#include "modules/apps/apps_routes.hpp"
 #include "modules/apps/version_repo.hpp"
 #include "modules/apps/version_service.hpp"
 
@@ -31,7 +32,13 @@ class AppsCatalogSource final : public modules::TypedCatalogSource<RuntimeData> 
 AppsModule::AppsModule(modules::AppContext& app, accounts::AccountsApi& accounts) {
   signer_ = std::make_unique<PackageSigner>(app.secrets);
   sealed_ = std::make_unique<core::SealedBox>(app.secrets.random_key("sdk-secret-seal.key"));
-  ctx_ = std::make_unique<AppsContext>(AppsContext{app, accounts, *signer_, *sealed_});
+  const auto& quotas = accounts.quotas();
+  app_service_ = std::make_unique<AppService>(app.db, app.changes, app.clock, app.blobs, quotas);
+  version_service_ =
+      std::make_unique<VersionService>(app.db, app.changes, app.clock, app.blobs, quotas, *signer_);
+  host_app_service_ = std::make_unique<HostAppService>(app.db, app.changes, app.clock, quotas, *sealed_);
+  association_service_ = std::make_unique<AssociationService>(app.db, app.changes, app.clock);
+  base_library_service_ = std::make_unique<BaseLibraryService>(app.db, app.changes, app.clock);
   nonces_ = std::make_unique<NonceCache>();
   directory_ = std::make_unique<core::SnapshotStore<SdkDirectory>>("SDK host apps", [&app, &accounts, this] {
     return app.db.read([&](core::Conn& c) { return load_sdk_directory(c, *sealed_, accounts.active_org_ids(c)); });
@@ -120,8 +127,7 @@ std::optional<GrayCandidate> AppsModule::gray_candidate(core::Conn& c, const std
   if (!app->released_version_id.empty()) {
     if (const auto current = version_repo::find_by_id(c, org_id, app->released_version_id)) {
       g.released_version = current->version;
-      g.newer_than_released = std::tie(v->major, v->minor, v->patch) >
-                              std::tie(current->major, current->minor, current->patch);
+      g.newer_than_released = compare_versions(*v, *current) > 0;
     }
   }
   return g;
@@ -142,16 +148,23 @@ bool AppsModule::app_exists(core::Conn& c, const std::string& org_id, const std:
 
 void AppsModule::release_in(core::Tx& tx, const core::Actor& actor, const std::string& org_id,
                             const std::string& app_id, const std::string& version) {
-  VersionService(*ctx_).release_in(tx, actor, org_id, app_id, version);
+  version_service_->release_in(tx, actor, org_id, app_id, version);
+}
+
+void AppsModule::add_version_delete_guard(VersionDeleteGuard guard) {
+  version_service_->add_delete_guard(std::move(guard));
 }
 
 void AppsModule::register_routes(http::Router& router) {
+  const AppsServices services{*app_service_, *version_service_, *host_app_service_, *association_service_,
+                              *base_library_service_};
   // apps-routes: each feature's mount function.
-  mount_app_routes(router, *ctx_);
-  mount_version_routes(router, *ctx_);
-  mount_platform_app_routes(router, *ctx_);
-  mount_base_library_routes(router, *ctx_);
-  mount_host_app_routes(router, *ctx_);
+  mount_app_routes(router, services);
+  mount_version_routes(router, services);
+  mount_platform_app_routes(router, services);
+  mount_base_library_routes(router, services);
+  mount_host_app_routes(router, services);
+  mount_association_routes(router, services);
 }
 
 }  // namespace cove::apps

@@ -8,7 +8,7 @@
 #include "core/snapshot_store.hpp"
 #include "modules/accounts/accounts_api.hpp"
 #include "modules/apps/apps_api.hpp"
-#include "modules/apps/apps_context.hpp"
+#include "modules/apps/apps_routes.hpp"
 #include "modules/apps/nonce_cache.hpp"
 #include "modules/apps/package_signer.hpp"
 #include "modules/apps/sdk_auth.hpp"
@@ -39,16 +39,19 @@ class AppsModule final : public modules::Module, public AppsApi {
   bool app_exists(core::Conn& c, const std::string& org_id, const std::string& app_id) const override;
   void release_in(core::Tx& tx, const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                   const std::string& version) override;
-  void add_version_delete_guard(VersionDeleteGuard guard) override {
-    ctx_->version_delete_guards.push_back(std::move(guard));
-  }
+  void add_version_delete_guard(VersionDeleteGuard guard) override;
 
  private:
   void declare(modules::AppContext& app);
 
   std::unique_ptr<PackageSigner> signer_;
-  std::unique_ptr<core::SealedBox> sealed_;
-  std::unique_ptr<AppsContext> ctx_;
+  std::unique_ptr<core::SealedBox> sealed_;  // host-app SDK secrets at rest
+  // Built once; every route group and AppsApi call uses these instances.
+  std::unique_ptr<AppService> app_service_;
+  std::unique_ptr<VersionService> version_service_;
+  std::unique_ptr<HostAppService> host_app_service_;
+  std::unique_ptr<AssociationService> association_service_;
+  std::unique_ptr<BaseLibraryService> base_library_service_;
   std::unique_ptr<NonceCache> nonces_;
   std::unique_ptr<core::SnapshotStore<SdkDirectory>> directory_;
   std::unique_ptr<SdkRequestAuth> sdk_auth_;

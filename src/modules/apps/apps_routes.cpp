@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "core/error.hpp"
+#include "http/blob_response.hpp"
+#include "http/download.hpp"
+
 namespace cove::apps {
 
 core::JsonInput parse_optional_body(const http::Request& req) {
@@ -30,6 +34,23 @@ std::optional<std::string> read_query_filter(const http::Request& req, const cha
     errors.throw_if_any();
   }
   return value;
+}
+
+Upload read_upload(const http::Request& req, const char* missing) {
+  if (!req.upload) throw core::Error::bad_request("empty_body", missing);
+  return {req.upload->path, req.upload->sha256, req.upload->size};
+}
+
+http::Response serve_blob(const http::Request& req, const BlobFile& blob, std::string_view cache_control,
+                          bool attachment) {
+  const auto disposition =
+      attachment ? http::content_disposition("attachment", blob.file.name) : std::string();
+  return http::blob_response(req, {.path = blob.path,
+                                   .size = blob.size,
+                                   .sha256 = blob.file.sha256,
+                                   .content_type = blob.file.content_type,
+                                   .cache_control = cache_control,
+                                   .content_disposition = disposition});
 }
 
 }  // namespace cove::apps

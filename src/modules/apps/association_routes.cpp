@@ -1,14 +1,10 @@
 // Which mini-programs a host app may run, with their custom API and menu grants: the host app's
 // organisation under /api/v1/host-apps, operators (cross-organisation) under /api/v1/platform.
 // The rules are in association_service.hpp.
-#include "modules/apps/association_routes.hpp"
-
-#include <memory>
-
+#include "http/list_response.hpp"
+#include "http/query_input.hpp"
 #include "modules/apps/apps_routes.hpp"
 #include "modules/apps/association_service.hpp"
-#include "http/query_input.hpp"
-#include "http/list_response.hpp"
 
 namespace cove::apps {
 
@@ -58,8 +54,8 @@ http::Response operator_dissociate(AssociationService& service, const http::Requ
 
 }  // namespace
 
-void mount_association_routes(http::Router& router, AppsContext& ctx) {
-  auto service = std::make_shared<AssociationService>(ctx);
+void mount_association_routes(http::Router& router, const AppsServices& services) {
+  auto* service = &services.associations;
 
   auto hosts = router.group("/api/v1/host-apps/{hostAppId}/apps");
   hosts.get("", [service](http::Request& req) { return list_associations(*service, req); })

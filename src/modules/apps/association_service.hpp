@@ -14,16 +14,21 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
 #include "core/page.hpp"
 #include "core/principal.hpp"
-#include "modules/apps/apps_context.hpp"
 #include "modules/apps/host_app_model.hpp"
 
 namespace cove::apps {
 
 class AssociationService {
  public:
-  explicit AssociationService(AppsContext& ctx) : ctx_(ctx) {}
+  AssociationService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock)
+      : db_(db), changes_(changes), clock_(clock) {}
 
   // 404 host_apps.not_found when the host app is not the organisation's.
   std::vector<Association> list(const std::string& org_id, const std::string& host_app_id,
@@ -41,11 +46,17 @@ class AssociationService {
                            const std::string& app_id);
 
  private:
+  // Associates `app_id` with `h` (its grants only, when already associated). The mini-program is
+  // looked up in `app_org_id`; nullopt means none may be associated (404 apps.not_found).
+  Association upsert(core::Tx& tx, const core::Actor& actor, const HostApp& h, const std::string& app_id,
+                     const std::optional<std::string>& app_org_id, const GrantFields& grants);
   Association save(core::Tx& tx, const core::Actor& actor, const HostApp& h, Association a,
                    const GrantFields& grants, bool existed);
   void drop(core::Tx& tx, const core::Actor& actor, const HostApp& h, const std::string& app_id);
 
-  AppsContext& ctx_;
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
 };
 
 }  // namespace cove::apps

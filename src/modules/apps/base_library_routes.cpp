@@ -1,7 +1,5 @@
 // Base-library versions: anyone signed in reads the list (the version form offers it); operators
 // with platform:settings manage it.
-#include <memory>
-
 #include "modules/apps/apps_routes.hpp"
 #include "modules/apps/base_library_service.hpp"
 
@@ -19,8 +17,8 @@ nlohmann::json list_json(const std::vector<BaseLibrary>& rows) {
 
 }  // namespace
 
-void mount_base_library_routes(http::Router& router, AppsContext& ctx) {
-  auto service = std::make_shared<BaseLibraryService>(ctx);
+void mount_base_library_routes(http::Router& router, const AppsServices& services) {
+  auto* service = &services.base_libraries;
 
   router.group("/api/v1/base-libraries")
       .get("", [service](http::Request&) { return http::Response::json(200, list_json(service->list())); })

@@ -5,8 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
 #include "core/principal.hpp"
-#include "modules/apps/apps_context.hpp"
 #include "modules/apps/base_library_repo.hpp"
 
 namespace cove::apps {
@@ -15,7 +17,8 @@ inline constexpr std::int64_t kMaxBaseLibraries = 500;
 
 class BaseLibraryService {
  public:
-  explicit BaseLibraryService(AppsContext& ctx) : ctx_(ctx) {}
+  BaseLibraryService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock)
+      : db_(db), changes_(changes), clock_(clock) {}
 
   std::vector<BaseLibrary> list() const;
   // 400 for a version that is not x.y.z; 409 apps.base_library_exists; 409 quota when the list is full.
@@ -26,7 +29,9 @@ class BaseLibraryService {
   void remove(const core::Actor& actor, const std::string& version);
 
  private:
-  AppsContext& ctx_;
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
 };
 
 }  // namespace cove::apps

@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "modules/apps/host_app_rules.hpp"
+#include "modules/apps/model_json.hpp"
 
 namespace cove::apps {
 
@@ -23,39 +24,6 @@ std::string describe(const std::string& code, const char* what) {
   if (code == "too_short") return fmt::format("This {} is too short", what);
   if (code == "too_long") return fmt::format("This {} is too long", what);
   return fmt::format("Not a valid {}", what);
-}
-
-// The array under `name`, or nullptr (with an error unless absent) when it is not a bounded array.
-const nlohmann::json* array_field(core::JsonInput& in, const char* name, std::size_t max_items) {
-  const auto* value = in.take(name);
-  if (!value) return nullptr;
-  if (!value->is_array()) {
-    in.add_error(name, "invalid_type", "Must be an array");
-    return nullptr;
-  }
-  if (value->size() > max_items) {
-    in.add_error(name, "too_many", fmt::format("At most {} items", max_items));
-    return nullptr;
-  }
-  return value;
-}
-
-// Reads each element of `items` as an object with a nested reader; false when any is not one.
-template <class ReadItem>
-bool each_object(core::JsonInput& in, const char* name, const nlohmann::json& items, ReadItem read) {
-  bool ok = true;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto field = fmt::format("{}[{}]", name, i);
-    if (!items[i].is_object()) {
-      in.add_error(field, "invalid_type", "Must be an object");
-      ok = false;
-      continue;
-    }
-    core::JsonInput item(items[i], in.errors(), field + ".");
-    ok = read(item, field) && ok;
-    item.check_unknown();
-  }
-  return ok;
 }
 
 std::optional<std::vector<BundleId>> read_bundles(core::JsonInput& in, bool required) {
@@ -238,12 +206,16 @@ nlohmann::json to_json(const HostApp& h) {
 }
 
 nlohmann::json summary_of(const HostApp& h) {
-  return {{"name", h.name},
-          {"sdkKey", h.sdk_key},
-          {"status", h.status},
-          {"bundleIds", bundles_json(h.bundles)},
-          {"customApis", apis_json(h.custom_apis)},
-          {"menus", menus_json(h.menus)}};
+  return pick(to_json(h), {"name", "sdkKey", "status", "bundleIds", "customApis", "menus"});
+}
+
+bool defines_api(const HostApp& h, std::string_view name) {
+  return std::any_of(h.custom_apis.begin(), h.custom_apis.end(),
+                     [&](const CustomApi& a) { return a.name == name; });
+}
+
+bool defines_menu(const HostApp& h, std::string_view id) {
+  return std::any_of(h.menus.begin(), h.menus.end(), [&](const MenuItem& m) { return m.id == id; });
 }
 
 nlohmann::json to_json(const Association& a) {
@@ -258,6 +230,10 @@ nlohmann::json to_json(const Association& a) {
           {"createdBy", a.created_by},
           {"createdAt", core::format_rfc3339_millis(a.created_ms)},
           {"updatedAt", core::format_rfc3339_millis(a.updated_ms)}};
+}
+
+nlohmann::json summary_of(const Association& a) {
+  return pick(to_json(a), {"appId", "allowedApis", "allowedMenus", "crossOrg"});
 }
 
 }  // namespace cove::apps

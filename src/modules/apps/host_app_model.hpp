@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -55,6 +56,11 @@ nlohmann::json to_json(const HostApp& h);
 // The fields the operation log keeps: never the SDK secret.
 nlohmann::json summary_of(const HostApp& h);
 
+// Whether the host app defines a custom API of this name, or a menu item with this id: grants may
+// name only those.
+bool defines_api(const HostApp& h, std::string_view name);
+bool defines_menu(const HostApp& h, std::string_view id);
+
 // One mini-program a host app may run, with the custom APIs and menus granted to it.
 struct Association {
   std::string host_app_id;
@@ -71,6 +77,8 @@ struct Association {
 };
 
 nlohmann::json to_json(const Association& a);
+// The fields the operation log keeps.
+nlohmann::json summary_of(const Association& a);
 
 // Editable fields; absent = unchanged. Values have passed validation already.
 struct HostAppFields {

@@ -1,12 +1,8 @@
 // Host apps of an organisation (issue 4 "Host apps"): list, create, read, edit, delete and
 // rotate the SDK secret. Associations with mini-programs are in association_routes.cpp.
-#include <memory>
-
-#include "modules/apps/apps_routes.hpp"
-#include "modules/apps/association_routes.hpp"
-#include "modules/apps/host_app_service.hpp"
 #include "http/query_input.hpp"
-#include "http/list_response.hpp"
+#include "modules/apps/apps_routes.hpp"
+#include "modules/apps/host_app_service.hpp"
 
 namespace cove::apps {
 
@@ -45,9 +41,7 @@ nlohmann::json with_secret(const HostAppWithSecret& issued) {
 http::Response list_host_apps(const HostAppService& service, const http::Request& req) {
   const auto filter = read_filter(req);
   const auto page = http::read_page_request(req);
-  const auto page_key = [](const HostApp& h) { return core::PageKey{h.created_ms, h.id}; };
-  const auto item = [](const HostApp& h) { return to_json(h); };
-  return http::Response::json(200, http::page_json(service.list(filter, page), page, page_key, item));
+  return http::Response::json(200, newest_first_page(service.list(filter, page), page));
 }
 
 http::Response create_host_app(HostAppService& service, const http::Request& req) {
@@ -69,8 +63,8 @@ http::Response rotate_secret(HostAppService& service, const http::Request& req) 
 
 }  // namespace
 
-void mount_host_app_routes(http::Router& router, AppsContext& ctx) {
-  auto service = std::make_shared<HostAppService>(ctx);
+void mount_host_app_routes(http::Router& router, const AppsServices& services) {
+  auto* service = &services.host_apps;
 
   auto orgs = router.group("/api/v1/orgs/{orgId}/host-apps");
   orgs.get("", [service](http::Request& req) { return list_host_apps(*service, req); })
@@ -101,8 +95,6 @@ void mount_host_app_routes(http::Router& router, AppsContext& ctx) {
             [service](http::Request& req) { return rotate_secret(*service, req); })
       .permission("apps:write")
       .body_limit(kBodyLimit);
-
-  mount_association_routes(router, ctx);
 }
 
 }  // namespace cove::apps

@@ -11,8 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
 #include "core/principal.hpp"
-#include "modules/apps/apps_context.hpp"
+#include "core/sealed_box.hpp"
+#include "modules/accounts/accounts_api.hpp"
 #include "modules/apps/host_app_model.hpp"
 #include "modules/apps/host_app_repo.hpp"
 
@@ -26,7 +30,10 @@ struct HostAppWithSecret {
 
 class HostAppService {
  public:
-  explicit HostAppService(AppsContext& ctx) : ctx_(ctx) {}
+  // `sealed` seals SDK secrets at rest (the key the SDK directory opens them with).
+  HostAppService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock,
+                 const accounts::Quotas& quotas, const core::SealedBox& sealed)
+      : db_(db), changes_(changes), clock_(clock), quotas_(quotas), sealed_(sealed) {}
 
   // 403 quota.exceeded past the organisation's maxHostApps.
   HostAppWithSecret create(const core::Actor& actor, const std::string& org_id, const HostAppFields& fields);
@@ -44,7 +51,11 @@ class HostAppService {
                                   const std::string& host_app_id);
 
  private:
-  AppsContext& ctx_;
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
+  const accounts::Quotas& quotas_;
+  const core::SealedBox& sealed_;
 };
 
 }  // namespace cove::apps

@@ -1,13 +1,14 @@
 #include "modules/apps/version_model.hpp"
 
+#include <fmt/format.h>
+
 #include "core/clock.hpp"
+#include "core/error.hpp"
+#include "modules/apps/model_json.hpp"
 
 namespace cove::apps {
 
 nlohmann::json to_json(const Version& v) {
-  const auto text_or_null = [](const std::string& s) {
-    return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
-  };
   return {{"id", v.id},
           {"appId", v.app_id},
           {"version", v.version},
@@ -25,6 +26,24 @@ nlohmann::json to_json(const Version& v) {
           {"updatedAt", core::format_rfc3339_millis(v.updated_ms)},
           {"releasedAt", v.released_ms > 0 ? nlohmann::json(core::format_rfc3339_millis(v.released_ms))
                                            : nlohmann::json(nullptr)}};
+}
+
+int compare_versions(const Version& a, const Version& b) {
+  if (a.major != b.major) return a.major < b.major ? -1 : 1;
+  if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
+  if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
+  return 0;
+}
+
+core::SemVer parse_release_version(const std::string& text, std::string_view example) {
+  auto v = core::SemVer::parse(text);
+  if (!v || !v->is_release() || !v->build.empty() || text.size() > 32) {
+    core::FieldErrors errors;
+    errors.add("version", "invalid_format",
+               fmt::format("Use a version of the form MAJOR.MINOR.PATCH, such as {}", example));
+    errors.throw_if_any();
+  }
+  return *v;
 }
 
 nlohmann::json to_json(const VersionFile& f) {

@@ -6,8 +6,11 @@
 //   superseded ──rollback──► released
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
+
+#include "core/semver.hpp"
 
 namespace cove::apps {
 
@@ -34,6 +37,14 @@ struct Version {
 };
 
 nlohmann::json to_json(const Version& v);
+
+// Negative, zero or positive as `a` is older than, the same as or newer than `b` (major.minor.patch).
+int compare_versions(const Version& a, const Version& b);
+
+// A version as an organisation or operator names one: MAJOR.MINOR.PATCH, at most 32 characters,
+// no pre-release or build part. Otherwise 400 validation_failed on the field "version", whose
+// message shows `example`.
+core::SemVer parse_release_version(const std::string& text, std::string_view example);
 
 // Whether the version may be released now (before the review workflow exists, uploaded is).
 inline bool releasable(const Version& v) { return v.status == "uploaded" || v.status == "approved"; }

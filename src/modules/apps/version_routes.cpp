@@ -1,17 +1,11 @@
 // Versions and code packages (issue 4 "Versions and code packages"). The upload is the raw zip
 // body, streamed to disk while hashed; the organisation's package quota caps it before a byte is
 // read when the client sends Content-Length.
-#include <memory>
-
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "http/blob_response.hpp"
+#include "http/query_input.hpp"
 #include "modules/apps/apps_routes.hpp"
 #include "modules/apps/version_service.hpp"
-#include "http/query_input.hpp"
-#include "http/list_response.hpp"
-#include "http/download.hpp"
 
 namespace cove::apps {
 
@@ -41,19 +35,15 @@ std::string required_query(const http::Request& req, const char* name) {
 
 }  // namespace
 
-void mount_version_routes(http::Router& router, AppsContext& ctx) {
-  auto service = std::make_shared<VersionService>(ctx);
+void mount_version_routes(http::Router& router, const AppsServices& services) {
+  auto* service = &services.versions;
   auto apps = router.group("/api/v1/apps");
 
   apps.get("/{appId}/versions",
            [service](http::Request& req) {
              const auto page = http::read_page_request(req);
-             return http::Response::json(200, http::page_json(
-                                                  service->list(req.org_id, req.param("appId"), page), page,
-                                                  [](const Version& v) {
-                                                    return core::PageKey{v.created_ms, v.id};
-                                                  },
-                                                  [](const Version& v) { return to_json(v); }));
+             return http::Response::json(
+                 200, newest_first_page(service->list(req.org_id, req.param("appId"), page), page));
            })
       .permission("apps:read");
 
@@ -92,10 +82,8 @@ void mount_version_routes(http::Router& router, AppsContext& ctx) {
 
   apps.put("/{appId}/versions/{version}/package",
            [service](http::Request& req) {
-             if (!req.upload)
-               throw core::Error::bad_request("empty_body", "Send the zip package as the request body");
              const auto v = service->upload(req.actor(), req.org_id, req.param("appId"), req.param("version"),
-                                            {req.upload->path, req.upload->sha256, req.upload->size});
+                                            read_upload(req, "Send the zip package as the request body"));
              auto res = http::Response::json(201, to_json(v));
              res.headers.set("Location", fmt::format("/api/v1/apps/{}/versions/{}", v.app_id, v.version));
              return res;
@@ -107,35 +95,24 @@ void mount_version_routes(http::Router& router, AppsContext& ctx) {
 
   apps.get("/{appId}/versions/{version}/package",
            [service](http::Request& req) {
-             const auto blob = service->package(req.org_id, req.param("appId"), req.param("version"));
-             const auto disposition = http::content_disposition("attachment", blob.file.name);
              // A version's package never changes, but it is members-only: private caching.
-             return http::blob_response(req, {.path = blob.path,
-                                              .size = blob.size,
-                                              .sha256 = blob.file.sha256,
-                                              .content_type = blob.file.content_type,
-                                              .cache_control = "private, max-age=31536000, immutable",
-                                              .content_disposition = disposition});
+             return serve_blob(req, service->package(req.org_id, req.param("appId"), req.param("version")),
+                               "private, max-age=31536000, immutable", true);
            })
       .permission("apps:read");
 
-  apps.post("/{appId}/versions/{version}/release",
-            [service](http::Request& req) {
-              parse_optional_body(req).finish();
-              return http::Response::json(
-                  200, to_json(service->release(req.actor(), req.org_id, req.param("appId"),
-                                                req.param("version"))));
-            })
-      .permission("apps:release");
-
-  apps.post("/{appId}/versions/{version}/rollback",
-            [service](http::Request& req) {
-              parse_optional_body(req).finish();
-              return http::Response::json(
-                  200, to_json(service->rollback(req.actor(), req.org_id, req.param("appId"),
-                                                 req.param("version"))));
-            })
-      .permission("apps:release");
+  // Release and rollback: both serve the named version to everyone, and take no fields.
+  for (const auto& [action, method] :
+       {std::pair{"/release", &VersionService::release}, std::pair{"/rollback", &VersionService::rollback}}) {
+    apps.post(std::string("/{appId}/versions/{version}") + action,
+              [service, serve = method](http::Request& req) {
+                parse_optional_body(req).finish();
+                return http::Response::json(
+                    200, to_json((service->*serve)(req.actor(), req.org_id, req.param("appId"),
+                                                   req.param("version"))));
+              })
+        .permission("apps:release");
+  }
 
   apps.get("/{appId}/compare",
            [service](http::Request& req) {

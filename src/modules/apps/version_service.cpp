@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
-#include "modules/apps/apps_api.hpp"
 #include "core/ids.hpp"
 #include "core/json_input.hpp"
-#include "core/semver.hpp"
 #include "core/zip_inspect.hpp"
 #include "modules/apps/app_repo.hpp"
+#include "modules/apps/apps_lookups.hpp"
 #include "modules/apps/base_library_repo.hpp"
+#include "modules/apps/change_entry.hpp"
 #include "modules/apps/version_repo.hpp"
 
 namespace cove::apps {
@@ -19,29 +19,6 @@ namespace {
 constexpr std::size_t kMaxManifestPages = 500;
 constexpr std::size_t kMaxPagePathBytes = 256;
 constexpr std::size_t kMaxTitleChars = 100;
-
-core::Error version_not_found() {
-  return core::Error::not_found("apps.version_not_found", "No such version of this mini-program");
-}
-
-core::Error app_not_found() { return core::Error::not_found("apps.not_found", "No such mini-program"); }
-
-core::SemVer parse_version(const std::string& text) {
-  auto v = core::SemVer::parse(text);
-  if (!v || !v->is_release() || !v->build.empty() || text.size() > 32) {
-    core::FieldErrors errors;
-    errors.add("version", "invalid_format", "Use a version of the form MAJOR.MINOR.PATCH, such as 1.4.0");
-    errors.throw_if_any();
-  }
-  return *v;
-}
-
-int compare_versions(const Version& a, const Version& b) {
-  if (a.major != b.major) return a.major < b.major ? -1 : 1;
-  if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
-  if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
-  return 0;
-}
 
 // The strictly-increasing rule, checked before the zip is read and again inside the write.
 void ensure_new_and_increasing(core::Conn& c, const Version& v) {
@@ -126,14 +103,13 @@ nlohmann::json to_json(const VersionDiff& d) {
 }
 
 std::uint64_t VersionService::package_limit(const std::string& org_id) const {
-  return static_cast<std::uint64_t>(ctx_.app.db.read([&](core::Conn& c) {
-    return ctx_.accounts.quotas().limit(c, org_id, quotas::kMaxPackageBytes);
-  }));
+  return static_cast<std::uint64_t>(
+      db_.read([&](core::Conn& c) { return quotas_.limit(c, org_id, quotas::kMaxPackageBytes); }));
 }
 
 Version VersionService::upload(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                                const std::string& version, const Upload& package) {
-  const auto semver = parse_version(version);
+  const auto semver = parse_release_version(version, "1.4.0");
   if (package.size == 0)
     throw core::Error::bad_request("empty_body", "Send the zip package as the request body");
   if (const auto limit = package_limit(org_id); package.size > limit) {
@@ -152,8 +128,8 @@ Version VersionService::upload(const core::Actor& actor, const std::string& org_
   v.package_sha256 = package.sha256;
   v.package_size = static_cast<std::int64_t>(package.size);
   v.uploaded_by = actor.principal->id;
-  ctx_.app.db.read([&](core::Conn& c) {
-    if (!app_repo::find(c, org_id, app_id)) throw app_not_found();
+  db_.read([&](core::Conn& c) {
+    require_app(c, org_id, app_id);
     ensure_new_and_increasing(c, v);
   });
 
@@ -166,206 +142,168 @@ Version VersionService::upload(const core::Actor& actor, const std::string& org_
   }
   v.file_count = static_cast<std::int64_t>(files.size());
   v.unpacked_size = static_cast<std::int64_t>(zip.total_uncompressed);
-  ctx_.app.blobs.adopt(package.path, package.sha256);
+  blobs_.adopt(package.path, package.sha256);
 
-  v.created_ms = v.updated_ms = ctx_.app.clock.unix_millis();
-  ctx_.app.db.write([&](core::Tx& tx) {
-    if (!app_repo::find(tx, org_id, app_id)) throw app_not_found();
+  v.created_ms = v.updated_ms = clock_.unix_millis();
+  db_.write([&](core::Tx& tx) {
+    require_app(tx, org_id, app_id);
     ensure_new_and_increasing(tx, v);
     version_repo::insert(tx, v, files);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "version.uploaded",
-                           .target_type = "version",
-                           .target_id = v.id,
-                           .after = {{"appId", app_id},
-                                     {"version", version},
-                                     {"sha256", v.package_sha256},
-                                     {"size", v.package_size}}});
-    ctx_.app.events.emit(tx, "version.uploaded",
-                         {{"orgId", org_id}, {"appId", app_id}, {"versionId", v.id}, {"version", version}});
+    changes_.record(tx, actor, events::VersionUploaded{org_id, app_id, v.id, version},
+                    change_entry(org_id, "version", v.id, nullptr,
+                                 {{"appId", app_id},
+                                  {"version", version},
+                                  {"sha256", v.package_sha256},
+                                  {"size", v.package_size}}));
   });
   return v;
 }
 
 Version VersionService::get(const std::string& org_id, const std::string& app_id,
                             const std::string& version) const {
-  auto v = ctx_.app.db.read([&](core::Conn& c) { return version_repo::find(c, org_id, app_id, version); });
-  if (!v) throw version_not_found();
-  return *v;
+  return db_.read([&](core::Conn& c) { return require_version(c, org_id, app_id, version); });
 }
 
 std::vector<Version> VersionService::list(const std::string& org_id, const std::string& app_id,
                                           const core::PageRequest& page) const {
-  return ctx_.app.db.read([&](core::Conn& c) {
-    if (!app_repo::find(c, org_id, app_id)) throw app_not_found();
+  return db_.read([&](core::Conn& c) {
+    require_app(c, org_id, app_id);
     return version_repo::list(c, org_id, app_id, page);
   });
 }
 
 std::vector<VersionFile> VersionService::files(const std::string& org_id, const std::string& app_id,
                                                const std::string& version) const {
-  return ctx_.app.db.read([&](core::Conn& c) {
-    auto v = version_repo::find(c, org_id, app_id, version);
-    if (!v) throw version_not_found();
-    return version_repo::files(c, org_id, v->id);
+  return db_.read([&](core::Conn& c) {
+    return version_repo::files(c, org_id, require_version(c, org_id, app_id, version).id);
   });
 }
 
 Version VersionService::update(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                                const std::string& version, const VersionPatch& patch) {
-  return ctx_.app.db.write([&](core::Tx& tx) {
-    auto v = version_repo::find(tx, org_id, app_id, version);
-    if (!v) throw version_not_found();
+  return db_.write([&](core::Tx& tx) {
+    auto v = require_version(tx, org_id, app_id, version);
     if (patch.min_base_library && !patch.min_base_library->empty() &&
         !base_library_repo::find(tx, *patch.min_base_library)) {
       core::FieldErrors errors;
       errors.add("minBaseLibrary", "unknown_value", "Not a base-library version the platform knows");
       errors.throw_if_any();
     }
-    const Version stored = *v;
-    if (patch.changelog) v->changelog = *patch.changelog;
-    if (patch.min_base_library) v->min_base_library = *patch.min_base_library;
-    if (*v == stored) return stored;  // the whole row: nothing changed, nothing to record
+    const Version stored = v;
+    if (patch.changelog) v.changelog = *patch.changelog;
+    if (patch.min_base_library) v.min_base_library = *patch.min_base_library;
+    if (v == stored) return stored;  // the whole row: nothing changed, nothing to record
     const nlohmann::json before = {{"changelog", stored.changelog}, {"minBaseLibrary", stored.min_base_library}};
-    const nlohmann::json after = {{"changelog", v->changelog}, {"minBaseLibrary", v->min_base_library}};
-    v->updated_ms = ctx_.app.clock.unix_millis();
-    version_repo::update(tx, *v);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "version.updated",
-                           .target_type = "version",
-                           .target_id = v->id,
-                           .before = before,
-                           .after = after});
-    ctx_.app.events.emit(tx, "version.updated",
-                         {{"orgId", org_id}, {"appId", app_id}, {"versionId", v->id}, {"version", version}});
-    return *version_repo::find(tx, org_id, app_id, version);  // answer with what was stored
+    const nlohmann::json after = {{"changelog", v.changelog}, {"minBaseLibrary", v.min_base_library}};
+    v.updated_ms = clock_.unix_millis();
+    version_repo::update(tx, v);
+    changes_.record(tx, actor, events::VersionUpdated{org_id, app_id, v.id, version},
+                    change_entry(org_id, "version", v.id, before, after));
+    return require_version(tx, org_id, app_id, version);  // answer with what was stored
   });
 }
 
 void VersionService::remove(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                             const std::string& version) {
-  ctx_.app.db.write([&](core::Tx& tx) {
-    auto v = version_repo::find(tx, org_id, app_id, version);
-    if (!v) throw version_not_found();
-    if (v->released_ms > 0) {
+  db_.write([&](core::Tx& tx) {
+    const auto v = require_version(tx, org_id, app_id, version);
+    if (v.released_ms > 0) {
       throw core::Error(409, "apps.version_released", "A version that has been released cannot be deleted",
-                        {{"status", v->status}});
+                        {{"status", v.status}});
     }
-    for (const auto& guard : ctx_.version_delete_guards) guard(tx, org_id, v->id);
-    version_repo::remove(tx, org_id, v->id);
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "version.deleted",
-                           .target_type = "version",
-                           .target_id = v->id,
-                           .before = {{"appId", app_id}, {"version", version}}});
-    ctx_.app.events.emit(tx, "version.deleted",
-                         {{"orgId", org_id}, {"appId", app_id}, {"versionId", v->id}, {"version", version}});
+    for (const auto& guard : delete_guards_) guard(tx, org_id, v.id);
+    version_repo::remove(tx, org_id, v.id);
+    changes_.record(
+        tx, actor, events::VersionDeleted{org_id, app_id, v.id, version},
+        change_entry(org_id, "version", v.id, {{"appId", app_id}, {"version", version}}, nullptr));
   });
 }
 
 Version VersionService::make_released(core::Tx& tx, const core::Actor& actor, Version target, bool rollback) {
-  const char* action = rollback ? "version.rolled_back" : "version.released";
-  auto app = app_repo::find(tx, target.org_id, target.app_id);
-  if (!app) throw app_not_found();
+  auto app = require_app(tx, target.org_id, target.app_id);
   std::optional<Version> previous;
-  if (!app->released_version_id.empty())
-    previous = version_repo::find_by_id(tx, target.org_id, app->released_version_id);
-  const auto now = ctx_.app.clock.unix_millis();
+  if (!app.released_version_id.empty())
+    previous = version_repo::find_by_id(tx, target.org_id, app.released_version_id);
+  const auto now = clock_.unix_millis();
   if (previous) {
     previous->status = "superseded";
     previous->updated_ms = now;
     version_repo::update(tx, *previous);
   }
-  if (target.signature.empty()) target.signature = ctx_.signer.sign(target.package_sha256);
+  if (target.signature.empty()) target.signature = signer_.sign(target.package_sha256);
   target.status = "released";
   target.released_ms = target.updated_ms = now;
   version_repo::update(tx, target);
   app_repo::set_released(tx, target.org_id, target.app_id, target.id, now);
-  if (app->status == "draft") {
-    app->status = "online";
-    app->updated_ms = now;
-    app_repo::set_status(tx, *app);
-    ctx_.app.events.emit(tx, "app.status_changed",
-                         {{"orgId", target.org_id}, {"appId", target.app_id}, {"status", "online"}});
+  if (app.status == "draft") {
+    app.status = "online";
+    app.updated_ms = now;
+    app_repo::set_status(tx, app);
+    // Part of the release, which the entry below logs.
+    changes_.announce(tx, events::AppStatusChanged{target.org_id, target.app_id, app.status});
   }
   const nlohmann::json prev_version = previous ? nlohmann::json(previous->version) : nlohmann::json(nullptr);
-  ctx_.app.audit.record(tx, actor,
-                        {.org_id = target.org_id,
-                         .action = action,
-                         .target_type = "version",
-                         .target_id = target.id,
-                         .before = {{"releasedVersion", prev_version}},
-                         .after = {{"releasedVersion", target.version}, {"sha256", target.package_sha256}}});
-  ctx_.app.events.emit(tx, "version.released",
-                       {{"orgId", target.org_id},
-                        {"appId", target.app_id},
-                        {"versionId", target.id},
-                        {"version", target.version},
-                        {"previousVersion", prev_version},
-                        {"rollback", rollback}});
+  changes_.record(tx, actor,
+                  events::VersionReleased{target.org_id, target.app_id, target.id, target.version,
+                                          prev_version, rollback},
+                  change_entry(target.org_id, "version", target.id, {{"releasedVersion", prev_version}},
+                               {{"releasedVersion", target.version}, {"sha256", target.package_sha256}},
+                               rollback ? "version.rolled_back" : "version.released"));
   return target;
 }
 
 Version VersionService::release(const core::Actor& actor, const std::string& org_id,
                                 const std::string& app_id, const std::string& version) {
-  return ctx_.app.db.write([&](core::Tx& tx) { return release_in(tx, actor, org_id, app_id, version); });
+  return db_.write([&](core::Tx& tx) { return release_in(tx, actor, org_id, app_id, version); });
 }
 
 Version VersionService::release_in(core::Tx& tx, const core::Actor& actor, const std::string& org_id,
                                    const std::string& app_id, const std::string& version) {
-  {
-    auto v = version_repo::find(tx, org_id, app_id, version);
-    if (!v) throw version_not_found();
-    if (v->status == "released")
-      throw core::Error::conflict("apps.already_released", "This version is already released");
-    if (v->status == "superseded") {
-      throw core::Error::conflict("apps.use_rollback",
-                                  "This version was released before; roll back to it instead");
-    }
-    if (!releasable(*v)) {
-      throw core::Error(409, "apps.not_releasable",
-                        fmt::format("A version that is {} cannot be released", v->status),
-                        {{"status", v->status}});
-    }
-    auto app = app_repo::find(tx, org_id, app_id);
-    if (!app) throw app_not_found();
-    if (!app->released_version_id.empty()) {
-      auto current = version_repo::find_by_id(tx, org_id, app->released_version_id);
-      if (current && compare_versions(*v, *current) < 0) {
-        throw core::Error(
-            409, "apps.version_older_than_released",
-            fmt::format("{} is older than the released {}; roll back instead", v->version, current->version),
-            {{"released", current->version}});
-      }
-    }
-    return make_released(tx, actor, *v, false);
+  auto v = require_version(tx, org_id, app_id, version);
+  if (v.status == "released")
+    throw core::Error::conflict("apps.already_released", "This version is already released");
+  if (v.status == "superseded") {
+    throw core::Error::conflict("apps.use_rollback",
+                                "This version was released before; roll back to it instead");
   }
+  if (!releasable(v)) {
+    throw core::Error(409, "apps.not_releasable",
+                      fmt::format("A version that is {} cannot be released", v.status),
+                      {{"status", v.status}});
+  }
+  const auto app = require_app(tx, org_id, app_id);
+  if (!app.released_version_id.empty()) {
+    auto current = version_repo::find_by_id(tx, org_id, app.released_version_id);
+    if (current && compare_versions(v, *current) < 0) {
+      throw core::Error(
+          409, "apps.version_older_than_released",
+          fmt::format("{} is older than the released {}; roll back instead", v.version, current->version),
+          {{"released", current->version}});
+    }
+  }
+  return make_released(tx, actor, std::move(v), false);
 }
 
 Version VersionService::rollback(const core::Actor& actor, const std::string& org_id,
                                  const std::string& app_id, const std::string& version) {
-  return ctx_.app.db.write([&](core::Tx& tx) {
-    auto v = version_repo::find(tx, org_id, app_id, version);
-    if (!v) throw version_not_found();
-    if (v->status != "superseded") {
+  return db_.write([&](core::Tx& tx) {
+    auto v = require_version(tx, org_id, app_id, version);
+    if (v.status != "superseded") {
       throw core::Error(
           409, "apps.not_rollback_target",
           "Only a version that was released before and has since been replaced can be rolled back to",
-          {{"status", v->status}});
+          {{"status", v.status}});
     }
-    return make_released(tx, actor, *v, true);
+    return make_released(tx, actor, std::move(v), true);
   });
 }
 
 VersionDiff VersionService::compare(const std::string& org_id, const std::string& app_id,
                                     const std::string& from, const std::string& to) const {
-  return ctx_.app.db.read([&](core::Conn& c) {
+  return db_.read([&](core::Conn& c) {
     auto a = version_repo::find(c, org_id, app_id, from);
     auto b = version_repo::find(c, org_id, app_id, to);
-    if (!a || !b) throw version_not_found();
+    if (!a || !b) throw errors::version_not_found();
     VersionDiff d{*a, *b, {}, {}, {}, 0};
     const auto fa = version_repo::files(c, org_id, a->id);
     const auto fb = version_repo::files(c, org_id, b->id);
@@ -392,11 +330,10 @@ VersionDiff VersionService::compare(const std::string& org_id, const std::string
 BlobFile VersionService::package(const std::string& org_id, const std::string& app_id,
                                  const std::string& version) const {
   const auto v = get(org_id, app_id, version);
-  const auto path = ctx_.app.blobs.path_of(v.package_sha256);
-  const auto size = ctx_.app.blobs.size(v.package_sha256);
-  if (!path || !size) throw core::Error::not_found("apps.package_missing", "The package file is missing");
-  return {StoredFile{v.package_sha256, fmt::format("{}-{}.zip", app_id, version), "application/zip"}, *path,
-          *size};
+  auto blob =
+      find_blob(blobs_, {v.package_sha256, fmt::format("{}-{}.zip", app_id, version), "application/zip"});
+  if (!blob) throw core::Error::not_found("apps.package_missing", "The package file is missing");
+  return std::move(*blob);
 }
 
 }  // namespace cove::apps

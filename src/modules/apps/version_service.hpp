@@ -5,10 +5,16 @@
 #include <string>
 #include <vector>
 
+#include "core/blob_store.hpp"
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
 #include "core/page.hpp"
 #include "core/principal.hpp"
-#include "modules/apps/app_service.hpp"
-#include "modules/apps/apps_context.hpp"
+#include "modules/accounts/accounts_api.hpp"
+#include "modules/apps/apps_api.hpp"
+#include "modules/apps/blob_file.hpp"
+#include "modules/apps/package_signer.hpp"
 #include "modules/apps/version_model.hpp"
 
 namespace cove::apps {
@@ -31,7 +37,14 @@ nlohmann::json to_json(const VersionDiff& d);
 
 class VersionService {
  public:
-  explicit VersionService(AppsContext& ctx) : ctx_(ctx) {}
+  // `quotas` gives the organisation's maxPackageBytes; `signer` signs a package at its first release.
+  VersionService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock, core::BlobStore& blobs,
+                 const accounts::Quotas& quotas, const PackageSigner& signer)
+      : db_(db), changes_(changes), clock_(clock), blobs_(blobs), quotas_(quotas), signer_(signer) {}
+
+  // Later modules that refer to versions (gray plans) refuse a deletion by throwing core::Error
+  // inside the deleting transaction. Call before serving: the guards are read without a lock.
+  void add_delete_guard(VersionDeleteGuard guard) { delete_guards_.push_back(std::move(guard)); }
 
   // Validates the uploaded zip and records the version as `uploaded`. Reads the whole package
   // (zip inspection): call from a blocking route. Errors: 400 validation_failed (version), 400
@@ -67,7 +80,14 @@ class VersionService {
  private:
   // A rollback re-releases a superseded version; both are the same state change.
   Version make_released(core::Tx& tx, const core::Actor& actor, Version target, bool rollback);
-  AppsContext& ctx_;
+
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
+  core::BlobStore& blobs_;
+  const accounts::Quotas& quotas_;
+  const PackageSigner& signer_;
+  std::vector<VersionDeleteGuard> delete_guards_;
 };
 
 }  // namespace cove::apps
