@@ -148,6 +148,21 @@ TEST_CASE("sdk auth: a body is signed by its SHA-256 as a fifth line", "[apps][s
     CHECK(w.refusal(req) == std::pair<int, std::string>{401, "runtime.bad_signature"});
   }
 
+  SECTION("a body streamed to a file is signed the same way, by the hash taken while it arrived") {
+    auto req = request_of(post_with_body(body));
+    req.body.clear();
+    req.upload = http::UploadedFile{};
+    req.upload->sha256 = core::crypto::sha256_hex(body);
+    req.upload->size = body.size();
+    CHECK(w.refusal(req) == kAccepted);
+    auto changed = request_of(post_with_body(body));
+    changed.body.clear();
+    changed.upload = http::UploadedFile{};
+    changed.upload->sha256 = core::crypto::sha256_hex(body + "!");
+    changed.upload->size = body.size() + 1;
+    CHECK(w.refusal(changed) == std::pair<int, std::string>{401, "runtime.bad_signature"});
+  }
+
   SECTION("a hash in upper case is not the contract's") {
     auto s = post_with_body(body);
     for (auto& c : s.signed_lines[0]) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -107,7 +107,7 @@ inline constexpr char kAppCreated[] = "app.created";
 inline constexpr char kAppUpdated[] = "app.updated";
 inline constexpr char kAppDeleted[] = "app.deleted";
 using AppCreated = AppEvent<kAppCreated>;
-using AppUpdated = AppEvent<kAppUpdated>;  // fields, icon or certificate
+using AppUpdated = AppEvent<kAppUpdated>;  // its fields or its icon (what the runtime serves)
 using AppDeleted = AppEvent<kAppDeleted>;
 
 // draft → online (first release), online ⇄ offline (the organisation or a takedown).

@@ -74,9 +74,14 @@ std::shared_ptr<const SdkHost> SdkRequestAuth::verify(const http::Request& req,
   std::array<std::string_view, 9 + 2 * kMaxExtraLines> parts = {req.method_text, "\n", req.target, "\n",
                                                                  timestamp_text,  "\n", nonce};
   std::size_t n = 7;
+  // A body streamed to a file was hashed while it arrived; an in-memory one is hashed here.
   std::string body_hash;
-  if (!req.body.empty()) {
+  if (req.upload && req.upload->size > 0) {
+    body_hash = req.upload->sha256;
+  } else if (!req.body.empty()) {
     body_hash = core::crypto::sha256_hex(req.body);
+  }
+  if (!body_hash.empty()) {
     parts[n++] = "\n";
     parts[n++] = body_hash;
   }
