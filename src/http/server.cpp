@@ -341,7 +341,11 @@ void Server::Impl::stop_on_signals() {
 }
 
 Server::Server(ServerOptions options, Pipeline& pipeline, core::MetricsRegistry& metrics)
-    : impl_(std::make_unique<Impl>(std::move(options), pipeline, metrics)) {}
+    : impl_(std::make_unique<Impl>(std::move(options), pipeline, metrics)) {
+  // sendfile(2) has no MSG_NOSIGNAL: writing a file body to a client that closed raises SIGPIPE,
+  // whose default action ends the process. A server must see that as EPIPE on one connection.
+  std::signal(SIGPIPE, SIG_IGN);
+}
 
 Server::~Server() {
   stop();

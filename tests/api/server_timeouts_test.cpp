@@ -1,6 +1,11 @@
 // Each timeout is tested alone: it is set to 1 s and the others to 30 s, so a connection closed
 // within a few seconds was closed by the timeout under test. The minimum body rate is tested the
 // same way, with a 2 s window against a 30 s body timeout.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include "api/server_fixture.hpp"
@@ -205,4 +210,41 @@ TEST_CASE("server sends a large file to a client that keeps reading", "[server]"
   const auto head_end = received.find("\r\n\r\n");
   REQUIRE(head_end != std::string::npos);
   CHECK(received.size() - head_end - 4 == HttpTestServer::kBigSize);
+}
+
+TEST_CASE("server survives a client that leaves in the middle of a file response", "[server]") {
+  HttpTestServer ts;
+  // A client that closes cleanly (FIN) while the server is still sending: the server's next
+  // sendfile(2) meets a reset peer in CLOSE_WAIT, which raises SIGPIPE — whose default action ends
+  // the whole process (here: this test binary) unless the server ignores it. wrk does exactly this
+  // at the end of every package-download run. The timing of FIN against the sender varies, so try
+  // a few times; one hit is enough to kill an unprotected server.
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(ts.port());
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    const std::string request = "GET /t/big HTTP/1.1\r\nHost: t\r\n\r\n";
+    REQUIRE(::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()));
+    std::vector<char> buffer(256 * 1024);
+    std::size_t received = 0;
+    while (received < 1024 * 1024) {
+      const auto n = ::recv(fd, buffer.data(), buffer.size(), 0);
+      if (n <= 0) break;
+      received += static_cast<std::size_t>(n);
+    }
+    // Drain what has arrived, so close() sends FIN rather than RST.
+    while (::recv(fd, buffer.data(), buffer.size(), MSG_DONTWAIT) > 0) {
+    }
+    ::close(fd);
+  }
+  std::this_thread::sleep_for(300ms);
+  RawSocket again(ts.port());
+  REQUIRE(again.send(raw_request("GET", "/t/file?offset=0&length=10")));
+  const auto res = again.read_response();
+  REQUIRE(res);
+  CHECK(res->status == 200);
 }
