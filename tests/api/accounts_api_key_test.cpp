@@ -183,27 +183,11 @@ TEST_CASE("a creator can grant only the scopes they hold", "[api][keys]") {
   // service with a principal holding less.
   KeyWorld w;
   auto& app = w.server.app();
-  http::Hooks hooks;
   core::ChangeLog changes(app.audit(), app.events());
   modules::PermissionRegistry permissions;
   accounts::declare_permissions(permissions);
   for (const char* p : {"apps:read", "apps:write", "apps:release"}) permissions.declare({p, "", {"owner"}});
-  modules::QuotaRegistry quota_registry;
-  modules::OrgResolverRegistry resolvers;
-  modules::BlobReferenceRegistry blob_references;
-  modules::JobScheduler jobs;
-  modules::CatalogSourceRegistry sources;
-  modules::AppContext app_ctx{app.config(), app.db(),      app.blobs(),   app.events(), app.audit(),   changes,
-                              app.clock(),  app.metrics(), app.secrets(), hooks,        permissions,   quota_registry,
-                              resolvers,    blob_references, jobs,        sources};
-  accounts::SettingsService settings(app.db(), app.audit(), app.clock());
-  accounts::QuotaService quotas(settings, quota_registry);
-  accounts::Identity identity(app.db(), app.clock(), settings, permissions, resolvers,
-                              app.secrets().random_key("jwt-hs256.key"));
-  core::SealedBox sealed(app.secrets().random_key("totp-seal.key"));
-  accounts::SetupLink setup;
-  accounts::AccountsContext ctx{app_ctx, settings, quotas, identity, sealed, {.log_n = 10}, setup};
-  accounts::ApiKeyService service(ctx);
+  accounts::ApiKeyService service(app.db(), changes, app.clock(), permissions);
 
   auto principal = std::make_shared<core::Principal>();
   principal->kind = core::Principal::Kind::kUser;

@@ -1,13 +1,11 @@
 // The input rules behind organisation registration, members and branding, without HTTP: field
-// shapes, magic-byte detection, SVG safety, download names and temporary passwords.
+// shapes, magic-byte detection, SVG safety and download names.
 #include <catch2/catch.hpp>
 
 #include "core/field_rules.hpp"
 #include "http/download.hpp"
 #include "core/media_type.hpp"
-#include "modules/accounts/member_service.hpp"
 #include "modules/accounts/org_model.hpp"
-#include "modules/accounts/password_policy.hpp"
 
 using namespace cove::accounts;
 namespace core = cove::core;
@@ -73,14 +71,4 @@ TEST_CASE("download names survive any characters", "[unit][orgs]") {
   CHECK(header.find('\n') == std::string::npos);
   CHECK(header.starts_with("attachment; filename=\""));
   CHECK(header.find("filename*=UTF-8''%E8%90%A5") != std::string::npos);
-}
-
-TEST_CASE("temporary passwords satisfy the strictest policy", "[unit][orgs]") {
-  for (int i = 0; i < 50; ++i) {
-    const auto p = generate_temporary_password(10);
-    CHECK(p.size() == 16);
-    CHECK(character_classes(p) == 4);
-  }
-  CHECK(generate_temporary_password(40).size() == 40);
-  CHECK(generate_temporary_password(10) != generate_temporary_password(10));
 }

@@ -83,23 +83,21 @@ struct OrgQuotasUpdated {
   static constexpr auto fields() { return std::tuple{core::field("orgId", &OrgQuotasUpdated::org_id)}; }
 };
 
-struct MemberAdded {
-  static constexpr std::string_view kTopic = "member.added";
+// A member joined (member.added: created by an administrator or through an invitation) or was
+// given another role (member.role_changed).
+template <const char* Topic>
+struct MemberRoleSet {
+  static constexpr std::string_view kTopic = Topic;
   std::string org_id, user_id, role;
   static constexpr auto fields() {
-    return std::tuple{core::field("orgId", &MemberAdded::org_id), core::field("userId", &MemberAdded::user_id),
-                      core::field("role", &MemberAdded::role)};
+    return std::tuple{core::field("orgId", &MemberRoleSet::org_id), core::field("userId", &MemberRoleSet::user_id),
+                      core::field("role", &MemberRoleSet::role)};
   }
 };
-
-struct MemberRoleChanged {
-  static constexpr std::string_view kTopic = "member.role_changed";
-  std::string org_id, user_id, role;
-  static constexpr auto fields() {
-    return std::tuple{core::field("orgId", &MemberRoleChanged::org_id),
-                      core::field("userId", &MemberRoleChanged::user_id), core::field("role", &MemberRoleChanged::role)};
-  }
-};
+inline constexpr char kMemberAdded[] = "member.added";
+inline constexpr char kMemberRoleChanged[] = "member.role_changed";
+using MemberAdded = MemberRoleSet<kMemberAdded>;
+using MemberRoleChanged = MemberRoleSet<kMemberRoleChanged>;
 
 struct MemberRemoved {
   static constexpr std::string_view kTopic = "member.removed";
@@ -113,8 +111,17 @@ struct MemberRemoved {
 
 namespace errors {
 
+// The accounts module's resources, for every place that looks one up (404 with these codes).
 inline core::Error org_not_found() { return core::Error::not_found("orgs.not_found", "No such organisation"); }
 inline core::Error member_not_found() { return core::Error::not_found("members.not_found", "No such member"); }
+inline core::Error user_not_found() { return core::Error::not_found("users.not_found", "No such user"); }
+inline core::Error operator_not_found() { return core::Error::not_found("operators.not_found", "No such operator"); }
+inline core::Error invitation_not_found() {
+  return core::Error::not_found("invitations.not_found", "No such invitation");
+}
+inline core::Error api_key_not_found() {
+  return core::Error::not_found("api_keys.not_found", "No such API key in this organisation");
+}
 
 }  // namespace errors
 

@@ -1,22 +1,23 @@
 #include "modules/accounts/accounts_module.hpp"
 
 #include "modules/accounts/accounts_routes.hpp"
+#include "modules/accounts/accounts_services.hpp"
 #include "modules/accounts/member_repo.hpp"
+#include "modules/accounts/org_repo.hpp"
 #include "modules/accounts/permissions.hpp"
+#include "modules/accounts/settings_repo.hpp"
 
 namespace cove::accounts {
 
-AccountsModule::AccountsModule(modules::AppContext& app) {
-  sealed_ = std::make_unique<core::SealedBox>(app.secrets.random_key("totp-seal.key"));
-  settings_ = std::make_unique<SettingsService>(app.db, app.audit, app.clock);
-  quotas_ = std::make_unique<QuotaService>(*settings_, app.quotas);
-  identity_ = std::make_unique<Identity>(app.db, app.clock, *settings_, app.permissions, app.org_resolvers,
-                                         app.secrets.random_key("jwt-hs256.key"));
-  setup_ = std::make_unique<SetupLink>();
-  ctx_ = std::make_unique<AccountsContext>(AccountsContext{
-      app, *settings_, *quotas_, *identity_, *sealed_,
-      core::password::Cost{.log_n = static_cast<int>(app.config.integer("security.passwordHashLogN"))}, *setup_});
+AccountsModule::AccountsModule(modules::AppContext& app)
+    : services_(std::make_unique<AccountsServices>(app)) {
+  declare(app);
+  install_hooks(app);
+}
 
+AccountsModule::~AccountsModule() = default;
+
+void AccountsModule::declare(modules::AppContext& app) {
   declare_permissions(app.permissions);
   app.quotas.declare({.key = std::string(kMaxMembers),
                       .description = "members of the organisation",
@@ -24,34 +25,29 @@ AccountsModule::AccountsModule(modules::AppContext& app) {
                       .min = 1,
                       .max = 100000,
                       .usage = [](core::Conn& c, const std::string& org_id) { return member_repo::count(c, org_id); }});
-  // Licence scans, and branding images (their hashes sit in the branding settings document).
   app.blob_references.add("licence scans and branding images", [](core::Conn& c, const std::string& sha256) {
-    return c
-        .query_one<int>(
-            "SELECT 1 WHERE EXISTS (SELECT 1 FROM orgs WHERE attachment_sha256 = ?1) "
-            "OR EXISTS (SELECT 1 FROM settings WHERE key = 'branding' AND instr(value, ?1) > 0)",
-            sha256)
-        .has_value();
+    return org_repo::references_blob(c, sha256) || settings_repo::branding_references(c, sha256);
   });
+}
 
+void AccountsModule::install_hooks(modules::AppContext& app) {
   // Installed at construction, before any module registers routes or the server starts.
-  app.hooks.identify = [this](http::Request& req) { identity_->identify(req); };
-  app.hooks.check_permission = [this](http::Request& req, const std::string& permission) {
-    identity_->check_permission(req, permission);
+  auto& identity = services_->identity;
+  app.hooks.identify = [&identity](http::Request& req) { identity.identify(req); };
+  app.hooks.check_permission = [&identity](http::Request& req, const std::string& permission) {
+    identity.check_permission(req, permission);
   };
-  const auto config_origins = app.config.http.cors_origins;
-  app.hooks.cors_allowed = [this, config_origins](std::string_view origin) {
+  const auto& settings = services_->settings;
+  app.hooks.cors_allowed = [&settings, config_origins = app.config.http.cors_origins](std::string_view origin) {
     for (const auto& o : config_origins) {
       if (o == origin) return true;
     }
-    for (const auto& o : settings_->security()->cors_origins) {
+    for (const auto& o : settings.security()->cors_origins) {
       if (o == origin) return true;
     }
     return false;
   };
 }
-
-AccountsModule::~AccountsModule() = default;
 
 std::vector<core::ConfigKey> AccountsModule::config_keys() {
   return {
@@ -66,27 +62,32 @@ std::vector<core::ConfigKey> AccountsModule::config_keys() {
   };
 }
 
+const Quotas& AccountsModule::quotas() const { return services_->quotas; }
+
 std::unordered_set<std::string> AccountsModule::active_org_ids(core::Conn& c) const {
-  const auto ids = c.query_all<std::string>("SELECT id FROM orgs WHERE status = 'active'");
+  const auto ids = org_repo::active_ids(c);
   return {ids.begin(), ids.end()};
 }
 
-void AccountsModule::register_routes([[maybe_unused]] http::Router& router) {
+void AccountsModule::register_routes(http::Router& router) {
   // accounts-routes: each feature's mount function, in the order the API reference lists them.
-  mount_auth_routes(router, *ctx_);
-  mount_me_routes(router, *ctx_);
-  mount_operator_routes(router, *ctx_);
-  mount_setup_routes(router, *ctx_);
-  mount_api_key_routes(router, *ctx_);
-  mount_org_routes(router, *ctx_);
-  mount_member_routes(router, *ctx_);
-  mount_platform_org_routes(router, *ctx_);
-  mount_settings_routes(router, *ctx_);
+  auto& s = *services_;
+  mount_auth_routes(router, s);
+  mount_me_routes(router, s);
+  mount_operator_routes(router, s);
+  mount_setup_routes(router, s);
+  mount_api_key_routes(router, s);
+  mount_org_routes(router, s);
+  mount_member_routes(router, s);
+  mount_invitation_routes(router, s);
+  mount_platform_org_routes(router, s);
+  mount_settings_routes(router, s);
 }
 
-void AccountsModule::start(modules::AppContext& /*app*/) {
+void AccountsModule::start(modules::AppContext& app) {
   // accounts-start: one-time set-up that needs the database.
-  ensure_first_operator(*ctx_);
+  ensure_first_operator(services_->operators, services_->setup, app.config.text("admin.email"),
+                        app.config.text("admin.password"));
 }
 
 }  // namespace cove::accounts

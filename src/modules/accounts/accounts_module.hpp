@@ -4,10 +4,11 @@
 #include <memory>
 
 #include "modules/accounts/accounts_api.hpp"
-#include "modules/accounts/accounts_context.hpp"
 #include "modules/module.hpp"
 
 namespace cove::accounts {
+
+struct AccountsServices;
 
 class AccountsModule final : public modules::Module, public AccountsApi {
  public:
@@ -20,16 +21,14 @@ class AccountsModule final : public modules::Module, public AccountsApi {
   static std::vector<core::ConfigKey> config_keys();
 
   // AccountsApi
-  const Quotas& quotas() const override { return *quotas_; }
+  const Quotas& quotas() const override;
   std::unordered_set<std::string> active_org_ids(core::Conn& c) const override;
 
  private:
-  std::unique_ptr<core::SealedBox> sealed_;
-  std::unique_ptr<SettingsService> settings_;
-  std::unique_ptr<QuotaService> quotas_;
-  std::unique_ptr<Identity> identity_;
-  std::unique_ptr<SetupLink> setup_;
-  std::unique_ptr<AccountsContext> ctx_;
+  void declare(modules::AppContext& app);
+  void install_hooks(modules::AppContext& app);
+
+  std::unique_ptr<AccountsServices> services_;
 };
 
 }  // namespace cove::accounts

@@ -13,6 +13,8 @@
 
 namespace cove::accounts {
 
+// Every secret starts with this, so identity tells a key from an access token at a glance.
+inline constexpr std::string_view kApiKeyPrefix = "cove_sk_";
 inline constexpr int kApiKeyDefaultExpiryDays = 90;
 inline constexpr int kApiKeyMaxExpiryDays = 365;
 inline constexpr int kApiKeyMaxGraceHours = 24;

@@ -25,7 +25,6 @@ void read_row(core::Row& r, ApiKey& k) {
   k.allowed_ips = string_list(allowed_ips);
 }
 
-
 namespace {
 
 const std::string kSelect =
@@ -67,6 +66,10 @@ std::vector<ApiKey> list(core::Conn& c, const std::string& org_id, const ApiKeyL
 std::int64_t count_active(core::Conn& c, const std::string& org_id, std::int64_t now_ms) {
   return c.query_value<std::int64_t>(
       "SELECT count(*) FROM api_keys WHERE org_id = ? AND revoked_ms IS NULL AND expires_ms > ?", org_id, now_ms);
+}
+
+void record_use(core::Tx& tx, const std::string& key_id, std::int64_t now_ms, const std::string& ip) {
+  tx.exec("UPDATE api_keys SET last_used_ms = ?, last_used_ip = ? WHERE id = ?", now_ms, ip, key_id);
 }
 
 void revoke(core::Tx& tx, const std::string& org_id, const std::string& key_id, std::int64_t now_ms) {

@@ -20,6 +20,8 @@ std::optional<ApiKey> find(core::Conn& c, const std::string& org_id, const std::
 std::vector<ApiKey> list(core::Conn& c, const std::string& org_id, const ApiKeyListQuery& query,
                          std::int64_t now_ms);
 std::int64_t count_active(core::Conn& c, const std::string& org_id, std::int64_t now_ms);
+// The key was just used from `ip`.
+void record_use(core::Tx& tx, const std::string& key_id, std::int64_t now_ms, const std::string& ip);
 void revoke(core::Tx& tx, const std::string& org_id, const std::string& key_id, std::int64_t now_ms);
 // Installs a new secret. With `previous_until_ms` the current secret stays valid until then
 // (replacing any earlier grace secret); without it the current secret stops working at once.

@@ -1,17 +1,17 @@
 // /api/v1/orgs/{orgId}/api-keys: create, list, revoke and rotate an organisation's API keys.
 // Every route needs keys:manage in the organisation; the secret is in the create and rotate
 // responses only.
-#include <memory>
+#include <array>
 
 #include <fmt/format.h>
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/json_input.hpp"
-#include "modules/accounts/accounts_routes.hpp"
-#include "modules/accounts/api_key_service.hpp"
 #include "http/list_response.hpp"
 #include "http/query_input.hpp"
+#include "modules/accounts/accounts_routes.hpp"
+#include "modules/accounts/route_input.hpp"
 
 namespace cove::accounts {
 
@@ -19,6 +19,7 @@ namespace {
 
 constexpr std::size_t kBodyLimit = 16 * 1024;
 constexpr std::size_t kIpMaxChars = 64;  // an IPv6 CIDR range is at most 43 characters
+constexpr std::array<std::string_view, 3> kStatuses = {"active", "expired", "revoked"};
 
 nlohmann::json optional_time(const std::optional<std::int64_t>& ms) {
   return ms ? nlohmann::json(core::format_rfc3339_millis(*ms)) : nlohmann::json(nullptr);
@@ -89,14 +90,7 @@ NewApiKey read_new_key(const std::string& body) {
 ApiKeyListQuery read_list_query(const http::Request& req) {
   ApiKeyListQuery q;
   q.page = http::read_page_request(req);
-  if (auto status = req.query_param("status"); status && !status->empty()) {
-    if (*status != "active" && *status != "expired" && *status != "revoked") {
-      core::FieldErrors errors;
-      errors.add("status", "invalid", "Must be active, expired or revoked");
-      errors.throw_if_any();
-    }
-    q.status = *status;
-  }
+  q.status = query_choice(req, "status", kStatuses, "Must be active, expired or revoked");
   return q;
 }
 
@@ -128,21 +122,21 @@ http::Response rotate_key(ApiKeyService& service, const http::Request& req) {
 
 }  // namespace
 
-void mount_api_key_routes(http::Router& router, AccountsContext& ctx) {
-  auto service = std::make_shared<ApiKeyService>(ctx);
+void mount_api_key_routes(http::Router& router, AccountsServices& services) {
+  auto& service = services.api_keys;
   auto keys = router.group("/api/v1/orgs/{orgId}/api-keys");
 
-  keys.get("", [service](http::Request& req) { return list_keys(*service, req); }).permission("keys:manage");
-  keys.post("", [service](http::Request& req) { return create_key(*service, req); })
+  keys.get("", [&service](http::Request& req) { return list_keys(service, req); }).permission("keys:manage");
+  keys.post("", [&service](http::Request& req) { return create_key(service, req); })
       .permission("keys:manage")
       .body_limit(kBodyLimit);
   keys.del("/{keyId}",
-           [service](http::Request& req) {
-             service->revoke(req.actor(), req.org_id, req.param("keyId"));
+           [&service](http::Request& req) {
+             service.revoke(req.actor(), req.org_id, req.param("keyId"));
              return http::Response::no_content();
            })
       .permission("keys:manage");
-  keys.post("/{keyId}/rotate", [service](http::Request& req) { return rotate_key(*service, req); })
+  keys.post("/{keyId}/rotate", [&service](http::Request& req) { return rotate_key(service, req); })
       .permission("keys:manage")
       .body_limit(kBodyLimit);
 }

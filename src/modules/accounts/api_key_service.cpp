@@ -8,8 +8,8 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
+#include "modules/accounts/accounts_api.hpp"
 #include "modules/accounts/api_key_repo.hpp"
-#include "modules/accounts/identity.hpp"
 #include "modules/accounts/permissions.hpp"
 
 namespace cove::accounts {
@@ -27,6 +27,17 @@ nlohmann::json key_summary(const ApiKey& k) {
           {"scopes", k.scopes},
           {"allowedIps", k.allowed_ips},
           {"expiresAt", core::format_rfc3339_millis(k.expires_ms)}};
+}
+
+// The operation-log entry of a change to one key.
+core::AuditEntry key_entry(const std::string& org_id, const std::string& key_id, std::string action,
+                           nlohmann::json before, nlohmann::json after) {
+  return {.org_id = org_id,
+          .action = std::move(action),
+          .target_type = "api_key",
+          .target_id = key_id,
+          .before = std::move(before),
+          .after = std::move(after)};
 }
 
 void add_unique(std::vector<std::string>& list, const std::string& value) {
@@ -63,9 +74,9 @@ IssuedApiKey ApiKeyService::create(const core::Actor& actor, const std::string& 
   core::FieldErrors errors;
   std::vector<std::string> scopes;
   for (const auto& s : request.scopes) {
-    if (!ctx_.app.permissions.all_org().contains(s)) {
+    if (!permissions_.all_org().contains(s)) {
       errors.add("scopes", "unknown_scope", fmt::format("'{}' is not a permission", s));
-    } else if (!ctx_.app.permissions.is_api_key_scope(s)) {
+    } else if (!permissions_.is_api_key_scope(s)) {
       errors.add("scopes", "not_allowed", fmt::format("API keys cannot hold '{}'", s));
     } else if (!principal.can_in_org(org_id, s)) {
       errors.add("scopes", "not_permitted", fmt::format("You do not hold '{}' in this organisation", s));
@@ -97,7 +108,7 @@ IssuedApiKey ApiKeyService::create(const core::Actor& actor, const std::string& 
   key.created_ms = now;
   key.expires_ms = now + request.expires_in_days * kDayMs;
 
-  ctx_.app.db.write([&](core::Tx& tx) {
+  db_.write([&](core::Tx& tx) {
     if (api_key_repo::count_active(tx, org_id, now) >= kApiKeyMaxActivePerOrg) {
       throw core::Error(
           409, "api_keys.limit_reached",
@@ -106,41 +117,32 @@ IssuedApiKey ApiKeyService::create(const core::Actor& actor, const std::string& 
           {{"limit", kApiKeyMaxActivePerOrg}});
     }
     api_key_repo::insert(tx, key, core::crypto::sha256_hex(issued.secret));
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "api_key.created",
-                           .target_type = "api_key",
-                           .target_id = key.id,
-                           .after = key_summary(key)});
+    changes_.record(tx, actor, key_entry(org_id, key.id, "api_key.created", nullptr, key_summary(key)));
   });
   return issued;
 }
 
 std::vector<ApiKey> ApiKeyService::list(const std::string& org_id, const ApiKeyListQuery& query) const {
   const auto now = now_ms();
-  return ctx_.app.db.read([&](core::Conn& c) { return api_key_repo::list(c, org_id, query, now); });
+  return db_.read([&](core::Conn& c) { return api_key_repo::list(c, org_id, query, now); });
 }
 
 ApiKey ApiKeyService::load(core::Conn& c, const std::string& org_id, const std::string& key_id) const {
   auto key = api_key_repo::find(c, org_id, key_id);
-  if (!key) throw core::Error::not_found("api_keys.not_found", "No such API key in this organisation");
+  if (!key) throw errors::api_key_not_found();
   return *key;
 }
 
 void ApiKeyService::revoke(const core::Actor& actor, const std::string& org_id, const std::string& key_id) {
   const auto now = now_ms();
-  ctx_.app.db.write([&](core::Tx& tx) {
+  db_.write([&](core::Tx& tx) {
     const auto key = load(tx, org_id, key_id);
     if (key.revoked_ms) return;
     api_key_repo::revoke(tx, org_id, key_id, now);
-    ctx_.app.audit.record(
-        tx, actor,
-        {.org_id = org_id,
-         .action = "api_key.revoked",
-         .target_type = "api_key",
-         .target_id = key_id,
-         .before = {{"name", key.name}, {"prefix", key.prefix}, {"status", key.status_at(now)}},
-         .after = {{"status", "revoked"}}});
+    changes_.record(tx, actor,
+                    key_entry(org_id, key_id, "api_key.revoked",
+                              {{"name", key.name}, {"prefix", key.prefix}, {"status", key.status_at(now)}},
+                              {{"status", "revoked"}}));
   });
 }
 
@@ -153,22 +155,16 @@ IssuedApiKey ApiKeyService::rotate(const core::Actor& actor, const std::string& 
   const auto previous_until =
       grace_hours > 0 ? std::optional<std::int64_t>(now + grace_hours * kHourMs) : std::nullopt;
 
-  ctx_.app.db.write([&](core::Tx& tx) {
+  db_.write([&](core::Tx& tx) {
     auto key = load(tx, org_id, key_id);
     if (key.revoked_ms) throw core::Error::conflict("api_keys.revoked", "This API key is revoked");
     if (key.expires_ms <= now) throw core::Error::conflict("api_keys.expired", "This API key has expired");
     api_key_repo::rotate(tx, org_id, key_id, core::crypto::sha256_hex(issued.secret), prefix, previous_until);
-    ctx_.app.audit.record(
-        tx, actor,
-        {.org_id = org_id,
-         .action = "api_key.rotated",
-         .target_type = "api_key",
-         .target_id = key_id,
-         .before = {{"prefix", key.prefix}},
-         .after = {{"prefix", prefix},
-                   {"previousValidUntil", previous_until
-                                              ? nlohmann::json(core::format_rfc3339_millis(*previous_until))
-                                              : nlohmann::json(nullptr)}}});
+    const auto grace_end =
+        previous_until ? nlohmann::json(core::format_rfc3339_millis(*previous_until)) : nlohmann::json(nullptr);
+    changes_.record(tx, actor,
+                    key_entry(org_id, key_id, "api_key.rotated", {{"prefix", key.prefix}},
+                              {{"prefix", prefix}, {"previousValidUntil", grace_end}}));
     key.prefix = prefix;
     key.previous_until_ms = previous_until;
     issued.key = std::move(key);

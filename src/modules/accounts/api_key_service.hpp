@@ -7,9 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
 #include "core/principal.hpp"
-#include "modules/accounts/accounts_context.hpp"
 #include "modules/accounts/api_key_model.hpp"
+#include "modules/platform/permission_registry.hpp"
 
 namespace cove::accounts {
 
@@ -18,7 +21,10 @@ std::string generate_api_key_secret();
 
 class ApiKeyService {
  public:
-  explicit ApiKeyService(AccountsContext& ctx) : ctx_(ctx) {}
+  // `permissions` tells which permissions exist and which an API key may hold.
+  ApiKeyService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock,
+                const modules::PermissionRegistry& permissions)
+      : db_(db), changes_(changes), clock_(clock), permissions_(permissions) {}
 
   // Throws 400 `validation_failed` (field `scopes`: unknown_scope, not_allowed, not_permitted;
   // field `allowedIps`: invalid_ip) and 409 `api_keys.limit_reached`.
@@ -32,12 +38,15 @@ class ApiKeyService {
   IssuedApiKey rotate(const core::Actor& actor, const std::string& org_id, const std::string& key_id,
                       int grace_hours);
 
-  std::int64_t now_ms() const { return ctx_.app.clock.unix_millis(); }
+  std::int64_t now_ms() const { return clock_.unix_millis(); }
 
  private:
   ApiKey load(core::Conn& c, const std::string& org_id, const std::string& key_id) const;
 
-  AccountsContext& ctx_;
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
+  const modules::PermissionRegistry& permissions_;
 };
 
 }  // namespace cove::accounts

@@ -6,9 +6,8 @@
 #include "core/json_input.hpp"
 #include "http/errors.hpp"
 #include "modules/accounts/accounts_routes.hpp"
-#include "modules/accounts/auth_service.hpp"
 #include "modules/accounts/password_policy.hpp"
-#include "modules/accounts/password_service.hpp"
+#include "modules/accounts/route_input.hpp"
 
 namespace cove::accounts {
 
@@ -19,21 +18,6 @@ constexpr std::size_t kBodyLimit = 16 * 1024;
 constexpr core::StringRule kEmailRule{.min_chars = 1, .max_chars = 254};
 constexpr core::StringRule kPasswordRule{.min_chars = 1, .max_chars = kMaxPasswordBytes};
 constexpr core::StringRule kCodeRule{.min_chars = 1, .max_chars = 32};
-
-// The services behind these routes, built once per server.
-struct AuthServices {
-  explicit AuthServices(AccountsContext& ctx)
-      : lockout(ctx.app.audit, ctx.app.clock, ctx.settings),
-        sessions(ctx),
-        totp(ctx, lockout),
-        auth(ctx, lockout, totp, sessions),
-        passwords(ctx, lockout) {}
-  LoginLockout lockout;
-  SessionService sessions;
-  TotpService totp;
-  AuthService auth;
-  PasswordService passwords;
-};
 
 std::string refresh_cookie(std::string_view token, std::int64_t max_age_s) {
   // Secure is always set: browsers treat http://localhost and 127.0.0.1 as secure contexts, so
@@ -74,13 +58,17 @@ std::string trimmed(std::string s) {
   return s.substr(first, s.find_last_not_of(' ') - first + 1);
 }
 
-// Routes without fields still reject a body with unknown ones, like every other route.
-void expect_no_fields(const http::Request& req) {
-  if (req.body.empty()) return;
-  core::JsonInput::parse(req.body).finish();
+// Sign-out answers clear the refresh cookie.
+http::Response signed_out() {
+  auto res = http::Response::no_content();
+  res.headers.add("Set-Cookie", cleared_refresh_cookie());
+  return res;
 }
 
-http::Response sign_in(AuthServices& s, http::Request& req) {
+// {code}: a current authenticator code or a recovery code.
+std::string read_code(const http::Request& req) { return read_only_field(req, "code", kCodeRule); }
+
+http::Response sign_in(AuthService& auth, http::Request& req) {
   auto in = core::JsonInput::parse(req.body);
   Credentials credentials;
   credentials.email = trimmed(in.required_string("email", kEmailRule));
@@ -89,7 +77,7 @@ http::Response sign_in(AuthServices& s, http::Request& req) {
   credentials.second_factor.recovery_code = in.optional_string("recoveryCode", kCodeRule);
   in.finish();
   try {
-    return session_response(s.auth.sign_in(req.actor(), credentials));
+    return session_response(auth.sign_in(req.actor(), credentials));
   } catch (const core::Error& e) {
     if (e.status() != 429) throw;
     auto res = http::error_json(e, req.request_id);
@@ -98,10 +86,10 @@ http::Response sign_in(AuthServices& s, http::Request& req) {
   }
 }
 
-http::Response refresh(AuthServices& s, http::Request& req) {
+http::Response refresh(SessionService& sessions, http::Request& req) {
   expect_no_fields(req);
   try {
-    return session_response(s.sessions.refresh(req.actor(), cookie_value(req, kRefreshCookie)));
+    return session_response(sessions.refresh(req.actor(), cookie_value(req, kRefreshCookie)));
   } catch (const core::Error& e) {
     // A dead token is dropped from the browser, so it stops being sent.
     auto res = http::error_json(e, req.request_id);
@@ -112,94 +100,76 @@ http::Response refresh(AuthServices& s, http::Request& req) {
 
 }  // namespace
 
-void mount_auth_routes(http::Router& router, AccountsContext& ctx) {
-  auto s = std::make_shared<AuthServices>(ctx);
+void mount_auth_routes(http::Router& router, AccountsServices& services) {
+  auto& sessions = services.sessions;
+  auto& totp = services.totp;
   auto auth = router.group("/api/v1/auth");
+  // What the signed-in user does to their own account.
+  const auto self_post = [&auth](std::string_view path, http::Handler handler) {
+    return auth.post(path, std::move(handler)).permission(std::string(kSelfPermission)).body_limit(kBodyLimit);
+  };
 
-  auth.post("/login", [s](http::Request& req) { return sign_in(*s, req); })
+  auth.post("/login", [&auth_service = services.auth](http::Request& req) { return sign_in(auth_service, req); })
       .open()
       .blocking()
       .body_limit(kBodyLimit);
 
-  auth.post("/refresh", [s](http::Request& req) { return refresh(*s, req); }).open().body_limit(kBodyLimit);
+  auth.post("/refresh", [&sessions](http::Request& req) { return refresh(sessions, req); })
+      .open()
+      .body_limit(kBodyLimit);
 
   auth.post("/logout",
-            [s](http::Request& req) {
+            [&sessions](http::Request& req) {
               expect_no_fields(req);
-              s->sessions.sign_out(req.actor(), cookie_value(req, kRefreshCookie));
-              auto res = http::Response::no_content();
-              res.headers.add("Set-Cookie", cleared_refresh_cookie());
-              return res;
+              sessions.sign_out(req.actor(), cookie_value(req, kRefreshCookie));
+              return signed_out();
             })
       .open()
       .body_limit(kBodyLimit);
 
-  auth.post("/logout-all",
-            [s](http::Request& req) {
-              expect_no_fields(req);
-              s->sessions.sign_out_everywhere(req.actor());
-              auto res = http::Response::no_content();
-              res.headers.add("Set-Cookie", cleared_refresh_cookie());
-              return res;
-            })
-      .permission(std::string(kSelfPermission))
-      .body_limit(kBodyLimit);
+  self_post("/logout-all", [&sessions](http::Request& req) {
+    expect_no_fields(req);
+    sessions.sign_out_everywhere(req.actor());
+    return signed_out();
+  });
 
-  auth.post("/password",
-            [s](http::Request& req) {
+  self_post("/password",
+            [&passwords = services.passwords](http::Request& req) {
               auto in = core::JsonInput::parse(req.body);
               const auto current = in.required_string("currentPassword", kPasswordRule);
               const auto next = in.required_string("newPassword", kPasswordRule);
               in.finish();
-              s->passwords.change(req.actor(), current, next);
+              passwords.change(req.actor(), current, next);
               return http::Response::no_content();
             })
-      .permission(std::string(kSelfPermission))
-      .blocking()
-      .body_limit(kBodyLimit);
+      .blocking();
 
-  auth.post("/2fa/enroll",
-            [s](http::Request& req) {
-              expect_no_fields(req);
-              const auto e = s->totp.enroll(req.actor());
-              return http::Response::json(200, {{"secret", e.secret}, {"otpauthUri", e.otpauth_uri}});
-            })
-      .permission(std::string(kSelfPermission))
-      .body_limit(kBodyLimit);
+  self_post("/2fa/enroll", [&totp](http::Request& req) {
+    expect_no_fields(req);
+    const auto e = totp.enroll(req.actor());
+    return http::Response::json(200, {{"secret", e.secret}, {"otpauthUri", e.otpauth_uri}});
+  });
 
-  auth.post("/2fa/confirm",
-            [s](http::Request& req) {
-              auto in = core::JsonInput::parse(req.body);
-              const auto code = in.required_string("code", kCodeRule);
-              in.finish();
-              return http::Response::json(200, {{"recoveryCodes", s->totp.confirm(req.actor(), code)}});
-            })
-      .permission(std::string(kSelfPermission))
-      .body_limit(kBodyLimit);
+  self_post("/2fa/confirm", [&totp](http::Request& req) {
+    const auto code = read_code(req);
+    return http::Response::json(200, {{"recoveryCodes", totp.confirm(req.actor(), code)}});
+  });
 
-  auth.post("/2fa/disable",
-            [s](http::Request& req) {
+  self_post("/2fa/disable",
+            [&totp](http::Request& req) {
               auto in = core::JsonInput::parse(req.body);
               const auto password = in.required_string("password", kPasswordRule);
               const auto code = in.required_string("code", kCodeRule);
               in.finish();
-              s->totp.disable(req.actor(), password, code);
+              totp.disable(req.actor(), password, code);
               return http::Response::no_content();
             })
-      .permission(std::string(kSelfPermission))
-      .blocking()
-      .body_limit(kBodyLimit);
+      .blocking();
 
-  auth.post("/2fa/recovery-codes",
-            [s](http::Request& req) {
-              auto in = core::JsonInput::parse(req.body);
-              const auto code = in.required_string("code", kCodeRule);
-              in.finish();
-              return http::Response::json(
-                  200, {{"recoveryCodes", s->totp.regenerate_recovery_codes(req.actor(), code)}});
-            })
-      .permission(std::string(kSelfPermission))
-      .body_limit(kBodyLimit);
+  self_post("/2fa/recovery-codes", [&totp](http::Request& req) {
+    const auto code = read_code(req);
+    return http::Response::json(200, {{"recoveryCodes", totp.regenerate_recovery_codes(req.actor(), code)}});
+  });
 }
 
 }  // namespace cove::accounts

@@ -6,8 +6,11 @@
 #include <mutex>
 #include <string>
 
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
+#include "core/password.hpp"
 #include "core/principal.hpp"
-#include "modules/accounts/accounts_context.hpp"
 #include "modules/accounts/lockout.hpp"
 #include "modules/accounts/session_service.hpp"
 #include "modules/accounts/totp_service.hpp"
@@ -22,8 +25,16 @@ struct Credentials {
 
 class AuthService {
  public:
-  AuthService(AccountsContext& ctx, LoginLockout& lockout, TotpService& totp, SessionService& sessions)
-      : ctx_(ctx), lockout_(lockout), totp_(totp), sessions_(sessions) {}
+  // `password_cost` is the cost stored hashes are upgraded to at sign-in.
+  AuthService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock, core::password::Cost password_cost,
+              LoginLockout& lockout, TotpService& totp, SessionService& sessions)
+      : db_(db),
+        changes_(changes),
+        clock_(clock),
+        password_cost_(password_cost),
+        lockout_(lockout),
+        totp_(totp),
+        sessions_(sessions) {}
 
   // Starts a session. Throws 429 `auth.locked`, 401 `auth.invalid_credentials`, 403
   // `auth.account_disabled` (only after the right password), 401 `auth.totp_required` /
@@ -35,7 +46,10 @@ class AuthService {
   const std::string& dummy_hash();
   [[noreturn]] void fail(const core::Actor& actor, const SignInSubject& subject, const std::string& reason);
 
-  AccountsContext& ctx_;
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
+  core::password::Cost password_cost_;
   LoginLockout& lockout_;
   TotpService& totp_;
   SessionService& sessions_;

@@ -48,26 +48,26 @@ Branding BrandingService::upload(const core::Actor& actor, BrandingImage image, 
     throw core::Error::bad_request(
         "branding.unsafe_svg", "The SVG contains scripts, event handlers or embedded content; remove them");
   }
-  const auto blob = ctx_.app.blobs.put(bytes);
-  return ctx_.settings.set_branding_image(actor, image, blob.sha256);
+  const auto blob = blobs_.put(bytes);
+  return settings_.set_branding_image(actor, image, blob.sha256);
 }
 
 Branding BrandingService::clear(const core::Actor& actor, BrandingImage image) {
-  return ctx_.settings.set_branding_image(actor, image, "");
+  return settings_.set_branding_image(actor, image, "");
 }
 
 std::optional<BrandingFile> BrandingService::file(BrandingImage image) const {
-  const auto branding = ctx_.settings.branding();
+  const auto branding = settings_.branding();
   const auto& sha = hash_of(*branding, image);
   if (sha.empty()) return std::nullopt;
-  const auto path = ctx_.app.blobs.path_of(sha);
-  const auto size = ctx_.app.blobs.size(sha);
+  const auto path = blobs_.path_of(sha);
+  const auto size = blobs_.size(sha);
   if (!path || !size) return std::nullopt;
   return BrandingFile{*path, *size, sha, core::sniff_media_type(core::read_head(*path, kSniffBytes))};
 }
 
 nlohmann::json BrandingService::public_json() const {
-  const auto b = ctx_.settings.branding();
+  const auto b = settings_.branding();
   return {{"productName", b->product_name},
           {"loginTitle", b->login_title},
           {"loginText", b->login_text},

@@ -11,8 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/blob_store.hpp"
 #include "core/principal.hpp"
-#include "modules/accounts/accounts_context.hpp"
+#include "modules/accounts/settings_service.hpp"
 
 namespace cove::accounts {
 
@@ -27,7 +28,8 @@ struct BrandingFile {
 
 class BrandingService {
  public:
-  explicit BrandingService(AccountsContext& ctx) : ctx_(ctx) {}
+  // Images are stored in `blobs`; which ones are in use is the branding document in `settings`.
+  BrandingService(core::BlobStore& blobs, SettingsService& settings) : blobs_(blobs), settings_(settings) {}
 
   // 415 unsupported_media_type for other files; 400 branding.unsafe_svg for SVGs with scripts.
   Branding upload(const core::Actor& actor, BrandingImage image, std::string_view bytes);
@@ -41,7 +43,8 @@ class BrandingService {
   nlohmann::json admin_json(const Branding& b) const;
 
  private:
-  AccountsContext& ctx_;
+  core::BlobStore& blobs_;
+  SettingsService& settings_;
 };
 
 std::string_view image_name(BrandingImage image);  // "logo" | "favicon" | "loginImage"

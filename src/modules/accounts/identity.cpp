@@ -10,6 +10,9 @@
 #include "core/error.hpp"
 #include "core/jwt.hpp"
 #include "core/log.hpp"
+#include "modules/accounts/api_key_repo.hpp"
+#include "modules/accounts/identity_repo.hpp"
+#include "modules/accounts/org_repo.hpp"
 #include "modules/accounts/permissions.hpp"
 
 namespace cove::accounts {
@@ -30,6 +33,10 @@ std::optional<std::string_view> bearer_token(const http::Request& req) {
 }
 
 core::Principal::Kind kind_of(const core::Principal& p) { return p.kind; }
+
+// The answer for a resource the caller may not see as for one that does not exist, so ids cannot
+// be probed.
+core::Error no_such_resource() { return core::Error::not_found("not_found", "No such resource"); }
 
 }  // namespace
 
@@ -87,62 +94,42 @@ std::shared_ptr<const core::Principal> Identity::load_user_at(const std::string&
                                                               std::int64_t now,
                                                               std::int64_t& valid_until_ms) {
   return db_.read([&](core::Conn& c) -> std::shared_ptr<const core::Principal> {
-    auto& s = c.prepare(
-        "SELECT expires_ms FROM sessions WHERE id = ? AND user_id = ? AND revoked_ms IS NULL AND "
-        "expires_ms > ?");
-    s.bind(1, session_id);
-    s.bind(2, user_id);
-    s.bind(3, now);
-    if (!s.executeStep()) return nullptr;
-    valid_until_ms = std::min(valid_until_ms, s.getColumn(0).getInt64());
-    auto& u = c.prepare(
-        "SELECT name, platform_role, status, must_change_password, password_changed_ms, totp_secret IS NOT NULL "
-        "FROM users WHERE id = ?");
-    u.bind(1, user_id);
-    if (!u.executeStep()) return nullptr;
-    if (u.getColumn(2).getString() != "active") return nullptr;
+    const auto session_expiry = identity_repo::live_session_expiry(c, session_id, user_id, now);
+    if (!session_expiry) return nullptr;
+    valid_until_ms = std::min(valid_until_ms, *session_expiry);
+    const auto user = identity_repo::find_user(c, user_id);
+    if (!user || user->status != "active") return nullptr;
 
     auto p = std::make_shared<core::Principal>();
     p->kind = core::Principal::Kind::kUser;
     p->id = user_id;
-    p->name = u.getColumn(0).getString();
-    p->platform_role = u.getColumn(1).getString();
+    p->name = user->name;
+    p->platform_role = user->platform_role;
     p->session_id = session_id;
-    const bool must_change = u.getColumn(3).getInt() != 0;
-    const auto changed_ms = u.getColumn(4).getInt64();
-    const bool has_2fa = u.getColumn(5).getInt() != 0;
     if (!p->platform_role.empty()) {
       const auto& perms = permissions_.platform_role(p->platform_role);
       p->platform_permissions.insert(perms.begin(), perms.end());
     }
 
     bool org_requires_2fa = false;
-    auto& m = c.prepare(
-        "SELECT m.org_id, m.role, o.status, o.require_2fa OR o.require_2fa_imposed_by IS NOT NULL "
-        "FROM org_members m JOIN orgs o ON o.id = m.org_id "
-        "WHERE m.user_id = ?");
-    m.bind(1, user_id);
-    while (m.executeStep()) {
-      const auto org_id = m.getColumn(0).getString();
-      const auto role = m.getColumn(1).getString();
-      const auto status = m.getColumn(2).getString();
-      const bool active = status == "active";
-      const auto& perms = active                                         ? permissions_.org_role(role)
-                          : (status == "pending" && role == "owner") ? pending_owner_permissions()
-                                                                     : inactive_org_permissions();
-      p->org_permissions[org_id].insert(perms.begin(), perms.end());
-      if (active && m.getColumn(3).getInt() != 0) org_requires_2fa = true;
+    for (const auto& m : identity_repo::memberships(c, user_id)) {
+      const bool active = m.org_status == "active";
+      const auto& perms = active                                              ? permissions_.org_role(m.role)
+                          : (m.org_status == "pending" && m.role == "owner") ? pending_owner_permissions()
+                                                                              : inactive_org_permissions();
+      p->org_permissions[m.org_id].insert(perms.begin(), perms.end());
+      if (active && m.org_requires_2fa) org_requires_2fa = true;
     }
 
     bool expired = false;
     if (security.password_expiry_days > 0) {
-      const auto expires_ms = changed_ms + security.password_expiry_days * kDayMs;
+      const auto expires_ms = user->password_changed_ms + security.password_expiry_days * kDayMs;
       expired = expires_ms < now;
       if (!expired) valid_until_ms = std::min(valid_until_ms, expires_ms + 1);  // the restriction starts then
     }
-    if (must_change || expired) {
+    if (user->must_change_password || expired) {
       p->restriction = "auth.password_change_required";
-    } else if (!has_2fa &&
+    } else if (!user->has_2fa &&
                (org_requires_2fa || (!p->platform_role.empty() && security.require_2fa_operators))) {
       p->restriction = "auth.2fa_enrollment_required";
     }
@@ -152,35 +139,7 @@ std::shared_ptr<const core::Principal> Identity::load_user_at(const std::string&
 
 std::optional<Identity::KeyGrant> Identity::load_key(const std::string& secret_hash, std::int64_t now,
                                                      std::int64_t& valid_until_ms) {
-  struct KeyRow {
-    std::string id, org_id, name, scopes, allowed_ips, org_status, creator_role;
-    std::int64_t expires_ms = 0;
-    std::optional<std::int64_t> grace_until_ms;  // set when the token is the rotated-out secret
-  };
-  auto row = db_.read([&](core::Conn& c) -> std::optional<KeyRow> {
-    auto& st = c.prepare(
-        "SELECT k.id, k.org_id, k.name, k.scopes, k.allowed_ips, o.status, "
-        "COALESCE((SELECT m.role FROM org_members m JOIN users u ON u.id = m.user_id "
-        "WHERE m.org_id = k.org_id AND m.user_id = k.created_by AND u.status = 'active'), ''), "
-        "k.expires_ms, k.secret_hash = ?1, k.previous_until_ms "
-        "FROM api_keys k JOIN orgs o ON o.id = k.org_id "
-        "WHERE (k.secret_hash = ?1 OR (k.previous_hash = ?1 AND k.previous_until_ms > ?2)) "
-        "AND k.revoked_ms IS NULL AND k.expires_ms > ?2");
-    st.bind(1, secret_hash);
-    st.bind(2, now);
-    if (!st.executeStep()) return std::nullopt;
-    KeyRow r;
-    r.id = st.getColumn(0).getString();
-    r.org_id = st.getColumn(1).getString();
-    r.name = st.getColumn(2).getString();
-    r.scopes = st.getColumn(3).getString();
-    r.allowed_ips = st.getColumn(4).getString();
-    r.org_status = st.getColumn(5).getString();
-    r.creator_role = st.getColumn(6).getString();
-    r.expires_ms = st.getColumn(7).getInt64();
-    if (st.getColumn(8).getInt() == 0) r.grace_until_ms = st.getColumn(9).getInt64();
-    return r;
-  });
+  const auto row = db_.read([&](core::Conn& c) { return identity_repo::find_key(c, secret_hash, now); });
   if (!row) return std::nullopt;
   valid_until_ms = std::min(valid_until_ms, row->expires_ms);
   if (row->grace_until_ms) valid_until_ms = std::min(valid_until_ms, *row->grace_until_ms);
@@ -266,13 +225,7 @@ void Identity::note_key_use(const std::string& key_id, const std::string& ip) {
     last = now;
   }
   try {
-    db_.write([&](core::Tx& tx) {
-      auto& st = tx.prepare("UPDATE api_keys SET last_used_ms = ?, last_used_ip = ? WHERE id = ?");
-      st.bind(1, now);
-      st.bind(2, ip);
-      st.bind(3, key_id);
-      st.exec();
-    });
+    db_.write([&](core::Tx& tx) { api_key_repo::record_use(tx, key_id, now, ip); });
   } catch (const std::exception& e) {
     // Usage tracking must never fail the request it describes.
     core::log::warn("could not record API key use", {{"key", key_id}, {"error", e.what()}});
@@ -285,17 +238,12 @@ std::string Identity::resolve_org(http::Request& req) {
     const auto& name = param.first;
     const auto& value = param.second;
     if (name == "orgId") {
-      const bool exists = db_.read([&](core::Conn& c) {
-        auto& st = c.prepare("SELECT 1 FROM orgs WHERE id = ?");
-        st.bind(1, value);
-        return st.executeStep();
-      });
-      if (!exists) throw core::Error::not_found("not_found", "No such resource");
+      if (!db_.read([&](core::Conn& c) { return org_repo::exists(c, value); })) throw no_such_resource();
       return value;
     }
     if (const auto* resolver = resolvers_.find(name)) {
       auto org = db_.read([&](core::Conn& c) { return (*resolver)(c, value); });
-      if (!org) throw core::Error::not_found("not_found", "No such resource");
+      if (!org) throw no_such_resource();
       return *org;
     }
   }
@@ -333,7 +281,7 @@ void Identity::check_permission(http::Request& req, const std::string& permissio
     req.org_id = org_id;
     return;
   }
-  throw core::Error::not_found("not_found", "No such resource");
+  throw no_such_resource();
 }
 
 }  // namespace cove::accounts

@@ -26,6 +26,8 @@
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "http/types.hpp"
+#include "modules/accounts/api_key_model.hpp"
+#include "modules/accounts/permissions.hpp"
 #include "modules/accounts/principal_cache.hpp"
 #include "modules/accounts/settings_service.hpp"
 #include "modules/platform/org_resolvers.hpp"
@@ -33,12 +35,9 @@
 
 namespace cove::accounts {
 
-inline constexpr std::string_view kSelfPermission = "self";
-inline constexpr std::string_view kApiKeyPrefix = "cove_sk_";
 
 class Identity {
  public:
-  // Finds the organisation that owns the resource `id` (nullopt when there is none).
   // `permissions` gives the roles' permission sets; `resolvers` find the organisation owning the
   // resource a path parameter names (both filled by the modules before serving).
   Identity(core::Db& db, const core::Clock& clock, SettingsService& settings,

@@ -2,19 +2,18 @@
 // opens the link (public) and accepts it, with a new account or signed in with an existing one.
 #include <algorithm>
 #include <array>
-#include <memory>
 
 #include <fmt/format.h>
 
 #include "core/clock.hpp"
 #include "core/field_rules.hpp"
 #include "core/json_input.hpp"
-#include "modules/accounts/invitation_routes.hpp"
-#include "modules/accounts/invitation_service.hpp"
+#include "http/list_response.hpp"
+#include "http/query_input.hpp"
+#include "modules/accounts/accounts_routes.hpp"
 #include "modules/accounts/org_model.hpp"
 #include "modules/accounts/password_policy.hpp"
-#include "http/query_input.hpp"
-#include "http/list_response.hpp"
+#include "modules/accounts/route_input.hpp"
 
 namespace cove::accounts {
 
@@ -33,8 +32,8 @@ bool valid_host(std::string_view host) {
 // Links point at http.publicUrl when configured (the address users know, e.g. behind a proxy),
 // else at the host this request was sent to; a Host header that is not a plain host[:port]
 // gives a relative link rather than one an attacker chose.
-std::string invite_url(const AccountsContext& ctx, const http::Request& req, const std::string& token) {
-  std::string base = ctx.app.config.http.public_url;
+std::string invite_url(const std::string& public_url, const http::Request& req, const std::string& token) {
+  std::string base = public_url;
   if (base.empty()) {
     if (const auto host = req.headers.get("Host"); host && valid_host(*host)) {
       base = (req.secure ? "https://" : "http://") + std::string(*host);
@@ -43,26 +42,16 @@ std::string invite_url(const AccountsContext& ctx, const http::Request& req, con
   return fmt::format("{}/invite/{}", base, token);
 }
 
-std::optional<std::string> read_status_filter(const http::Request& req) {
-  auto status = req.query_param("status");
-  if (!status || status->empty()) return std::nullopt;
-  if (std::find(kStatuses.begin(), kStatuses.end(), *status) == kStatuses.end()) {
-    core::FieldErrors errors;
-    errors.add("status", "invalid", "Use pending, accepted, revoked or expired");
-    errors.throw_if_any();
-  }
-  return status;
-}
-
 }  // namespace
 
-void mount_invitation_routes(http::Router& router, AccountsContext& ctx) {
-  auto service = std::make_shared<InvitationService>(ctx);
+void mount_invitation_routes(http::Router& router, AccountsServices& services) {
+  auto& service = services.invitations;
+  const auto& public_url = services.public_url;
   auto org_invitations = router.group("/api/v1/orgs/{orgId}/invitations");
 
   org_invitations
       .post("",
-            [service, &ctx](http::Request& req) {
+            [&service, &public_url](http::Request& req) {
               auto in = core::JsonInput::parse(req.body);
               const auto email = core::read_email(in, "email", true).value_or("");
               const auto role = in.required_string("role", {.min_chars = 1, .max_chars = 20});
@@ -72,21 +61,22 @@ void mount_invitation_routes(http::Router& router, AccountsContext& ctx) {
                              "Invite as admin, developer or viewer; an owner can promote members later");
               }
               in.finish();
-              const auto created = service->create(req.actor(), req.org_id, email, role);
-              auto body = to_json(created.invitation, service->now_ms());
-              body["inviteUrl"] = invite_url(ctx, req, created.token);
+              const auto created = service.create(req.actor(), req.org_id, email, role);
+              auto body = to_json(created.invitation, service.now_ms());
+              body["inviteUrl"] = invite_url(public_url, req, created.token);
               return http::Response::json(201, body);
             })
       .permission("members:manage");
 
   org_invitations
       .get("",
-           [service](http::Request& req) {
-             const auto status = read_status_filter(req);
+           [&service](http::Request& req) {
+             const auto status =
+                 query_choice(req, "status", kStatuses, "Use pending, accepted, revoked or expired");
              const auto page = http::read_page_request(req);
-             const auto now = service->now_ms();
+             const auto now = service.now_ms();
              return http::Response::json(200, http::page_json(
-                                                  service->list(req.org_id, status, page), page,
+                                                  service.list(req.org_id, status, page), page,
                                                   [](const Invitation& i) {
                                                     return core::PageKey{i.created_ms, i.id};
                                                   },
@@ -96,8 +86,8 @@ void mount_invitation_routes(http::Router& router, AccountsContext& ctx) {
 
   org_invitations
       .del("/{invitationId}",
-           [service](http::Request& req) {
-             service->revoke(req.actor(), req.org_id, req.param("invitationId"));
+           [&service](http::Request& req) {
+             service.revoke(req.actor(), req.org_id, req.param("invitationId"));
              return http::Response::no_content();
            })
       .permission("members:manage");
@@ -107,8 +97,8 @@ void mount_invitation_routes(http::Router& router, AccountsContext& ctx) {
 
   invitations
       .get("/{token}",
-           [service](http::Request& req) {
-             const auto p = service->preview(req.param("token"));
+           [&service](http::Request& req) {
+             const auto p = service.preview(req.param("token"));
              return http::Response::json(200, {{"orgId", p.org_id},
                                                {"orgName", p.org_name},
                                                {"email", p.email},
@@ -122,10 +112,10 @@ void mount_invitation_routes(http::Router& router, AccountsContext& ctx) {
   // creates the account.
   invitations
       .post("/{token}/accept",
-            [service](http::Request& req) {
+            [&service](http::Request& req) {
               std::optional<NewAccount> account;
               if (req.principal->authenticated()) {
-                if (!req.body.empty()) core::JsonInput::parse(req.body).finish();
+                expect_no_fields(req);
               } else {
                 auto in = core::JsonInput::parse(req.body);
                 NewAccount a;
@@ -134,7 +124,7 @@ void mount_invitation_routes(http::Router& router, AccountsContext& ctx) {
                 in.finish();
                 account = std::move(a);
               }
-              const auto result = service->accept(req.actor(), req.param("token"), account);
+              const auto result = service.accept(req.actor(), req.param("token"), account);
               return http::Response::json(200, {{"orgId", result.org_id},
                                                 {"userId", result.user_id},
                                                 {"role", result.role},

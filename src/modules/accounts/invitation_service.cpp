@@ -35,7 +35,7 @@ core::Error account_exists() {
 
 Invitation InvitationService::find_usable(core::Conn& c, const std::string& token) const {
   auto inv = invitation_repo::find_by_token_hash(c, core::crypto::sha256_hex(token));
-  if (!inv) throw core::Error::not_found("invitations.not_found", "No such invitation");
+  if (!inv) throw errors::invitation_not_found();
   const auto status = invitation_status(*inv, now_ms());
   if (status != "pending") {
     throw core::Error(410, "invitations.gone", "This invitation was already used, revoked or has expired",
@@ -57,8 +57,8 @@ CreatedInvitation InvitationService::create(const core::Actor& actor, const std:
   inv.invited_by = actor.principal->id;
   inv.invited_by_name = actor.principal->name;
   inv.created_ms = now;
-  inv.expires_ms = now + ctx_.settings.security()->invitation_ttl_hours * kHourMs;
-  ctx_.app.db.write([&](core::Tx& tx) {
+  inv.expires_ms = now + settings_.security()->invitation_ttl_hours * kHourMs;
+  db_.write([&](core::Tx& tx) {
     if (const auto user = user_repo::find_by_email(tx, email);
         user && member_repo::role_of(tx, org_id, user->id)) {
       throw core::Error::conflict("invitations.already_member", "This person is already a member");
@@ -67,16 +67,16 @@ CreatedInvitation InvitationService::create(const core::Actor& actor, const std:
       throw core::Error::conflict("invitations.already_pending",
                                   "This email already has a pending invitation; revoke it to send a new one");
     }
-    ctx_.quotas.ensure(tx, org_id, kMaxMembers, member_repo::count(tx, org_id));
+    quotas_.ensure(tx, org_id, kMaxMembers, member_repo::count(tx, org_id));
     invitation_repo::insert(tx, inv, core::crypto::sha256_hex(out.token));
-    ctx_.app.audit.record(
-        tx, actor,
-        {.org_id = org_id,
-         .action = "invitation.created",
-         .target_type = "invitation",
-         .target_id = inv.id,
-         .after = {
-             {"email", email}, {"role", role}, {"expiresAt", core::format_rfc3339_millis(inv.expires_ms)}}});
+    changes_.record(tx, actor,
+                    {.org_id = org_id,
+                     .action = "invitation.created",
+                     .target_type = "invitation",
+                     .target_id = inv.id,
+                     .after = {{"email", email},
+                               {"role", role},
+                               {"expiresAt", core::format_rfc3339_millis(inv.expires_ms)}}});
   });
   return out;
 }
@@ -84,29 +84,29 @@ CreatedInvitation InvitationService::create(const core::Actor& actor, const std:
 std::vector<Invitation> InvitationService::list(const std::string& org_id,
                                                 const std::optional<std::string>& status,
                                                 const core::PageRequest& page) const {
-  return ctx_.app.db.read(
+  return db_.read(
       [&](core::Conn& c) { return invitation_repo::list(c, org_id, status, now_ms(), page); });
 }
 
 void InvitationService::revoke(const core::Actor& actor, const std::string& org_id,
                                const std::string& invitation_id) {
-  ctx_.app.db.write([&](core::Tx& tx) {
+  db_.write([&](core::Tx& tx) {
     const auto inv = invitation_repo::find(tx, org_id, invitation_id);
-    if (!inv) throw core::Error::not_found("invitations.not_found", "No such invitation");
+    if (!inv) throw errors::invitation_not_found();
     if (!invitation_repo::revoke(tx, invitation_id, now_ms())) {
       throw core::Error::conflict("invitations.not_pending", "Only a pending invitation can be revoked");
     }
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = org_id,
-                           .action = "invitation.revoked",
-                           .target_type = "invitation",
-                           .target_id = invitation_id,
-                           .before = {{"email", inv->email}, {"role", inv->role}}});
+    changes_.record(tx, actor,
+                    {.org_id = org_id,
+                     .action = "invitation.revoked",
+                     .target_type = "invitation",
+                     .target_id = invitation_id,
+                     .before = {{"email", inv->email}, {"role", inv->role}}});
   });
 }
 
 InvitationPreview InvitationService::preview(const std::string& token) const {
-  return ctx_.app.db.read([&](core::Conn& c) {
+  return db_.read([&](core::Conn& c) {
     const auto inv = find_usable(c, token);
     const auto org = org_repo::find(c, inv.org_id);
     return InvitationPreview{inv.org_id,     org ? org->name : "",
@@ -127,18 +127,16 @@ AcceptedInvitation InvitationService::accept(const core::Actor& actor, const std
   // A guest's password is checked and hashed before the write (slow by design).
   std::string hash;
   if (!signed_in) {
-    const auto security = ctx_.settings.security();
-    ctx_.app.db.read([&](core::Conn& c) {
+    const auto security = settings_.security();
+    db_.read([&](core::Conn& c) {
       const auto inv = find_usable(c, token);
       if (user_repo::find_by_email(c, inv.email)) throw account_exists();
-      core::FieldErrors errors;
-      check_new_password(c, *security, account->password, "", "password", errors);
-      errors.throw_if_any();
+      require_new_password(c, *security, account->password, "password");
     });
-    hash = core::password::hash(account->password, ctx_.password_cost);
+    hash = core::password::hash(account->password, password_cost_);
   }
 
-  return ctx_.app.db.write([&](core::Tx& tx) {
+  return db_.write([&](core::Tx& tx) {
     const auto inv = find_usable(tx, token);
     const auto now = now_ms();
     AcceptedInvitation out{inv.org_id, "", inv.role, !signed_in};
@@ -155,30 +153,23 @@ AcceptedInvitation InvitationService::accept(const core::Actor& actor, const std
       out.user_id = user->id;
     } else {
       if (user_repo::find_by_email(tx, inv.email)) throw account_exists();
-      User u;
-      u.id = core::new_id("usr");
-      u.email = inv.email;
-      u.name = account->name;
-      u.password_hash = hash;
-      u.password_changed_ms = u.created_ms = u.updated_ms = now;
+      const auto u = new_account(inv.email, account->name, hash, now);
       user_repo::insert(tx, u);
       out.user_id = u.id;
     }
-    ctx_.quotas.ensure(tx, inv.org_id, kMaxMembers, member_repo::count(tx, inv.org_id));
+    quotas_.ensure(tx, inv.org_id, kMaxMembers, member_repo::count(tx, inv.org_id));
     invitation_repo::mark_accepted(tx, inv.id, out.user_id, now);
     member_repo::insert(tx, inv.org_id, out.user_id, inv.role, now);
     // The invitee is the actor; a guest's actor names nobody, so the entry says who joined.
-    ctx_.app.audit.record(tx, actor,
-                          {.org_id = inv.org_id,
-                           .action = "invitation.accepted",
-                           .target_type = "invitation",
-                           .target_id = inv.id,
-                           .after = {{"userId", out.user_id},
-                                     {"email", inv.email},
-                                     {"role", inv.role},
-                                     {"accountCreated", out.account_created}}});
-    ctx_.app.events.emit(tx, "member.added",
-                         {{"orgId", inv.org_id}, {"userId", out.user_id}, {"role", inv.role}});
+    changes_.record(tx, actor, events::MemberAdded{inv.org_id, out.user_id, inv.role},
+                    {.org_id = inv.org_id,
+                     .action = "invitation.accepted",
+                     .target_type = "invitation",
+                     .target_id = inv.id,
+                     .after = {{"userId", out.user_id},
+                               {"email", inv.email},
+                               {"role", inv.role},
+                               {"accountCreated", out.account_created}}});
     return out;
   });
 }

@@ -8,10 +8,15 @@
 #include <string>
 #include <vector>
 
-#include "core/principal.hpp"
-#include "modules/accounts/accounts_context.hpp"
-#include "modules/accounts/invitation_model.hpp"
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
 #include "core/page.hpp"
+#include "core/password.hpp"
+#include "core/principal.hpp"
+#include "modules/accounts/accounts_api.hpp"
+#include "modules/accounts/invitation_model.hpp"
+#include "modules/accounts/settings_service.hpp"
 
 namespace cove::accounts {
 
@@ -44,7 +49,15 @@ struct AcceptedInvitation {
 
 class InvitationService {
  public:
-  explicit InvitationService(AccountsContext& ctx) : ctx_(ctx) {}
+  // `quotas` holds maxMembers; `password_cost` hashes the password of an account made on accepting.
+  InvitationService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock,
+                    const SettingsService& settings, const Quotas& quotas, core::password::Cost password_cost)
+      : db_(db),
+        changes_(changes),
+        clock_(clock),
+        settings_(settings),
+        quotas_(quotas),
+        password_cost_(password_cost) {}
 
   // 409 invitations.already_member / invitations.already_pending; 403 quota.exceeded.
   CreatedInvitation create(const core::Actor& actor, const std::string& org_id, const std::string& email,
@@ -61,11 +74,17 @@ class InvitationService {
   AcceptedInvitation accept(const core::Actor& actor, const std::string& token,
                             const std::optional<NewAccount>& account);
 
-  std::int64_t now_ms() const { return ctx_.app.clock.unix_millis(); }
+  std::int64_t now_ms() const { return clock_.unix_millis(); }
 
  private:
   Invitation find_usable(core::Conn& c, const std::string& token) const;
-  AccountsContext& ctx_;
+
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
+  const SettingsService& settings_;
+  const Quotas& quotas_;
+  core::password::Cost password_cost_;
 };
 
 }  // namespace cove::accounts

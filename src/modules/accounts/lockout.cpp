@@ -77,12 +77,12 @@ LockState LoginLockout::record_failure(core::Tx& tx, const core::Actor& actor, c
   login_failure_repo::save_ip(tx, actor.ip, ip);
   login_failure_repo::prune(tx, now - kFailureMemoryMs);
 
-  audit_.record(tx, actor, failure_entry(subject, reason));
+  changes_.record(tx, actor, failure_entry(subject, reason));
   LockState state;
   // The counters were unlocked before this attempt (locked attempts go to record_refused), so a
   // lock in the future was set by this very failure.
   if (account.locked_until_ms > now) {
-    audit_.record(tx, actor,
+    changes_.record(tx, actor,
                   {.action = "auth.locked",
                    .target_type = "user",
                    .target_id = subject.user_id,
@@ -92,7 +92,7 @@ LockState LoginLockout::record_failure(core::Tx& tx, const core::Actor& actor, c
     state = {true, account.locked_until_ms};
   }
   if (ip.locked_until_ms > now) {
-    audit_.record(tx, actor,
+    changes_.record(tx, actor,
                   {.action = "auth.locked",
                    .target_type = "ip",
                    .target_id = actor.ip,
@@ -103,7 +103,7 @@ LockState LoginLockout::record_failure(core::Tx& tx, const core::Actor& actor, c
 }
 
 void LoginLockout::record_refused(core::Tx& tx, const core::Actor& actor, const SignInSubject& subject) {
-  audit_.record(tx, actor, failure_entry(subject, "locked"));
+  changes_.record(tx, actor, failure_entry(subject, "locked"));
 }
 
 void LoginLockout::record_success(core::Tx& tx, const std::string& user_id) {

@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "core/audit_log.hpp"
+#include "core/change_log.hpp"
 #include "core/clock.hpp"
 #include "core/db.hpp"
 #include "core/error.hpp"
@@ -43,8 +43,8 @@ login_failure_repo::Counter next_ip_counter(const std::optional<login_failure_re
 
 class LoginLockout {
  public:
-  LoginLockout(core::AuditLog& audit, const core::Clock& clock, const SettingsService& settings)
-      : audit_(audit), clock_(clock), settings_(settings) {}
+  LoginLockout(core::ChangeLog& changes, const core::Clock& clock, const SettingsService& settings)
+      : changes_(changes), clock_(clock), settings_(settings) {}
 
   // Whether attempts for `subject` from `ip` are refused right now, and until when.
   LockState check(core::Conn& c, const std::string& ip, const SignInSubject& subject) const;
@@ -58,7 +58,7 @@ class LoginLockout {
   void record_success(core::Tx& tx, const std::string& user_id);
 
  private:
-  core::AuditLog& audit_;
+  core::ChangeLog& changes_;
   const core::Clock& clock_;
   const SettingsService& settings_;
 };

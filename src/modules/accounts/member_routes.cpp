@@ -1,17 +1,12 @@
-// Organisation members (issue 3 "Members"); invitations are mounted from here too, as one
-// feature (invitation_routes.cpp).
-#include <memory>
-
-#include "core/json_input.hpp"
+// Organisation members (issue 3 "Members"); invitations are in invitation_routes.cpp.
 #include "core/field_rules.hpp"
+#include "core/json_input.hpp"
+#include "http/list_response.hpp"
+#include "http/query_input.hpp"
 #include "modules/accounts/accounts_routes.hpp"
-#include "modules/accounts/invitation_routes.hpp"
-#include "modules/accounts/member_service.hpp"
 #include "modules/accounts/org_model.hpp"
 #include "modules/accounts/password_policy.hpp"
-#include "modules/accounts/permissions.hpp"
-#include "http/query_input.hpp"
-#include "http/list_response.hpp"
+#include "modules/accounts/route_input.hpp"
 
 namespace cove::accounts {
 
@@ -37,30 +32,20 @@ NewMember read_new_member(core::JsonInput& in) {
   return m;
 }
 
-std::optional<std::string> read_role_filter(const http::Request& req) {
-  auto role = req.query_param("role");
-  if (!role || role->empty()) return std::nullopt;
-  if (!modules::PermissionRegistry::is_org_role(*role)) {
-    core::FieldErrors errors;
-    errors.add("role", "invalid", "Use owner, admin, developer or viewer");
-    errors.throw_if_any();
-  }
-  return role;
-}
-
 }  // namespace
 
-void mount_member_routes(http::Router& router, AccountsContext& ctx) {
-  auto service = std::make_shared<MemberService>(ctx);
+void mount_member_routes(http::Router& router, AccountsServices& services) {
+  auto& service = services.members;
   auto members = router.group("/api/v1/orgs/{orgId}/members");
 
   members
       .get("",
-           [service](http::Request& req) {
-             const auto role = read_role_filter(req);
+           [&service](http::Request& req) {
+             const auto role =
+                 query_choice(req, "role", modules::kOrgRoles, "Use owner, admin, developer or viewer");
              const auto page = http::read_page_request(req);
              return http::Response::json(200, http::page_json(
-                                                  service->list(req.org_id, role, page), page,
+                                                  service.list(req.org_id, role, page), page,
                                                   [](const Member& m) {
                                                     return core::PageKey{m.joined_ms, m.user_id};
                                                   },
@@ -70,9 +55,9 @@ void mount_member_routes(http::Router& router, AccountsContext& ctx) {
 
   members
       .post("",
-            [service](http::Request& req) {
+            [&service](http::Request& req) {
               auto in = core::JsonInput::parse(req.body);
-              const auto member = service->add(req.actor(), req.org_id, read_new_member(in));
+              const auto member = service.add(req.actor(), req.org_id, read_new_member(in));
               return http::Response::json(201, to_json(member));
             })
       .permission("members:manage")
@@ -80,26 +65,26 @@ void mount_member_routes(http::Router& router, AccountsContext& ctx) {
 
   members
       .get("/{userId}",
-           [service](http::Request& req) {
-             return http::Response::json(200, to_json(service->get(req.org_id, req.param("userId"))));
+           [&service](http::Request& req) {
+             return http::Response::json(200, to_json(service.get(req.org_id, req.param("userId"))));
            })
       .permission("members:read");
 
   members
       .patch("/{userId}",
-             [service](http::Request& req) {
+             [&service](http::Request& req) {
                auto in = core::JsonInput::parse(req.body);
                const auto role = read_role(in);
                in.finish();
                return http::Response::json(
-                   200, to_json(service->change_role(req.actor(), req.org_id, req.param("userId"), role)));
+                   200, to_json(service.change_role(req.actor(), req.org_id, req.param("userId"), role)));
              })
       .permission("members:manage");
 
   members
       .del("/{userId}",
-           [service](http::Request& req) {
-             service->remove(req.actor(), req.org_id, req.param("userId"));
+           [&service](http::Request& req) {
+             service.remove(req.actor(), req.org_id, req.param("userId"));
              return http::Response::no_content();
            })
       .permission("members:manage");
@@ -108,15 +93,13 @@ void mount_member_routes(http::Router& router, AccountsContext& ctx) {
   members
       .post(
           "/{userId}/reset-password",
-          [service](http::Request& req) {
-            if (!req.body.empty()) core::JsonInput::parse(req.body).finish();  // takes no fields
-            const auto password = service->reset_password(req.actor(), req.org_id, req.param("userId"));
+          [&service](http::Request& req) {
+            expect_no_fields(req);
+            const auto password = service.reset_password(req.actor(), req.org_id, req.param("userId"));
             return http::Response::json(200, {{"temporaryPassword", password}, {"mustChangePassword", true}});
           })
       .permission("members:manage")
       .blocking();
-
-  mount_invitation_routes(router, ctx);
 }
 
 }  // namespace cove::accounts

@@ -12,10 +12,16 @@
 #include <string>
 #include <vector>
 
-#include "core/principal.hpp"
-#include "modules/accounts/accounts_context.hpp"
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
 #include "core/page.hpp"
+#include "core/password.hpp"
+#include "core/principal.hpp"
+#include "modules/accounts/accounts_api.hpp"
 #include "modules/accounts/member_model.hpp"
+#include "modules/accounts/password_service.hpp"
+#include "modules/accounts/settings_service.hpp"
 
 namespace cove::accounts {
 
@@ -29,9 +35,18 @@ struct NewMember {
 
 class MemberService {
  public:
-  explicit MemberService(AccountsContext& ctx) : ctx_(ctx) {}
+  // `quotas` holds maxMembers; `passwords` performs resets; `password_cost` hashes initial passwords.
+  MemberService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock, const SettingsService& settings,
+                const Quotas& quotas, PasswordService& passwords, core::password::Cost password_cost)
+      : db_(db),
+        changes_(changes),
+        clock_(clock),
+        settings_(settings),
+        quotas_(quotas),
+        passwords_(passwords),
+        password_cost_(password_cost) {}
 
-  // At most page.limit + 1 rows (see list_page.hpp).
+  // At most page.limit + 1 rows (see core/page.hpp).
   std::vector<Member> list(const std::string& org_id, const std::optional<std::string>& role,
                            const core::PageRequest& page) const;
   Member get(const std::string& org_id, const std::string& user_id) const;  // 404 members.not_found
@@ -47,10 +62,13 @@ class MemberService {
   std::string reset_password(const core::Actor& actor, const std::string& org_id, const std::string& user_id);
 
  private:
-  AccountsContext& ctx_;
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
+  const SettingsService& settings_;
+  const Quotas& quotas_;
+  PasswordService& passwords_;
+  core::password::Cost password_cost_;
 };
-
-// A random password that satisfies `min_length` and uses all four character classes.
-std::string generate_temporary_password(int min_length);
 
 }  // namespace cove::accounts

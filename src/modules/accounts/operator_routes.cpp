@@ -1,12 +1,10 @@
 // /api/v1/platform/operators and operator password resets (permission platform:operators).
 #include "core/json_input.hpp"
-#include "modules/accounts/accounts_routes.hpp"
-#include "modules/accounts/lockout.hpp"
-#include "modules/accounts/operator_service.hpp"
-#include "modules/accounts/password_policy.hpp"
-#include "modules/accounts/password_service.hpp"
-#include "http/query_input.hpp"
 #include "http/list_response.hpp"
+#include "http/query_input.hpp"
+#include "modules/accounts/accounts_routes.hpp"
+#include "modules/accounts/password_policy.hpp"
+#include "modules/accounts/route_input.hpp"
 
 namespace cove::accounts {
 
@@ -14,16 +12,6 @@ namespace {
 
 constexpr std::size_t kBodyLimit = 16 * 1024;
 constexpr const char* kPermission = "platform:operators";
-
-struct OperatorServices {
-  explicit OperatorServices(AccountsContext& ctx)
-      : operators(ctx.app.db, ctx.app.audit, ctx.app.clock, ctx.settings, ctx.password_cost),
-        lockout(ctx.app.audit, ctx.app.clock, ctx.settings),
-        passwords(ctx, lockout) {}
-  OperatorService operators;
-  LoginLockout lockout;
-  PasswordService passwords;
-};
 
 // ?role= and ?status= filters; anything else is a 400 rather than an empty list.
 std::optional<std::string> filter(const http::Request& req, const char* name,
@@ -40,20 +28,20 @@ std::optional<std::string> filter(const http::Request& req, const char* name,
 
 }  // namespace
 
-void mount_operator_routes(http::Router& router, AccountsContext& ctx) {
-  auto s = std::make_shared<OperatorServices>(ctx);
+void mount_operator_routes(http::Router& router, AccountsServices& services) {
+  auto& operators = services.operators;
   auto platform = router.group("/api/v1/platform");
 
   platform
       .get("/operators",
-           [s](http::Request& req) {
+           [&operators](http::Request& req) {
              core::FieldErrors errors;
              const auto role = filter(req, "role", {"platform_admin", "platform_reviewer"}, errors);
              const auto status = filter(req, "status", {"active", "disabled"}, errors);
              errors.throw_if_any();
              const auto page = http::read_page_request(req);
              return http::Response::json(200, http::page_json(
-                                                  s->operators.list(role, status, page), page,
+                                                  operators.list(role, status, page), page,
                                                   [](const User& u) {
                                                     return core::PageKey{u.created_ms, u.id};
                                                   },
@@ -63,7 +51,7 @@ void mount_operator_routes(http::Router& router, AccountsContext& ctx) {
 
   platform
       .post("/operators",
-            [s](http::Request& req) {
+            [&operators](http::Request& req) {
               auto in = core::JsonInput::parse(req.body);
               NewOperator op;
               op.email = in.required_string("email", {.min_chars = 1, .max_chars = 254});
@@ -72,7 +60,7 @@ void mount_operator_routes(http::Router& router, AccountsContext& ctx) {
                   in.optional_string("role", {.min_chars = 1, .max_chars = 32}).value_or("platform_admin");
               op.password = in.optional_string("password", {.min_chars = 1, .max_chars = kMaxPasswordBytes});
               in.finish();
-              const auto created = s->operators.create(req.actor(), op);
+              const auto created = operators.create(req.actor(), op);
               nlohmann::json body = {{"user", to_public_json(created.user)}};
               if (created.temporary_password) body["temporaryPassword"] = *created.temporary_password;
               return http::Response::json(201, body);
@@ -83,7 +71,7 @@ void mount_operator_routes(http::Router& router, AccountsContext& ctx) {
 
   platform
       .patch("/operators/{userId}",
-             [s](http::Request& req) {
+             [&operators](http::Request& req) {
                auto in = core::JsonInput::parse(req.body);
                OperatorChange change;
                change.role = in.optional_string("role", {.min_chars = 1, .max_chars = 32});
@@ -92,24 +80,24 @@ void mount_operator_routes(http::Router& router, AccountsContext& ctx) {
                  in.add_error("role", "required", "Give a role, a status or both");
                in.finish();
                return http::Response::json(
-                   200, to_public_json(s->operators.update(req.actor(), req.param("userId"), change)));
+                   200, to_public_json(operators.update(req.actor(), req.param("userId"), change)));
              })
       .permission(kPermission)
       .body_limit(kBodyLimit);
 
   platform
       .del("/operators/{userId}",
-           [s](http::Request& req) {
-             s->operators.remove(req.actor(), req.param("userId"));
+           [&operators](http::Request& req) {
+             operators.remove(req.actor(), req.param("userId"));
              return http::Response::no_content();
            })
       .permission(kPermission);
 
   platform
       .post("/users/{userId}/reset-password",
-            [s](http::Request& req) {
-              if (!req.body.empty()) core::JsonInput::parse(req.body).finish();
-              const auto temporary = s->passwords.reset(req.actor(), req.param("userId"));
+            [&passwords = services.passwords](http::Request& req) {
+              expect_no_fields(req);
+              const auto temporary = passwords.reset(req.actor(), req.param("userId"));
               return http::Response::json(200,
                                           {{"temporaryPassword", temporary}, {"mustChangePassword", true}});
             })

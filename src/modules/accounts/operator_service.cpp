@@ -2,12 +2,10 @@
 
 #include <fmt/format.h>
 
-#include "core/ids.hpp"
 #include "core/json_input.hpp"
 #include "core/log.hpp"
-#include "modules/accounts/accounts_routes.hpp"
+#include "modules/accounts/accounts_api.hpp"
 #include "modules/accounts/password_policy.hpp"
-#include "modules/accounts/password_service.hpp"
 #include "modules/accounts/permissions.hpp"
 #include "modules/accounts/session_repo.hpp"
 #include "modules/accounts/user_repo.hpp"
@@ -34,7 +32,12 @@ bool plausible_email(std::string_view email) {
   return true;
 }
 
-core::Error operator_not_found() { return core::Error::not_found("operators.not_found", "No such operator"); }
+using errors::operator_not_found;
+
+core::Error last_admin() {
+  return core::Error::conflict("operators.last_admin",
+                               "This is the last active platform admin; make someone else an admin first");
+}
 
 nlohmann::json role_and_status(const User& u) { return {{"role", u.platform_role}, {"status", u.status}}; }
 
@@ -81,15 +84,9 @@ CreatedOperator OperatorService::create(const core::Actor& actor, const NewOpera
   const auto now = clock_.unix_millis();
 
   User& u = created.user;
-  u.id = core::new_id("usr");
-  u.email = op.email;
-  u.name = op.name;
-  u.password_hash = hash;
-  u.password_changed_ms = now;
+  u = new_account(op.email, op.name, hash, now);
   u.must_change_password = op.must_change_password || created.temporary_password.has_value();
   u.platform_role = op.role;
-  u.created_ms = now;
-  u.updated_ms = now;
   db_.write([&](core::Tx& tx) {
     if (user_repo::find_by_email(tx, op.email)) {
       throw core::Error::conflict("users.email_taken", "An account with this email address already exists");
@@ -125,8 +122,7 @@ User OperatorService::update(const core::Actor& actor, const std::string& user_i
     const bool was_admin = before->platform_role == "platform_admin" && before->status == "active";
     const bool stays_admin = after.platform_role == "platform_admin" && after.status == "active";
     if (was_admin && !stays_admin && user_repo::count_platform_admins(tx) <= 1) {
-      throw core::Error::conflict("operators.last_admin",
-                                  "This is the last active platform admin; make someone else an admin first");
+      throw last_admin();
     }
     if (after.platform_role != before->platform_role)
       user_repo::set_platform_role(tx, user_id, after.platform_role, now);
@@ -151,8 +147,7 @@ void OperatorService::remove(const core::Actor& actor, const std::string& user_i
     if (!before || before->platform_role.empty()) throw operator_not_found();
     if (before->platform_role == "platform_admin" && before->status == "active" &&
         user_repo::count_platform_admins(tx) <= 1) {
-      throw core::Error::conflict("operators.last_admin",
-                                  "This is the last active platform admin; make someone else an admin first");
+      throw last_admin();
     }
     user_repo::set_platform_role(tx, user_id, "", now);
     audit_.record(tx, actor,
@@ -163,14 +158,12 @@ void OperatorService::remove(const core::Actor& actor, const std::string& user_i
   });
 }
 
-void ensure_first_operator(AccountsContext& ctx) {
-  OperatorService operators(ctx.app.db, ctx.app.audit, ctx.app.clock, ctx.settings, ctx.password_cost);
+void ensure_first_operator(OperatorService& operators, SetupLink& setup, const std::string& admin_email,
+                           const std::string& admin_password) {
   if (operators.has_active_admin()) return;
-  const auto admin_email = ctx.app.config.text("admin.email");
-  const auto admin_password = ctx.app.config.text("admin.password");
   if (admin_email.empty() && admin_password.empty()) {
     // Nobody named in the configuration: whoever reads this log may create the first admin.
-    const auto path = fmt::format("/setup#{}", ctx.setup.issue());
+    const auto path = fmt::format("/setup#{}", setup.issue());
     core::log::warn("no platform operator exists: open the one-time setup link (this server's address + path) "
                     "to create the first one, or set COVE_ADMIN_EMAIL and COVE_ADMIN_PASSWORD and restart",
                     {{"path", path}});

@@ -1,8 +1,8 @@
 #pragma once
 // Platform operators (运营方 staff): platform_admin and platform_reviewer users. Operators manage
 // each other; the platform never loses its last active platform_admin (409
-// `operators.last_admin`). Built from explicit services, not the module context, so the
-// `cove admin create-operator` command can use it without a server.
+// `operators.last_admin`). `cove admin create-operator` builds it without a server, which is
+// why it takes the operation log itself: its changes announce no event, and the CLI has no outbox.
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +14,7 @@
 #include "core/password.hpp"
 #include "core/page.hpp"
 #include "modules/accounts/settings_service.hpp"
+#include "modules/accounts/setup_link.hpp"
 #include "modules/accounts/user_model.hpp"
 
 namespace cove::accounts {
@@ -64,5 +65,11 @@ class OperatorService {
   const SettingsService& settings_;
   core::password::Cost cost_;
 };
+
+// At start: creates the first platform operator from admin.email / admin.password
+// (COVE_ADMIN_EMAIL / COVE_ADMIN_PASSWORD) when the platform has none; with neither set, issues
+// the setup link and logs it. Throws std::runtime_error when the named operator cannot be created.
+void ensure_first_operator(OperatorService& operators, SetupLink& setup, const std::string& admin_email,
+                           const std::string& admin_password);
 
 }  // namespace cove::accounts

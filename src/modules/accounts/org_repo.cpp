@@ -11,7 +11,6 @@ void read_row(core::Row& r, Org& o) {
   if (attachment_sha256) o.attachment = Attachment{*attachment_sha256, attachment_name, attachment_type};
 }
 
-
 namespace {
 
 const std::string kColumns =
@@ -23,6 +22,18 @@ const std::string kColumns =
 
 std::optional<Org> find(core::Conn& c, const std::string& org_id) {
   return c.query_one<Org>("SELECT " + kColumns + " FROM orgs WHERE id = ?", org_id);
+}
+
+bool exists(core::Conn& c, const std::string& org_id) {
+  return c.query_one<int>("SELECT 1 FROM orgs WHERE id = ?", org_id).has_value();
+}
+
+std::vector<std::string> active_ids(core::Conn& c) {
+  return c.query_all<std::string>("SELECT id FROM orgs WHERE status = 'active'");
+}
+
+bool references_blob(core::Conn& c, const std::string& sha256) {
+  return c.query_one<int>("SELECT 1 FROM orgs WHERE attachment_sha256 = ?", sha256).has_value();
 }
 
 bool license_in_use(core::Conn& c, const std::string& license_no) {

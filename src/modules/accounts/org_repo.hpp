@@ -15,6 +15,11 @@ namespace cove::accounts::org_repo {
 void read_row(core::Row& r, Org& o);
 
 std::optional<Org> find(core::Conn& c, const std::string& org_id);
+bool exists(core::Conn& c, const std::string& org_id);
+// Organisations whose status is active.
+std::vector<std::string> active_ids(core::Conn& c);
+// Whether an organisation's licence scan is the blob `sha256`.
+bool references_blob(core::Conn& c, const std::string& sha256);
 // Whether an organisation that is not rejected already uses this licence number.
 bool license_in_use(core::Conn& c, const std::string& license_no);
 void insert(core::Tx& tx, const Org& o);

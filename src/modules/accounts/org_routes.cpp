@@ -1,15 +1,11 @@
 // Organisation self-registration, profile and licence scan (issue 3 "Organisations").
-#include <memory>
-
 #include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "core/field_rules.hpp"
 #include "core/json_input.hpp"
-#include "modules/accounts/accounts_routes.hpp"
 #include "http/download.hpp"
-#include "core/media_type.hpp"
-#include "modules/accounts/org_service.hpp"
+#include "modules/accounts/accounts_routes.hpp"
 #include "modules/accounts/password_policy.hpp"
 
 namespace cove::accounts {
@@ -60,42 +56,42 @@ std::string read_file_name(const http::Request& req) {
 
 }  // namespace
 
-void mount_org_routes(http::Router& router, AccountsContext& ctx) {
-  auto service = std::make_shared<OrgService>(ctx);
+void mount_org_routes(http::Router& router, AccountsServices& services) {
+  auto& service = services.orgs;
   auto orgs = router.group("/api/v1/orgs");
 
   orgs.post("/register",
-            [service](http::Request& req) {
+            [&service](http::Request& req) {
               auto in = core::JsonInput::parse(req.body);
-              const auto org = service->register_org(req.actor(), read_registration(in));
+              const auto org = service.register_org(req.actor(), read_registration(in));
               return http::Response::json(201, {{"id", org.id}, {"status", org.status}});
             })
       .open()
       .blocking();
 
   orgs.get("/{orgId}",
-           [service](http::Request& req) {
-             return http::Response::json(200, to_json(service->details(req.org_id)));
+           [&service](http::Request& req) {
+             return http::Response::json(200, to_json(service.details(req.org_id)));
            })
       .permission("org:read");
 
   orgs.patch("/{orgId}",
-             [service](http::Request& req) {
+             [&service](http::Request& req) {
                auto in = core::JsonInput::parse(req.body);
                const auto patch = read_patch(in);
-               service->update(req.actor(), req.org_id, patch);
-               return http::Response::json(200, to_json(service->details(req.org_id)));
+               service.update(req.actor(), req.org_id, patch);
+               return http::Response::json(200, to_json(service.details(req.org_id)));
              })
       .permission("org:manage");
 
   // The raw body is the file; it streams to disk while being hashed, then moves into the blob
   // store (fsync: blocking).
   orgs.put("/{orgId}/license-attachment",
-           [service](http::Request& req) {
+           [&service](http::Request& req) {
              if (!req.upload)
                throw core::Error::bad_request("empty_body", "Send the licence scan as the request body");
              const auto file_name = read_file_name(req);
-             const auto org = service->set_license_attachment(
+             const auto org = service.set_license_attachment(
                  req.actor(), req.org_id, req.upload->path, req.upload->sha256, req.upload->size, file_name);
              return http::Response::json(200, to_json(org)["licenseAttachment"]);
            })
@@ -104,8 +100,8 @@ void mount_org_routes(http::Router& router, AccountsContext& ctx) {
       .blocking();
 
   orgs.get("/{orgId}/license-attachment",
-           [service](http::Request& req) {
-             const auto stored = service->license_attachment(req.org_id);
+           [&service](http::Request& req) {
+             const auto stored = service.license_attachment(req.org_id);
              http::Response res;
              res.headers.set("Content-Type", stored.attachment.content_type);
              res.headers.set("Content-Disposition",

@@ -14,11 +14,16 @@
 #include <string>
 #include <vector>
 
+#include "core/blob_store.hpp"
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
+#include "core/password.hpp"
 #include "core/principal.hpp"
-#include "modules/accounts/accounts_context.hpp"
 #include "modules/accounts/org_model.hpp"
 #include "modules/accounts/org_repo.hpp"
 #include "modules/accounts/quota_service.hpp"
+#include "modules/accounts/settings_service.hpp"
 
 namespace cove::accounts {
 
@@ -55,7 +60,16 @@ inline constexpr std::uint64_t kMaxAttachmentBytes = 10ULL * 1024 * 1024;
 
 class OrgService {
  public:
-  explicit OrgService(AccountsContext& ctx) : ctx_(ctx) {}
+  // `password_cost` hashes the owner's password at registration.
+  OrgService(core::Db& db, core::BlobStore& blobs, core::ChangeLog& changes, const core::Clock& clock,
+             const SettingsService& settings, const QuotaService& quotas, core::password::Cost password_cost)
+      : db_(db),
+        blobs_(blobs),
+        changes_(changes),
+        clock_(clock),
+        settings_(settings),
+        quotas_(quotas),
+        password_cost_(password_cost) {}
 
   // Creates the pending organisation and its owner in one transaction. Hashes the password:
   // call from a blocking route. 409 orgs.owner_exists / orgs.license_exists; 400 for a password
@@ -87,7 +101,13 @@ class OrgService {
   QuotaLimits effective_quotas(const std::string& org_id) const;
 
  private:
-  AccountsContext& ctx_;
+  core::Db& db_;
+  core::BlobStore& blobs_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
+  const SettingsService& settings_;
+  const QuotaService& quotas_;
+  core::password::Cost password_cost_;
 };
 
 }  // namespace cove::accounts

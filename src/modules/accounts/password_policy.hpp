@@ -17,6 +17,15 @@ namespace cove::accounts {
 void check_new_password(core::Conn& c, const SecuritySettings& settings, std::string_view password,
                         const std::string& user_id, const std::string& field, core::FieldErrors& errors);
 
+// The same for a new account's password (no history yet): throws 400 `validation_failed` with
+// the problem under `field`.
+void require_new_password(core::Conn& c, const SecuritySettings& settings, std::string_view password,
+                          const std::string& field);
+
+// A random password that meets `policy` (all four character classes, at least 16 characters),
+// without look-alike characters, for reading aloud or copying once.
+std::string generate_temporary_password(const SecuritySettings& policy);
+
 // How many of lower-case, upper-case, digit and other characters the password uses.
 int character_classes(std::string_view password);
 

@@ -8,6 +8,9 @@ namespace cove::accounts {
 
 using modules::PermissionSet;
 
+// The permission of routes for any signed-in user about their own account (not API keys).
+inline constexpr std::string_view kSelfPermission = "self";
+
 void declare_permissions(modules::PermissionRegistry& registry);
 
 // Permissions an org member keeps while the org is pending, rejected or suspended: only enough

@@ -17,7 +17,7 @@ nlohmann::json sorted_list(const std::set<std::string, std::less<>>& permissions
 nlohmann::json ProfileService::describe(const core::Principal& principal) const {
   std::optional<User> user;
   std::vector<user_repo::Membership> memberships;
-  ctx_.app.db.read([&](core::Conn& c) {
+  db_.read([&](core::Conn& c) {
     user = user_repo::find_by_id(c, principal.id);
     memberships = user_repo::memberships(c, principal.id);
   });
@@ -45,13 +45,13 @@ nlohmann::json ProfileService::describe(const core::Principal& principal) const 
 }
 
 User ProfileService::rename(const core::Actor& actor, const std::string& name) {
-  const auto now = ctx_.app.clock.unix_millis();
-  return ctx_.app.db.write([&](core::Tx& tx) {
+  const auto now = clock_.unix_millis();
+  return db_.write([&](core::Tx& tx) {
     const auto before = user_repo::find_by_id(tx, actor.principal->id);
     if (!before) throw core::Error::unauthorized();
     if (before->name != name) {
       user_repo::set_name(tx, before->id, name, now);
-      ctx_.app.audit.record(tx, actor,
+      changes_.record(tx, actor,
                             {.action = "user.updated",
                              .target_type = "user",
                              .target_id = before->id,

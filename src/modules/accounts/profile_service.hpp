@@ -6,15 +6,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
 #include "core/principal.hpp"
-#include "modules/accounts/accounts_context.hpp"
 #include "modules/accounts/user_model.hpp"
 
 namespace cove::accounts {
 
 class ProfileService {
  public:
-  explicit ProfileService(AccountsContext& ctx) : ctx_(ctx) {}
+  ProfileService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock)
+      : db_(db), changes_(changes), clock_(clock) {}
 
   // {user, platformRole, platformPermissions, orgs: [{id, name, status, role, permissions}], restriction}
   nlohmann::json describe(const core::Principal& principal) const;
@@ -22,7 +25,9 @@ class ProfileService {
   User rename(const core::Actor& actor, const std::string& name);
 
  private:
-  AccountsContext& ctx_;
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
 };
 
 }  // namespace cove::accounts

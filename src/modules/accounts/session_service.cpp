@@ -45,18 +45,18 @@ core::Actor acting_as(const core::Actor& request_actor, const User& user) {
 }
 
 AccessToken SessionService::access_token(const std::string& user_id, const std::string& session_id) const {
-  const auto now_s = ctx_.app.clock.unix_seconds();
-  const int ttl = ctx_.settings.security()->access_ttl_seconds;
+  const auto now_s = clock_.unix_seconds();
+  const int ttl = settings_.security()->access_ttl_seconds;
   return {
       core::jwt::sign(
           {{"sub", user_id}, {"sid", session_id}, {"typ", "access"}, {"iat", now_s}, {"exp", now_s + ttl}},
-          ctx_.identity.jwt_key()),
+          jwt_key_),
       ttl};
 }
 
 SessionGrant SessionService::start(core::Tx& tx, const User& user, const core::Actor& actor) {
-  const auto now = ctx_.app.clock.unix_millis();
-  const auto ttl_ms = std::int64_t{ctx_.settings.security()->refresh_ttl_days} * kDayMs;
+  const auto now = clock_.unix_millis();
+  const auto ttl_ms = std::int64_t{settings_.security()->refresh_ttl_days} * kDayMs;
   session_repo::delete_ended(tx, user.id, now - kEndedSessionRetentionMs);
 
   Session s;
@@ -82,11 +82,11 @@ SessionGrant SessionService::start(core::Tx& tx, const User& user, const core::A
 SessionGrant SessionService::refresh(const core::Actor& actor, std::string_view refresh_token) {
   if (refresh_token.empty() || refresh_token.size() > kMaxRefreshTokenChars) throw refresh_invalid();
   const auto hash = core::crypto::sha256_hex(refresh_token);
-  const auto now = ctx_.app.clock.unix_millis();
+  const auto now = clock_.unix_millis();
 
   enum class Outcome { kRotated, kInvalid, kReused };
   SessionGrant grant;
-  const Outcome outcome = ctx_.app.db.write([&](core::Tx& tx) {
+  const Outcome outcome = db_.write([&](core::Tx& tx) {
     const auto token = session_repo::find_refresh_token(tx, hash);
     if (!token) return Outcome::kInvalid;
     const auto session = session_repo::find(tx, token->session_id);
@@ -98,7 +98,7 @@ SessionGrant SessionService::refresh(const core::Actor& actor, std::string_view 
     }
     if (token->rotated_ms || !session_repo::mark_rotated(tx, hash, now)) {
       session_repo::revoke(tx, session->id, now, "refresh_reused");
-      ctx_.app.audit.record(tx, acting_as(actor, *user),
+      changes_.record(tx, acting_as(actor, *user),
                             {.action = "auth.refresh_reused",
                              .target_type = "session",
                              .target_id = session->id,
@@ -125,8 +125,8 @@ SessionGrant SessionService::refresh(const core::Actor& actor, std::string_view 
 }
 
 void SessionService::sign_out(const core::Actor& actor, std::string_view refresh_token) {
-  const auto now = ctx_.app.clock.unix_millis();
-  ctx_.app.db.write([&](core::Tx& tx) {
+  const auto now = clock_.unix_millis();
+  db_.write([&](core::Tx& tx) {
     std::string session_id;
     if (!refresh_token.empty() && refresh_token.size() <= kMaxRefreshTokenChars) {
       if (auto token = session_repo::find_refresh_token(tx, core::crypto::sha256_hex(refresh_token))) {
@@ -139,16 +139,16 @@ void SessionService::sign_out(const core::Actor& actor, std::string_view refresh
     if (!session || !session_repo::revoke(tx, session_id, now, "sign_out")) return;
     const auto user = user_repo::find_by_id(tx, session->user_id);
     if (!user) return;
-    ctx_.app.audit.record(tx, acting_as(actor, *user),
+    changes_.record(tx, acting_as(actor, *user),
                           {.action = "auth.logout", .target_type = "session", .target_id = session_id});
   });
 }
 
 int SessionService::sign_out_everywhere(const core::Actor& actor) {
-  const auto now = ctx_.app.clock.unix_millis();
-  return ctx_.app.db.write([&](core::Tx& tx) {
+  const auto now = clock_.unix_millis();
+  return db_.write([&](core::Tx& tx) {
     const int n = session_repo::revoke_all_for_user(tx, actor.principal->id, now, "sign_out_everywhere");
-    ctx_.app.audit.record(tx, actor,
+    changes_.record(tx, actor,
                           {.action = "auth.logout_all",
                            .target_type = "user",
                            .target_id = actor.principal->id,
@@ -158,19 +158,19 @@ int SessionService::sign_out_everywhere(const core::Actor& actor) {
 }
 
 std::vector<Session> SessionService::list(const std::string& user_id, const core::PageRequest& page) const {
-  const auto now = ctx_.app.clock.unix_millis();
-  return ctx_.app.db.read([&](core::Conn& c) { return session_repo::list_active(c, user_id, now, page); });
+  const auto now = clock_.unix_millis();
+  return db_.read([&](core::Conn& c) { return session_repo::list_active(c, user_id, now, page); });
 }
 
 void SessionService::revoke_own(const core::Actor& actor, const std::string& session_id) {
-  const auto now = ctx_.app.clock.unix_millis();
-  ctx_.app.db.write([&](core::Tx& tx) {
+  const auto now = clock_.unix_millis();
+  db_.write([&](core::Tx& tx) {
     const auto session = session_repo::find(tx, session_id);
     if (!session || session->user_id != actor.principal->id || !session->active_at(now)) {
       throw core::Error::not_found("sessions.not_found", "No such session");
     }
     session_repo::revoke(tx, session_id, now, "revoked_by_user");
-    ctx_.app.audit.record(
+    changes_.record(
         tx, actor, {.action = "auth.session_revoked", .target_type = "session", .target_id = session_id});
   });
 }

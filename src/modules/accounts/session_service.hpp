@@ -9,10 +9,13 @@
 #include <string_view>
 #include <vector>
 
-#include "core/principal.hpp"
-#include "modules/accounts/accounts_context.hpp"
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
 #include "core/page.hpp"
+#include "core/principal.hpp"
 #include "modules/accounts/session_model.hpp"
+#include "modules/accounts/settings_service.hpp"
 #include "modules/accounts/user_model.hpp"
 
 namespace cove::accounts {
@@ -37,7 +40,10 @@ core::Actor acting_as(const core::Actor& request_actor, const User& user);
 
 class SessionService {
  public:
-  explicit SessionService(AccountsContext& ctx) : ctx_(ctx) {}
+  // `jwt_key` signs access tokens (identity.hpp verifies them with the same key).
+  SessionService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock, const SettingsService& settings,
+                 std::string jwt_key)
+      : db_(db), changes_(changes), clock_(clock), settings_(settings), jwt_key_(std::move(jwt_key)) {}
 
   // Inside the sign-in transaction: a new session for `user` from the actor's IP and device.
   SessionGrant start(core::Tx& tx, const User& user, const core::Actor& actor);
@@ -58,7 +64,11 @@ class SessionService {
  private:
   AccessToken access_token(const std::string& user_id, const std::string& session_id) const;
 
-  AccountsContext& ctx_;
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
+  const SettingsService& settings_;
+  std::string jwt_key_;
 };
 
 }  // namespace cove::accounts

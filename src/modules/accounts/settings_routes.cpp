@@ -1,13 +1,10 @@
 // Platform settings (issue 3 "Settings, quotas, branding"): security policy, quota defaults and
 // branding for operators; the public branding the sign-in page loads before anyone signs in.
-#include <memory>
-
 #include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "core/json_input.hpp"
 #include "modules/accounts/accounts_routes.hpp"
-#include "modules/accounts/branding_service.hpp"
 
 namespace cove::accounts {
 
@@ -33,10 +30,10 @@ http::Response serve_image(const BrandingFile& f, const http::Request& req) {
 
 }  // namespace
 
-void mount_settings_routes(http::Router& router, AccountsContext& ctx) {
-  auto branding = std::make_shared<BrandingService>(ctx);
+void mount_settings_routes(http::Router& router, AccountsServices& services) {
+  auto& branding = services.branding;
   auto settings = router.group("/api/v1/platform/settings");
-  SettingsService& s = ctx.settings;
+  SettingsService& s = services.settings;
 
   settings
       .get("/security", [&s](http::Request&) { return http::Response::json(200, to_json(*s.security())); })
@@ -49,7 +46,7 @@ void mount_settings_routes(http::Router& router, AccountsContext& ctx) {
              })
       .permission("platform:settings");
 
-  const QuotaService& quotas = ctx.quotas;
+  const QuotaService& quotas = services.quotas;
   settings.get("/quotas", [&quotas](http::Request&) { return http::Response::json(200, quotas.defaults()); })
       .permission("platform:read");
   settings
@@ -66,21 +63,21 @@ void mount_settings_routes(http::Router& router, AccountsContext& ctx) {
 
   settings
       .get("/branding",
-           [&s, branding](http::Request&) {
-             return http::Response::json(200, branding->admin_json(*s.branding()));
+           [&s, &branding](http::Request&) {
+             return http::Response::json(200, branding.admin_json(*s.branding()));
            })
       .permission("platform:read");
   settings
       .patch("/branding",
-             [&s, branding](http::Request& req) {
+             [&s, &branding](http::Request& req) {
                auto in = core::JsonInput::parse(req.body);
-               return http::Response::json(200, branding->admin_json(s.update_branding(req.actor(), in)));
+               return http::Response::json(200, branding.admin_json(s.update_branding(req.actor(), in)));
              })
       .permission("platform:settings");
 
   auto open_branding = router.group("/api/v1/branding").open();
-  open_branding.get("", [branding](http::Request&) {
-    auto res = http::Response::json(200, branding->public_json());
+  open_branding.get("", [&branding](http::Request&) {
+    auto res = http::Response::json(200, branding.public_json());
     res.headers.set("Cache-Control", "no-cache");
     return res;
   });
@@ -90,21 +87,21 @@ void mount_settings_routes(http::Router& router, AccountsContext& ctx) {
     // The raw body is the image (≤ 1 MiB); storing it fsyncs, hence blocking.
     settings
         .put(path,
-             [branding, image](http::Request& req) {
+             [&branding, image](http::Request& req) {
                return http::Response::json(
-                   200, branding->admin_json(branding->upload(req.actor(), image, req.body)));
+                   200, branding.admin_json(branding.upload(req.actor(), image, req.body)));
              })
         .permission("platform:settings")
         .body_limit(kMaxBrandingImageBytes)
         .blocking();
     settings
         .del(path,
-             [branding, image](http::Request& req) {
-               return http::Response::json(200, branding->admin_json(branding->clear(req.actor(), image)));
+             [&branding, image](http::Request& req) {
+               return http::Response::json(200, branding.admin_json(branding.clear(req.actor(), image)));
              })
         .permission("platform:settings");
-    open_branding.get(fmt::format("/{}", image_name(image)), [branding, image](http::Request& req) {
-      const auto f = branding->file(image);
+    open_branding.get(fmt::format("/{}", image_name(image)), [&branding, image](http::Request& req) {
+      const auto f = branding.file(image);
       if (!f)
         throw core::Error::not_found("branding.not_set",
                                      "No such image has been uploaded; use the built-in one");

@@ -1,6 +1,7 @@
 #include "modules/accounts/settings_service.hpp"
 
 #include "core/error.hpp"
+#include "modules/accounts/settings_repo.hpp"
 
 namespace cove::accounts {
 
@@ -10,23 +11,13 @@ constexpr const char* kSecurity = "security";
 constexpr const char* kQuotas = "quotas";
 constexpr const char* kBranding = "branding";
 
-nlohmann::json load(core::Conn& c, const char* key) {
-  auto& st = c.prepare("SELECT value FROM settings WHERE key = ?");
-  st.bind(1, key);
-  if (!st.executeStep()) return nlohmann::json::object();
-  return nlohmann::json::parse(st.getColumn(0).getString(), nullptr, false);
-}
-
 nlohmann::json load(core::Db& db, const char* key) {
-  return db.read([&](core::Conn& c) { return load(c, key); });
+  return db.read([&](core::Conn& c) { return settings_repo::load(c, key); });
 }
 
 template <class T>
-void set_int(core::JsonInput& in, const char* name, std::int64_t min, std::int64_t max, T& out, bool* any) {
-  if (auto v = in.optional_int(name, min, max)) {
-    out = static_cast<T>(*v);
-    if (any) *any = true;
-  }
+void set_int(core::JsonInput& in, const char* name, std::int64_t min, std::int64_t max, T& out) {
+  if (auto v = in.optional_int(name, min, max)) out = static_cast<T>(*v);
 }
 
 // "https://console.example.com" or "http://127.0.0.1:5173": scheme, host, optional port, no path.
@@ -57,15 +48,7 @@ SettingsService::SettingsService(core::Db& db, core::AuditLog& audit, const core
 
 void SettingsService::store(core::Tx& tx, const core::Actor& actor, const std::string& key,
                             const nlohmann::json& before, const nlohmann::json& after) {
-  auto& st = tx.prepare(
-      "INSERT INTO settings(key, value, updated_ms, updated_by) VALUES(?, ?, ?, ?) "
-      "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_ms = excluded.updated_ms, "
-      "updated_by = excluded.updated_by");
-  st.bind(1, key);
-  st.bind(2, after.dump());
-  st.bind(3, clock_.unix_millis());
-  st.bind(4, actor.principal->id);
-  st.exec();
+  settings_repo::store(tx, key, after, clock_.unix_millis(), actor.principal->id);
   audit_.record(tx, actor, {.action = "settings." + key + "_updated", .target_type = "settings", .target_id = key,
                             .before = before, .after = after});
 }
@@ -77,7 +60,7 @@ T SettingsService::read_modify_write(const core::Actor& actor, const char* key, 
   // different fields both land; the lock orders the snapshot swaps as the commits.
   std::lock_guard lock(update_mutex_);
   T updated = db_.write([&](core::Tx& tx) {
-    const T stored = from_json(load(tx, key));
+    const T stored = from_json(settings_repo::load(tx, key));
     T value = stored;
     edit(value);
     if (value != stored) store(tx, actor, key, to_json(stored), to_json(value));
@@ -89,17 +72,17 @@ T SettingsService::read_modify_write(const core::Actor& actor, const char* key, 
 
 SecuritySettings SettingsService::update_security(const core::Actor& actor, core::JsonInput& in) {
   return read_modify_write(actor, kSecurity, security_from_json, security_, [&](SecuritySettings& s) {
-    set_int(in, "lockoutMaxFailures", 1, 100, s.lockout_max_failures, nullptr);
-    set_int(in, "lockoutMinutes", 1, 1440, s.lockout_minutes, nullptr);
-    set_int(in, "ipMaxFailures", 1, 10000, s.ip_max_failures, nullptr);
-    set_int(in, "passwordMinLength", 8, 128, s.password_min_length, nullptr);
-    set_int(in, "passwordMinClasses", 1, 4, s.password_min_classes, nullptr);
-    set_int(in, "passwordExpiryDays", 0, 3650, s.password_expiry_days, nullptr);
-    set_int(in, "passwordHistory", 0, 24, s.password_history, nullptr);
-    set_int(in, "accessTtlSeconds", 60, 3600, s.access_ttl_seconds, nullptr);
-    set_int(in, "refreshTtlDays", 1, 365, s.refresh_ttl_days, nullptr);
-    set_int(in, "apiKeyRequestsPerMinute", 1, 100000, s.api_key_requests_per_minute, nullptr);
-    set_int(in, "invitationTtlHours", 1, 720, s.invitation_ttl_hours, nullptr);
+    set_int(in, "lockoutMaxFailures", 1, 100, s.lockout_max_failures);
+    set_int(in, "lockoutMinutes", 1, 1440, s.lockout_minutes);
+    set_int(in, "ipMaxFailures", 1, 10000, s.ip_max_failures);
+    set_int(in, "passwordMinLength", 8, 128, s.password_min_length);
+    set_int(in, "passwordMinClasses", 1, 4, s.password_min_classes);
+    set_int(in, "passwordExpiryDays", 0, 3650, s.password_expiry_days);
+    set_int(in, "passwordHistory", 0, 24, s.password_history);
+    set_int(in, "accessTtlSeconds", 60, 3600, s.access_ttl_seconds);
+    set_int(in, "refreshTtlDays", 1, 365, s.refresh_ttl_days);
+    set_int(in, "apiKeyRequestsPerMinute", 1, 100000, s.api_key_requests_per_minute);
+    set_int(in, "invitationTtlHours", 1, 720, s.invitation_ttl_hours);
     if (auto v = in.optional_bool("require2faOperators")) s.require_2fa_operators = *v;
     if (const auto* origins = in.take("corsOrigins")) {
       if (!origins->is_array() || origins->size() > 20) {

@@ -1,7 +1,8 @@
 #pragma once
 // Platform settings with an in-memory snapshot: reads on the request path are an atomic load;
 // updates are validated, written with an operation-log entry in one transaction, and the
-// snapshot is swapped after commit.
+// snapshot is swapped after commit. Settings changes announce no event (the snapshot is
+// in-process), so it takes the operation log alone; `cove admin` builds it without an outbox.
 #include <atomic>
 #include <functional>
 #include <memory>

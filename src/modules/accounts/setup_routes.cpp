@@ -4,7 +4,6 @@
 // has 256 random bits).
 #include "core/json_input.hpp"
 #include "modules/accounts/accounts_routes.hpp"
-#include "modules/accounts/operator_service.hpp"
 #include "modules/accounts/password_policy.hpp"
 
 namespace cove::accounts {
@@ -20,22 +19,22 @@ core::Error not_available() {
 
 }  // namespace
 
-void mount_setup_routes(http::Router& router, AccountsContext& ctx) {
-  auto operators = std::make_shared<OperatorService>(ctx.app.db, ctx.app.audit, ctx.app.clock, ctx.settings,
-                                                     ctx.password_cost);
+void mount_setup_routes(http::Router& router, AccountsServices& services) {
+  auto& operators = services.operators;
+  auto& link = services.setup;
   auto setup = router.group("/api/v1/setup");
 
   setup
       .get("",
-           [&ctx, operators](http::Request&) {
-             const bool available = ctx.setup.pending() && !operators->has_active_admin();
+           [&link, &operators](http::Request&) {
+             const bool available = link.pending() && !operators.has_active_admin();
              return http::Response::json(200, {{"available", available}});
            })
       .open();
 
   setup
       .post("",
-            [&ctx, operators](http::Request& req) {
+            [&link, &operators](http::Request& req) {
               auto in = core::JsonInput::parse(req.body);
               const auto token = in.required_string("token", {.min_chars = 1, .max_chars = 128});
               NewOperator op;
@@ -45,11 +44,11 @@ void mount_setup_routes(http::Router& router, AccountsContext& ctx) {
               op.role = "platform_admin";
               op.must_change_password = false;  // they chose it themselves, just now
               in.finish();
-              if (!ctx.setup.pending() || operators->has_active_admin()) throw not_available();
+              if (!link.pending() || operators.has_active_admin()) throw not_available();
               auto actor = req.actor();
               actor.principal = core::Principal::system("setup-link");
               std::optional<CreatedOperator> created;
-              if (!ctx.setup.redeem(token, [&] { created = operators->create(actor, op); })) {
+              if (!link.redeem(token, [&] { created = operators.create(actor, op); })) {
                 throw core::Error(403, "setup.invalid_token",
                                   "This setup link is not valid: copy the whole link from the server's log");
               }

@@ -23,6 +23,10 @@ bool is_totp_code(std::string_view code) {
          std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
+core::Error totp_not_enabled() {
+  return core::Error::conflict("auth.totp_not_enabled", "Two-factor authentication is not on");
+}
+
 // One `code` field that takes either a 6-digit code or a recovery code.
 SecondFactor factor_from_code(const std::string& code) {
   SecondFactor f;
@@ -46,7 +50,7 @@ std::string normalize_recovery_code(std::string_view code) {
 }
 
 User TotpService::current_user(const core::Actor& actor) const {
-  auto user = ctx_.app.db.read([&](core::Conn& c) { return user_repo::find_by_id(c, actor.principal->id); });
+  auto user = db_.read([&](core::Conn& c) { return user_repo::find_by_id(c, actor.principal->id); });
   // The principal was loaded from this row moments ago; it can only vanish in a race with deletion.
   if (!user) throw core::Error::unauthorized();
   return *user;
@@ -62,25 +66,25 @@ TotpEnrollment TotpService::enroll(const core::Actor& actor) {
   const auto secret = core::crypto::random_bytes(kSecretBytes);
   TotpEnrollment e;
   e.secret = core::totp::base32_encode(secret);
-  e.otpauth_uri = core::totp::otpauth_uri(ctx_.settings.branding()->product_name, user.email, secret);
-  const auto now = ctx_.app.clock.unix_millis();
-  ctx_.app.db.write([&](core::Tx& tx) {
-    user_repo::set_totp(tx, user.id, std::nullopt, ctx_.sealed.seal(secret), user.totp_last_step, now);
-    ctx_.app.audit.record(
+  e.otpauth_uri = core::totp::otpauth_uri(settings_.branding()->product_name, user.email, secret);
+  const auto now = clock_.unix_millis();
+  db_.write([&](core::Tx& tx) {
+    user_repo::set_totp(tx, user.id, std::nullopt, sealed_.seal(secret), user.totp_last_step, now);
+    changes_.record(
         tx, actor, {.action = "auth.2fa_enrollment_started", .target_type = "user", .target_id = user.id});
   });
   return e;
 }
 
 std::vector<std::string> TotpService::confirm(const core::Actor& actor, const std::string& code) {
-  const auto now = ctx_.app.clock.unix_millis();
-  return ctx_.app.db.write([&](core::Tx& tx) {
+  const auto now = clock_.unix_millis();
+  return db_.write([&](core::Tx& tx) {
     const auto user = user_repo::find_by_id(tx, actor.principal->id);
     if (!user) throw core::Error::unauthorized();
     if (user->totp_secret) {
       throw core::Error::conflict("auth.totp_already_enabled", "Two-factor authentication is already on");
     }
-    const auto secret = user->totp_pending ? ctx_.sealed.open(*user->totp_pending) : std::nullopt;
+    const auto secret = user->totp_pending ? sealed_.open(*user->totp_pending) : std::nullopt;
     if (!secret) {
       throw core::Error::conflict("auth.totp_not_pending",
                                   "Start enrolment first: no authenticator is waiting to be confirmed");
@@ -94,7 +98,7 @@ std::vector<std::string> TotpService::confirm(const core::Actor& actor, const st
     }
     user_repo::set_totp(tx, user->id, user->totp_pending, std::nullopt, step, now);
     auto codes = new_recovery_codes(tx, user->id);
-    ctx_.app.audit.record(tx, actor,
+    changes_.record(tx, actor,
                           {.action = "auth.2fa_enabled", .target_type = "user", .target_id = user->id});
     return codes;
   });
@@ -102,20 +106,19 @@ std::vector<std::string> TotpService::confirm(const core::Actor& actor, const st
 
 void TotpService::disable(const core::Actor& actor, const std::string& password, const std::string& code) {
   const auto user = current_user(actor);
-  if (!user.totp_secret)
-    throw core::Error::conflict("auth.totp_not_enabled", "Two-factor authentication is not on");
+  if (!user.totp_secret) throw totp_not_enabled();
   const SignInSubject subject{user.email, user.id};
-  const auto now = ctx_.app.clock.unix_millis();
-  const auto lock = ctx_.app.db.read([&](core::Conn& c) { return lockout_.check(c, actor.ip, subject); });
+  const auto now = clock_.unix_millis();
+  const auto lock = db_.read([&](core::Conn& c) { return lockout_.check(c, actor.ip, subject); });
   if (lock.locked) throw locked_error(lock, now);
   if (!core::password::verify(password, user.password_hash)) reauthentication_failed(actor, user, "password");
 
-  const bool ok = ctx_.app.db.write([&](core::Tx& tx) {
+  const bool ok = db_.write([&](core::Tx& tx) {
     if (!verify(tx, user.id, factor_from_code(code))) return false;
     user_repo::set_totp(tx, user.id, std::nullopt, std::nullopt, 0, now);
     recovery_code_repo::delete_all(tx, user.id);
     lockout_.record_success(tx, user.id);
-    ctx_.app.audit.record(tx, actor,
+    changes_.record(tx, actor,
                           {.action = "auth.2fa_disabled", .target_type = "user", .target_id = user.id});
     return true;
   });
@@ -125,19 +128,18 @@ void TotpService::disable(const core::Actor& actor, const std::string& password,
 std::vector<std::string> TotpService::regenerate_recovery_codes(const core::Actor& actor,
                                                                 const std::string& code) {
   const auto user = current_user(actor);
-  if (!user.totp_secret)
-    throw core::Error::conflict("auth.totp_not_enabled", "Two-factor authentication is not on");
-  const auto now = ctx_.app.clock.unix_millis();
-  const auto lock = ctx_.app.db.read([&](core::Conn& c) {
+  if (!user.totp_secret) throw totp_not_enabled();
+  const auto now = clock_.unix_millis();
+  const auto lock = db_.read([&](core::Conn& c) {
     return lockout_.check(c, actor.ip, {user.email, user.id});
   });
   if (lock.locked) throw locked_error(lock, now);
 
   std::vector<std::string> codes;
-  const bool ok = ctx_.app.db.write([&](core::Tx& tx) {
+  const bool ok = db_.write([&](core::Tx& tx) {
     if (!verify(tx, user.id, factor_from_code(code))) return false;
     codes = new_recovery_codes(tx, user.id);
-    ctx_.app.audit.record(
+    changes_.record(
         tx, actor,
         {.action = "auth.recovery_codes_regenerated", .target_type = "user", .target_id = user.id});
     return true;
@@ -149,14 +151,14 @@ std::vector<std::string> TotpService::regenerate_recovery_codes(const core::Acto
 bool TotpService::verify(core::Tx& tx, const std::string& user_id, const SecondFactor& factor) {
   const auto user = user_repo::find_by_id(tx, user_id);
   if (!user || !user->totp_secret) return false;
-  const auto now = ctx_.app.clock.unix_millis();
+  const auto now = clock_.unix_millis();
   if (factor.recovery_code) {
     const auto normalized = normalize_recovery_code(*factor.recovery_code);
     return normalized.size() == kRecoveryCodeChars &&
            recovery_code_repo::use(tx, user_id, core::crypto::sha256_hex(normalized), now);
   }
   if (!factor.totp) return false;
-  const auto secret = ctx_.sealed.open(*user->totp_secret);
+  const auto secret = sealed_.open(*user->totp_secret);
   std::int64_t step = 0;
   if (!secret || !core::totp::check(*secret, *factor.totp, now / 1000, kDriftSteps, step)) return false;
   if (step <= user->totp_last_step) return false;  // this code (or a later one) was already used
@@ -179,7 +181,7 @@ std::vector<std::string> TotpService::new_recovery_codes(core::Tx& tx, const std
 
 void TotpService::reauthentication_failed(const core::Actor& actor, const User& user,
                                           const std::string& field) {
-  ctx_.app.db.write([&](core::Tx& tx) {
+  db_.write([&](core::Tx& tx) {
     lockout_.record_failure(tx, actor, {user.email, user.id}, "reauthentication_failed");
   });
   core::FieldErrors errors;

@@ -7,9 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "core/change_log.hpp"
+#include "core/clock.hpp"
+#include "core/db.hpp"
 #include "core/principal.hpp"
-#include "modules/accounts/accounts_context.hpp"
+#include "core/sealed_box.hpp"
 #include "modules/accounts/lockout.hpp"
+#include "modules/accounts/settings_service.hpp"
 #include "modules/accounts/user_model.hpp"
 
 namespace cove::accounts {
@@ -33,7 +37,11 @@ std::string normalize_recovery_code(std::string_view code);
 
 class TotpService {
  public:
-  TotpService(AccountsContext& ctx, LoginLockout& lockout) : ctx_(ctx), lockout_(lockout) {}
+  // `sealed` keeps the secrets encrypted at rest; the branding's product name labels them in
+  // authenticator apps.
+  TotpService(core::Db& db, core::ChangeLog& changes, const core::Clock& clock, const SettingsService& settings,
+              const core::SealedBox& sealed, LoginLockout& lockout)
+      : db_(db), changes_(changes), clock_(clock), settings_(settings), sealed_(sealed), lockout_(lockout) {}
 
   // 409 `auth.totp_already_enabled` when 2FA is on (disable it first to change devices).
   TotpEnrollment enroll(const core::Actor& actor);
@@ -55,7 +63,11 @@ class TotpService {
   // Counts a failed re-authentication towards lockout, then throws the 400 for `field`.
   void reauthentication_failed(const core::Actor& actor, const User& user, const std::string& field);
 
-  AccountsContext& ctx_;
+  core::Db& db_;
+  core::ChangeLog& changes_;
+  const core::Clock& clock_;
+  const SettingsService& settings_;
+  const core::SealedBox& sealed_;
   LoginLockout& lockout_;
 };
 

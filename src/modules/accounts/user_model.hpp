@@ -26,6 +26,10 @@ struct User {
   bool operator==(const User&) const = default;
 };
 
+// A new active account (a fresh usr_ id) with this password hash, created and last changed now.
+User new_account(const std::string& email, const std::string& name, const std::string& password_hash,
+                 std::int64_t now_ms);
+
 // The public view of a user: never the hash, the TOTP secret or lockout counters.
 nlohmann::json to_public_json(const User& u);
 
