@@ -158,6 +158,14 @@ def decision(api, name, summary, body, transition, event):
 
 def review(api):
     tag = "Platform review"
+    api.op("GET", "/api/v1/platform/overview", tag=tag, summary="What waits for an operator: one count per item",
+           permission="platform:read",
+           responses={200: obj({"items": array(obj({
+               "key": string(description="Declared by the module that owns the rows: `pendingOrgs` "
+                                         "(organisations awaiting approval); later modules add theirs"),
+               "count": integer(0)}, ["key", "count"], additional=None))}, ["items"], additional=None)},
+           description="Every counter the modules declare (modules/platform/overview_counters.hpp), in a fixed "
+                       "order, counted in one read. The console's home (工作台) and menu badges come from it.")
     api.op("GET", "/api/v1/platform/orgs", tag=tag, summary="The review queue: organisations, newest first",
            permission="platform:read",
            params=[query_param("status", "Only this status", string(enum=ORG_STATUS)),

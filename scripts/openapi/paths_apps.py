@@ -50,13 +50,18 @@ def add(api):
 
     app_schema = app_fields(False)
     app_schema = {**app_schema["properties"]}
-    api.schema("App", obj({
+    app_properties = {
         "appId": string(), "orgId": string(), **app_schema,
         "icon": nullable(STORED_FILE), "auditCertificate": nullable(STORED_FILE),
         "status": string(enum=APP_STATUS), "offlineBy": nullable(string(enum=["org", "platform"])),
         "offlineReason": nullable(string()), "releasedVersion": nullable(string()),
         "createdBy": string(), "createdAt": time(), "updatedAt": time(),
-    }, ["appId", "orgId", "name", "status", "releasedVersion", "createdAt", "updatedAt"], additional=None))
+    }
+    app_required = ["appId", "orgId", "name", "status", "releasedVersion", "createdAt", "updatedAt"]
+    api.schema("App", obj(app_properties, app_required, additional=None))
+    api.schema("PlatformApp", obj({**app_properties, "orgName": string(description="The organisation's name")},
+                                  [*app_required, "orgName"], additional=None,
+                                  description="A mini-program in the operators' list, with its organisation's name"))
     api.schema("Version", obj({
         "id": string(description="`ver_…`"), "appId": string(), "version": string(),
         "changelog": string(0, 10000), "minBaseLibrary": nullable(string()),
@@ -152,8 +157,8 @@ def versions(api):
            errors={404: ["apps.version_not_found"], 409: ["apps.version_released"]})
     api.op("GET", base + "/{version}/files", tag=tag, summary="The files of a version's package",
            permission="apps:read", params=[APP_ID, VERSION],
-           responses={200: obj({"items": array(ref("VersionFile")), "nextCursor": nullable(string())},
-                               ["items", "nextCursor"], additional=None)},
+           responses={200: obj({"items": array(ref("VersionFile")), "nextCursor": nullable(string()),
+                                "total": integer(0)}, ["items", "nextCursor", "total"], additional=None)},
            errors={404: ["apps.version_not_found"]})
     api.op("PUT", base + "/{version}/package", tag=tag, summary="Upload a code package as a new version",
            permission="apps:write", params=[APP_ID, VERSION],
@@ -215,8 +220,8 @@ def base_libraries(api):
     lib = path_param("version", "Base-library version `MAJOR.MINOR.PATCH`")
     api.op("GET", "/api/v1/base-libraries", tag=tag, summary="Known base-library versions, newest first",
            permission="self",
-           responses={200: obj({"items": array(ref("BaseLibrary")), "nextCursor": nullable(string())},
-                               ["items", "nextCursor"], additional=None)})
+           responses={200: obj({"items": array(ref("BaseLibrary")), "nextCursor": nullable(string()),
+                                "total": integer(0)}, ["items", "nextCursor", "total"], additional=None)})
     api.op("POST", "/api/v1/platform/base-libraries", tag=tag, summary="Add a base-library version",
            permission="platform:settings", body=obj({"version": string(1, 32), "notes": string(0, 1000)},
                                                     ["version"]),
@@ -238,7 +243,7 @@ def platform(api):
     api.op("GET", "/api/v1/platform/apps", tag=tag, summary="Every organisation's mini-programs, newest first",
            permission="platform:read",
            params=[query_param("orgId", "Only this organisation", string(max_length=64)), *list_params()],
-           responses={200: api.page_of("App")}, errors={400: ["validation_failed"]})
+           responses={200: api.page_of("PlatformApp")}, errors={400: ["validation_failed"]})
     api.op("POST", "/api/v1/platform/apps/{appId}/takedown", tag=tag, summary="Take a mini-program down",
            permission="platform:review", params=[APP_ID], body=obj({"reason": string(1, 500)}, ["reason"]),
            responses={200: ref("App")},

@@ -225,9 +225,11 @@ def add(api):
     api.op("GET", one_list + "/members", tag=TAG_LISTS, summary="List a UID list's ids in order",
            permission="apps:read",
            params=[LIST_ID, query_param("limit", "Page size", integer(1, 1000, default=100)),
-                   query_param("cursor", "nextCursor of the previous page", string(1, 400))],
-           responses={200: obj({"items": array(string()), "nextCursor": nullable(string())}, ["items", "nextCursor"],
-                               additional=None)},
+                   query_param("cursor", "nextCursor of the previous page", string(1, 400)),
+                   {"$ref": "#/components/parameters/Offset"}],
+           responses={200: obj({"items": array(string()), "nextCursor": nullable(string()),
+                                "total": integer(0, description="The list's size")},
+                               ["items", "nextCursor", "total"], additional=None)},
            errors={400: ["validation_failed"], 404: ["uid_lists.not_found"]})
     for method, summary in (("PUT", "Replace a UID list's ids with an upload"),
                             ("POST", "Add the ids of an upload to a UID list")):

@@ -108,7 +108,8 @@ def query_param(name, description, schema):
     return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
 
 
-PAGE_PARAMS = [{"$ref": "#/components/parameters/Limit"}, {"$ref": "#/components/parameters/Cursor"}]
+PAGE_PARAMS = [{"$ref": "#/components/parameters/Limit"}, {"$ref": "#/components/parameters/Cursor"},
+               {"$ref": "#/components/parameters/Offset"}]
 
 IDEMPOTENCY_KEY = {"$ref": "#/components/parameters/IdempotencyKey"}
 IDEMPOTENCY_CODES = ["idempotency.in_progress", "idempotency.response_not_stored"]
@@ -263,8 +264,9 @@ def components(api):
         "details": obj({"fields": {"type": "object", "additionalProperties": ref("FieldError"),
                                    "description": "Field name (dotted for nested objects) → its first problem"}},
                        ["fields"], additional=None)}, additional=None)]}
-    page = obj({"nextCursor": nullable(string(description="Pass as `cursor` for the next page; null on the last page"))},
-               ["nextCursor"], description="Every list answers {items, nextCursor}, newest first.", additional=None)
+    page = obj({"nextCursor": nullable(string(description="Pass as `cursor` for the next page; null on the last page")),
+                "total": integer(0, description="How many rows match the list's filters in all (an indexed count)")},
+               ["nextCursor", "total"], description="Every list answers {items, nextCursor, total}.", additional=None)
     schemas = {"Error": error, "FieldError": field_error, "ValidationError": validation, "Page": page}
     for name, schema in schemas.items():
         api.schema(name, schema)
@@ -286,6 +288,8 @@ def components(api):
             "Limit": query_param("limit", "Page size", integer(1, 200, default=50)),
             "Cursor": query_param("cursor", "Opaque cursor from the previous page's `nextCursor`",
                                   string(max_length=200)),
+            "Offset": query_param("offset", "Rows to skip (numbered pages); not together with `cursor`",
+                                  integer(0, 1000000, default=0)),
             "IdempotencyKey": {
                 "name": "Idempotency-Key", "in": "header", "required": False,
                 "schema": string(1, 255, pattern="^[\\x21-\\x7E]+$"),

@@ -89,7 +89,8 @@ App::App(core::Config config, AppOptions options)
 
   context_ = std::make_unique<modules::AppContext>(
       modules::AppContext{config_, *db_, *blobs_, *events_, *audit_, *changes_, *clock_, metrics_, *secrets_, hooks_,
-                          permissions_, quotas_, org_resolvers_, blob_references_, jobs_, catalog_sources_});
+                          permissions_, quotas_, org_resolvers_, blob_references_, jobs_, catalog_sources_,
+                          overview_});
   build_modules(std::move(options.extra_modules));
   blob_collector_ = std::make_unique<BlobCollector>(*db_, *blobs_, blob_references_,
                                                     std::chrono::hours(config_.blob_gc_grace_hours));
@@ -97,6 +98,7 @@ App::App(core::Config config, AppOptions options)
   jobs_.schedule("blobs.collect", std::chrono::hours(1), [this] { blob_collector_->collect(); },
                  std::chrono::minutes(1));
   mount_operational_routes(router_, *db_, *storage_, metrics_);
+  modules::mount_overview_route(router_, *db_, overview_);
 
   pipeline_ = std::make_unique<http::Pipeline>(router_, hooks_, metrics_, pipeline_options(config_));
   auto static_files = std::make_shared<http::StaticFiles>(embedded_web::files());

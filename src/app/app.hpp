@@ -83,6 +83,7 @@ class App {
   modules::BlobReferenceRegistry blob_references_;
   modules::JobScheduler jobs_;
   modules::CatalogSourceRegistry catalog_sources_;
+  modules::OverviewCounterRegistry overview_;
   std::unique_ptr<core::IdempotencyStore> idempotency_;
   http::Router router_;
   http::Hooks hooks_;

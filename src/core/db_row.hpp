@@ -7,7 +7,8 @@
 //   auto apps = c.query_all<App>("SELECT " + kColumns + " FROM apps WHERE org_id = ?", org_id);
 //
 // Values bind as their SQL type: text (std::string, string_view, const char*), integers, bool
-// (0/1), double, nlohmann::json (its text), std::optional (NULL when empty) and core::Null.
+// (0/1), double, nlohmann::json (its text), std::optional (NULL when empty) and core::Null; a
+// column of JSON text also reads into std::vector<std::string>.
 // A row type T is read by a `void read_row(core::Row&, T&)` found by argument-dependent lookup
 // (defined beside T's repository), scalars and optionals directly.
 #include <concepts>
@@ -68,6 +69,16 @@ class Row {
   void read_one(nlohmann::json& out) {
     const auto col = st_.getColumn(index_++);
     out = col.isNull() ? nlohmann::json(nullptr) : nlohmann::json::parse(col.getString());
+  }
+  // A stored JSON array of strings (scopes, IP ranges, API names); anything else reads as empty.
+  void read_one(std::vector<std::string>& out) {
+    nlohmann::json doc;
+    read_one(doc);
+    out.clear();
+    if (!doc.is_array()) return;
+    for (const auto& v : doc) {
+      if (v.is_string()) out.push_back(v.get<std::string>());
+    }
   }
   template <class T>
   void read_one(std::optional<T>& out) {

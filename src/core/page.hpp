@@ -1,12 +1,16 @@
 #pragma once
-// Keyset pagination for list endpoints (DESIGN.md §4): `limit` (default 50, max 200) and an
-// opaque cursor carrying the sort key of the last item returned, so pages stay stable while rows
-// are added. The HTTP side (reading ?limit=&cursor=, writing {items, nextCursor}) is in
+// Pagination for list endpoints (DESIGN.md §4): `limit` (default 50, max 200) and either an
+// opaque cursor carrying the sort key of the last item returned (keyset: pages stay stable while
+// rows are added — what scripts walking a whole list use) or an `offset` (what a console's
+// numbered pages and page jump use; bounded, so a deep jump costs at most kMaxPageOffset rows).
+// Every list also answers its `total`: an indexed count(*) under the same filters.
+// The HTTP side (reading ?limit=&cursor=&offset=, writing {items, nextCursor, total}) is in
 // http/query_input.hpp and http/list_response.hpp.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace SQLite {
 class Statement;
@@ -21,24 +25,37 @@ struct PageKey {
 
 inline constexpr int kDefaultPageLimit = 50;
 inline constexpr int kMaxPageLimit = 200;
+inline constexpr std::int64_t kMaxPageOffset = 1'000'000;
 
 struct PageRequest {
   int limit = kDefaultPageLimit;
-  std::optional<PageKey> after;
+  std::optional<PageKey> after;  // a cursor and an offset exclude each other
+  std::int64_t offset = 0;
+};
+
+// One page of a list: the rows (limit + 1 of them at most, see bind_one) and how many rows match
+// the list's filters in all.
+template <class T>
+struct Page {
+  std::vector<T> rows;
+  std::int64_t total = 0;
 };
 
 std::string encode_cursor(const PageKey& key);
 std::optional<PageKey> decode_cursor(std::string_view cursor);
 
-// A page binds three parameters, for a statement written as
-//   "... AND (?N IS NULL OR ms < ?N OR (ms = ?N AND id < ?N+1)) ORDER BY ... LIMIT ?N+2"
-// (or with > for ascending lists): ?N and ?N+1 get the cursor's sort key, NULL on the first page
-// (which switches the condition off, so one cached statement serves every page), and ?N+2 gets
-// limit + 1 — the extra row only tells that another page exists. Used by core::bind_all, so a
-// page request is one argument of Conn::query_all.
+// A page binds four parameters, for a statement written as
+//   "... AND (?N IS NULL OR ms < ?N OR (ms = ?N AND id < ?N+1)) ORDER BY ... LIMIT ?N+2 OFFSET ?N+3"
+// (or with > for ascending lists): ?N and ?N+1 get the cursor's sort key, NULL without a cursor
+// (which switches the condition off, so one cached statement serves every page), ?N+2 gets
+// limit + 1 — the extra row only tells that another page exists — and ?N+3 the offset. Used by
+// core::bind_all, so a page request is one argument of Conn::query_all.
 void bind_one(SQLite::Statement& st, int& index, const PageRequest& page);
-// That clause for a list ordered newest first by `<prefix>created_ms`, `<prefix>id` ("a." or "").
-std::string newest_first_page_sql(std::string_view prefix, int first_index);
+// That clause for a list ordered newest first by `<prefix>created_ms`, `<prefix><id_column>`
+// (prefix "a." or ""; the tie-breaker is the row's key: id, or app_id for associations).
+std::string newest_first_page_sql(std::string_view prefix, int first_index, std::string_view id_column = "id");
+// The same for a list ordered oldest first (members are keyed by user_id).
+std::string oldest_first_page_sql(std::string_view prefix, int first_index, std::string_view id_column = "id");
 
 // A LIKE pattern matching `text` anywhere, its % and _ taken literally (use with ESCAPE '\').
 std::string like_contains(std::string_view text);

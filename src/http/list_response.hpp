@@ -1,7 +1,9 @@
 #pragma once
-// The list answer of every list endpoint (DESIGN.md §4): {"items": [...], "nextCursor": "…" | null}.
-// `rows` were fetched with LIMIT page.limit + 1 (core/page.hpp): the extra row only tells that
-// another page exists, and its predecessor's key becomes the cursor.
+// The list answer of every list endpoint (DESIGN.md §4):
+//   {"items": [...], "nextCursor": "…" | null, "total": N}
+// The rows were fetched with LIMIT page.limit + 1 (core/page.hpp): the extra row only tells that
+// another page exists, and its predecessor's key becomes the cursor. `total` counts every row the
+// list's filters match (a console shows 共 N 条 and numbered pages from it).
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,7 +16,8 @@
 namespace cove::http {
 
 template <class Row, class KeyOf, class ToJson>
-nlohmann::json page_json(std::vector<Row> rows, const core::PageRequest& page, KeyOf key_of, ToJson to_json) {
+nlohmann::json page_json(core::Page<Row> found, const core::PageRequest& page, KeyOf key_of, ToJson to_json) {
+  auto& rows = found.rows;
   nlohmann::json next = nullptr;
   if (rows.size() > static_cast<std::size_t>(page.limit)) {
     rows.resize(static_cast<std::size_t>(page.limit));
@@ -22,13 +25,14 @@ nlohmann::json page_json(std::vector<Row> rows, const core::PageRequest& page, K
   }
   auto items = nlohmann::json::array();
   for (const auto& r : rows) items.push_back(to_json(r));
-  return {{"items", std::move(items)}, {"nextCursor", std::move(next)}};
+  return {{"items", std::move(items)}, {"nextCursor", std::move(next)}, {"total", found.total}};
 }
 
 // The same document as page_json(), written straight to text by `write_row(writer, row)`: for
 // lists on hot paths, where building the tree costs more than the query (core/json_writer.hpp).
 template <class Row, class KeyOf, class WriteRow>
-std::string page_text(std::vector<Row> rows, const core::PageRequest& page, KeyOf key_of, WriteRow write_row) {
+std::string page_text(core::Page<Row> found, const core::PageRequest& page, KeyOf key_of, WriteRow write_row) {
+  auto& rows = found.rows;
   std::optional<std::string> next;
   if (rows.size() > static_cast<std::size_t>(page.limit)) {
     rows.resize(static_cast<std::size_t>(page.limit));
@@ -44,6 +48,7 @@ std::string page_text(std::vector<Row> rows, const core::PageRequest& page, KeyO
     w.string(*next);
   else
     w.null();
+  w.key("total").number(found.total);
   w.end_object();
   return text;
 }

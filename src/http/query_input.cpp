@@ -66,6 +66,12 @@ core::PageRequest QueryInput::page() {
     page.after = core::decode_cursor(*cursor);
     if (!page.after) errors_.add("cursor", "invalid", "Not a cursor this list returned");
   }
+  if (const auto offset = optional_int("offset", 0, core::kMaxPageOffset)) {
+    if (page.after)
+      errors_.add("offset", "conflict", "Give either a cursor or an offset, not both");
+    else
+      page.offset = *offset;
+  }
   return page;
 }
 
@@ -74,6 +80,13 @@ core::PageRequest read_page_request(const Request& req) {
   const auto page = q.page();
   q.finish();
   return page;
+}
+
+std::string read_file_name(const Request& req) {
+  QueryInput q(req);
+  auto name = q.optional_string("filename", {.min_chars = 1, .max_chars = 200});
+  q.finish();
+  return name.value_or("");
 }
 
 }  // namespace cove::http

@@ -32,7 +32,8 @@ class QueryInput {
   std::optional<bool> optional_bool(const char* name);  // true/false/1/0
   // One of `allowed`, or a field error `unknown_value` listing them.
   std::optional<std::string> one_of(const char* name, std::initializer_list<std::string_view> allowed);
-  // ?limit= (1–200, default 50) and ?cursor= (a cursor this list returned).
+  // ?limit= (1–200, default 50) and either ?cursor= (a cursor this list returned) or ?offset=
+  // (0–1,000,000).
   core::PageRequest page();
 
   void add_error(const std::string& field, std::string code, std::string message);
@@ -46,7 +47,11 @@ class QueryInput {
   core::FieldErrors errors_;
 };
 
-// Reads ?limit= and ?cursor= alone; throws 400 `validation_failed` naming the bad parameter.
+// Reads ?limit=, ?cursor= and ?offset= alone; throws 400 `validation_failed` naming the bad parameter.
 core::PageRequest read_page_request(const Request& req);
+
+// `?filename=` naming an uploaded file whose body is the raw bytes (1–200 printable characters);
+// "" when absent. Throws 400 `validation_failed` naming `filename`.
+std::string read_file_name(const Request& req);
 
 }  // namespace cove::http

@@ -18,6 +18,7 @@
 #include "modules/platform/catalog_sources.hpp"
 #include "modules/platform/job_scheduler.hpp"
 #include "modules/platform/org_resolvers.hpp"
+#include "modules/platform/overview_counters.hpp"
 #include "modules/platform/permission_registry.hpp"
 #include "modules/platform/quota_registry.hpp"
 
@@ -40,6 +41,7 @@ struct AppContext {
   BlobReferenceRegistry& blob_references;
   JobScheduler& jobs;
   CatalogSourceRegistry& catalog_sources;
+  OverviewCounterRegistry& overview;  // what waits for an operator (工作台)
 };
 
 }  // namespace cove::modules

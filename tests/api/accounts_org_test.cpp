@@ -283,6 +283,7 @@ TEST_CASE("the review queue filters, searches and pages", "[api][orgs]") {
   REQUIRE(r.status == 200);
   auto page = r.json();
   REQUIRE(page["items"].size() == 2);
+  CHECK(page["total"] == 3);  // every pending one, not the page
   CHECK(page["items"][0]["licenseNo"] == "PENDING-2");  // newest first
   REQUIRE(page["nextCursor"].is_string());
   r = list(fmt::format("?status=pending&limit=2&cursor={}", page["nextCursor"].get<std::string>()),

@@ -164,6 +164,8 @@ TEST_CASE("mini-program lists filter and paginate", "[api][apps]") {
              a.viewer().token);
   CHECK(second.json()["items"].size() == 2);
   CHECK(second.json()["nextCursor"].is_null());
+  CHECK(first.json()["total"] == 5);
+  CHECK(second.json()["total"] == 5);
   CHECK(first.body.find(other) == std::string::npos);
 
   CHECK(w.call(Method::kGet, base + "?q=Tool%203", a.viewer().token).json()["items"].size() == 1);
@@ -174,8 +176,16 @@ TEST_CASE("mini-program lists filter and paginate", "[api][apps]") {
   auto all = w.call(Method::kGet, "/api/v1/platform/apps?limit=200", w.reviewer().token);
   REQUIRE(all.status == 200);
   CHECK(all.json()["items"].size() == 6);
+  CHECK(all.json()["total"] == 6);
   auto of_b = w.call(Method::kGet, "/api/v1/platform/apps?orgId=" + b.id, w.reviewer().token);
-  CHECK(of_b.json()["items"].size() == 1);
+  REQUIRE(of_b.json()["items"].size() == 1);
+  CHECK(of_b.json()["total"] == 1);
+  // Each row names its organisation, so operators read names rather than ids.
+  CHECK(of_b.json()["items"][0]["orgName"] == b.name);
+  const auto all_body = all.json();
+  for (const auto& item : all_body["items"]) {
+    CHECK(item["orgName"] == (item["orgId"] == b.id ? b.name : a.name));
+  }
 }
 
 TEST_CASE("mini-program icons and audit certificates are stored and served", "[api][apps]") {

@@ -46,6 +46,13 @@ TEST_CASE("UID lists: create, read, edit and delete", "[api][gray][uid_lists]") 
         w.call(Method::kGet, fmt::format("/api/v1/uid-lists/{}/members?limit=1&cursor={}", id, next), token);
     CHECK(page2.json()["items"] == nlohmann::json::array({"bob"}));
     CHECK(page2.json()["nextCursor"].is_null());
+    CHECK(page.json()["total"] == 2);
+    // Numbered pages: the second id by its offset; an offset and a cursor together are refused.
+    auto by_offset =
+        w.call(Method::kGet, fmt::format("/api/v1/uid-lists/{}/members?limit=1&offset=1", id), token);
+    CHECK(by_offset.json()["items"] == nlohmann::json::array({"bob"}));
+    CHECK(w.call(Method::kGet, fmt::format("/api/v1/uid-lists/{}/members?offset=1&cursor={}", id, next), token)
+              .status == 400);
 
     // Append keeps, replace swaps; the revision grows each time.
     auto app = test::upload_list(w, Method::kPost, fmt::format("/api/v1/uid-lists/{}/members", id), token,

@@ -7,7 +7,9 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "core/db.hpp"
 #include "core/error.hpp"
@@ -37,6 +39,10 @@ class AccountsApi {
   virtual const Quotas& quotas() const = 0;
   // Organisations whose members may work and whose mini-programs may be served (status active).
   virtual std::unordered_set<std::string> active_org_ids(core::Conn& c) const = 0;
+  // The names of the organisations among `org_ids` (at most one page of a list); unknown ids are
+  // left out. For operator lists that show whose a row is.
+  virtual std::unordered_map<std::string, std::string> org_names(core::Conn& c,
+                                                                 const std::vector<std::string>& org_ids) const = 0;
 };
 
 // Events of the accounts module (outbox topics, payloads in camelCase JSON).

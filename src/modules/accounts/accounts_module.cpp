@@ -25,6 +25,9 @@ void AccountsModule::declare(modules::AppContext& app) {
                       .min = 1,
                       .max = 100000,
                       .usage = [](core::Conn& c, const std::string& org_id) { return member_repo::count(c, org_id); }});
+  app.overview.declare({.key = "pendingOrgs",
+                        .description = "organisations awaiting approval",
+                        .count = [](core::Conn& c) { return org_repo::count_with_status(c, "pending"); }});
   app.blob_references.add("licence scans and branding images", [](core::Conn& c, const std::string& sha256) {
     return org_repo::references_blob(c, sha256) || settings_repo::branding_references(c, sha256);
   });
@@ -63,6 +66,11 @@ std::vector<core::ConfigKey> AccountsModule::config_keys() {
 }
 
 const Quotas& AccountsModule::quotas() const { return services_->quotas; }
+
+std::unordered_map<std::string, std::string> AccountsModule::org_names(core::Conn& c,
+                                                                      const std::vector<std::string>& org_ids) const {
+  return org_repo::names(c, org_ids);
+}
 
 std::unordered_set<std::string> AccountsModule::active_org_ids(core::Conn& c) const {
   const auto ids = org_repo::active_ids(c);

@@ -23,6 +23,8 @@ class AccountsModule final : public modules::Module, public AccountsApi {
   // AccountsApi
   const Quotas& quotas() const override;
   std::unordered_set<std::string> active_org_ids(core::Conn& c) const override;
+  std::unordered_map<std::string, std::string> org_names(core::Conn& c,
+                                                         const std::vector<std::string>& org_ids) const override;
 
  private:
   void declare(modules::AppContext& app);

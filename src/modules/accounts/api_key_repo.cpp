@@ -4,41 +4,17 @@
 
 namespace cove::accounts::api_key_repo {
 
-namespace {
-
-std::vector<std::string> string_list(const nlohmann::json& doc) {
-  std::vector<std::string> out;
-  if (!doc.is_array()) return out;
-  for (const auto& v : doc) {
-    if (v.is_string()) out.push_back(v.get<std::string>());
-  }
-  return out;
-}
-
-}  // namespace
-
 void read_row(core::Row& r, ApiKey& k) {
-  nlohmann::json scopes, allowed_ips;
-  r.read(k.id, k.org_id, k.name, k.prefix, scopes, allowed_ips, k.created_by, k.created_by_name, k.created_ms,
+  r.read(k.id, k.org_id, k.name, k.prefix, k.scopes, k.allowed_ips, k.created_by, k.created_by_name, k.created_ms,
          k.expires_ms, k.revoked_ms, k.last_used_ms, k.last_used_ip, k.previous_until_ms);
-  k.scopes = string_list(scopes);
-  k.allowed_ips = string_list(allowed_ips);
 }
 
 namespace {
 
-const std::string kSelect =
+const std::string kColumns =
     "SELECT k.id, k.org_id, k.name, k.prefix, k.scopes, k.allowed_ips, k.created_by, COALESCE(u.name, ''), "
-    "k.created_ms, k.expires_ms, k.revoked_ms, k.last_used_ms, k.last_used_ip, k.previous_until_ms "
-    "FROM api_keys k LEFT JOIN users u ON u.id = k.created_by ";
-
-// The status filter as SQL over ?2 = now; one of a fixed set, so statements stay cacheable.
-const char* status_condition(const std::optional<std::string>& status) {
-  if (!status) return "";
-  if (*status == "active") return "AND k.revoked_ms IS NULL AND k.expires_ms > ?2 ";
-  if (*status == "expired") return "AND k.revoked_ms IS NULL AND k.expires_ms <= ?2 ";
-  return "AND k.revoked_ms IS NOT NULL ";
-}
+    "k.created_ms, k.expires_ms, k.revoked_ms, k.last_used_ms, k.last_used_ip, k.previous_until_ms";
+const std::string kSelect = kColumns + " FROM api_keys k LEFT JOIN users u ON u.id = k.created_by ";
 
 }  // namespace
 
@@ -54,13 +30,25 @@ std::optional<ApiKey> find(core::Conn& c, const std::string& org_id, const std::
   return c.query_one<ApiKey>(kSelect + "WHERE k.org_id = ? AND k.id = ?", org_id, key_id);
 }
 
-std::vector<ApiKey> list(core::Conn& c, const std::string& org_id, const ApiKeyListQuery& query,
-                         std::int64_t now_ms) {
+core::Page<ApiKey> list(core::Conn& c, const std::string& org_id, const ApiKeyListQuery& query,
+                        std::int64_t now_ms) {
+  // One statement text per status (a fixed set), so statements stay cacheable.
+  std::string where = "FROM api_keys k LEFT JOIN users u ON u.id = k.created_by WHERE k.org_id = ?";
+  core::SqlArgs args;
+  args.add(org_id);
+  if (query.status == "active") {
+    where += " AND k.revoked_ms IS NULL AND k.expires_ms > ?";
+    args.add(now_ms);
+  } else if (query.status == "expired") {
+    where += " AND k.revoked_ms IS NULL AND k.expires_ms <= ?";
+    args.add(now_ms);
+  } else if (query.status == "revoked") {
+    where += " AND k.revoked_ms IS NOT NULL";
+  }
   // Keyset paging on (created_ms, id): stable while keys are added, and an index range scan.
-  return c.query_all<ApiKey>(kSelect + "WHERE k.org_id = ?1 " + status_condition(query.status) +
-                                 "AND (?3 IS NULL OR k.created_ms < ?3 OR (k.created_ms = ?3 AND k.id < ?4)) "
-                                 "ORDER BY k.created_ms DESC, k.id DESC LIMIT ?5",
-                             org_id, now_ms, query.page);
+  return c.query_page<ApiKey>(kColumns, where,
+                              core::newest_first_page_sql("k.", static_cast<int>(args.values().size()) + 1),
+                              query.page, args);
 }
 
 std::int64_t count_active(core::Conn& c, const std::string& org_id, std::int64_t now_ms) {

@@ -17,7 +17,7 @@ void read_row(core::Row& r, ApiKey& k);
 void insert(core::Tx& tx, const ApiKey& key, const std::string& secret_hash);
 std::optional<ApiKey> find(core::Conn& c, const std::string& org_id, const std::string& key_id);
 // Up to query.page.limit + 1 keys, newest first (the extra one tells that another page exists).
-std::vector<ApiKey> list(core::Conn& c, const std::string& org_id, const ApiKeyListQuery& query,
+core::Page<ApiKey> list(core::Conn& c, const std::string& org_id, const ApiKeyListQuery& query,
                          std::int64_t now_ms);
 std::int64_t count_active(core::Conn& c, const std::string& org_id, std::int64_t now_ms);
 // The key was just used from `ip`.

@@ -122,7 +122,7 @@ IssuedApiKey ApiKeyService::create(const core::Actor& actor, const std::string& 
   return issued;
 }
 
-std::vector<ApiKey> ApiKeyService::list(const std::string& org_id, const ApiKeyListQuery& query) const {
+core::Page<ApiKey> ApiKeyService::list(const std::string& org_id, const ApiKeyListQuery& query) const {
   const auto now = now_ms();
   return db_.read([&](core::Conn& c) { return api_key_repo::list(c, org_id, query, now); });
 }

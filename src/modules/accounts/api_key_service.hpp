@@ -30,7 +30,7 @@ class ApiKeyService {
   // field `allowedIps`: invalid_ip) and 409 `api_keys.limit_reached`.
   IssuedApiKey create(const core::Actor& actor, const std::string& org_id, const NewApiKey& request);
   // Up to query.page.limit + 1 keys (see list_page.hpp), newest first.
-  std::vector<ApiKey> list(const std::string& org_id, const ApiKeyListQuery& query) const;
+  core::Page<ApiKey> list(const std::string& org_id, const ApiKeyListQuery& query) const;
   // Idempotent: revoking a revoked key changes nothing. Throws 404 `api_keys.not_found`.
   void revoke(const core::Actor& actor, const std::string& org_id, const std::string& key_id);
   // New secret; the old one keeps working for `grace_hours` (0–24). Throws 404

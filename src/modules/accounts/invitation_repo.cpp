@@ -10,10 +10,11 @@ void read_row(core::Row& r, Invitation& inv) {
 
 namespace {
 
-const std::string kSelect =
+const std::string kColumns =
     "SELECT i.id, i.org_id, i.email, i.role, i.invited_by, COALESCE(u.name, ''), i.expires_ms, i.accepted_ms, "
-    "COALESCE(i.accepted_by, ''), i.revoked_ms, i.created_ms FROM invitations i "
-    "LEFT JOIN users u ON u.id = i.invited_by ";
+    "COALESCE(i.accepted_by, ''), i.revoked_ms, i.created_ms";
+const std::string kFrom = "FROM invitations i LEFT JOIN users u ON u.id = i.invited_by ";
+const std::string kSelect = kColumns + " " + kFrom;
 
 // What "pending" means in SQL, with the current time as ?N.
 const std::string kPendingAt = "(i.accepted_ms IS NULL AND i.revoked_ms IS NULL AND i.expires_ms > ";
@@ -42,17 +43,16 @@ bool has_pending(core::Conn& c, const std::string& org_id, const std::string& em
       .has_value();
 }
 
-std::vector<Invitation> list(core::Conn& c, const std::string& org_id, const std::optional<std::string>& status,
-                             std::int64_t now_ms, const core::PageRequest& page) {
-  return c.query_all<Invitation>(
-      kSelect + "WHERE i.org_id = ?1 AND (?2 IS NULL OR (?2 = 'pending' AND " + kPendingAt +
+core::Page<Invitation> list(core::Conn& c, const std::string& org_id, const std::optional<std::string>& status,
+                            std::int64_t now_ms, const core::PageRequest& page) {
+  return c.query_page<Invitation>(
+      kColumns,
+      kFrom + "WHERE i.org_id = ?1 AND (?2 IS NULL OR (?2 = 'pending' AND " + kPendingAt +
           "?3)) "
           "OR (?2 = 'accepted' AND i.accepted_ms IS NOT NULL) "
           "OR (?2 = 'revoked' AND i.accepted_ms IS NULL AND i.revoked_ms IS NOT NULL) "
-          "OR (?2 = 'expired' AND i.accepted_ms IS NULL AND i.revoked_ms IS NULL AND i.expires_ms <= ?3)) "
-          "AND (?4 IS NULL OR i.created_ms < ?4 OR (i.created_ms = ?4 AND i.id < ?5)) "
-          "ORDER BY i.created_ms DESC, i.id DESC LIMIT ?6",
-      org_id, status, now_ms, page);
+          "OR (?2 = 'expired' AND i.accepted_ms IS NULL AND i.revoked_ms IS NULL AND i.expires_ms <= ?3))",
+      core::newest_first_page_sql("i.", 4), page, org_id, status, now_ms);
 }
 
 bool mark_accepted(core::Tx& tx, const std::string& invitation_id, const std::string& user_id,

@@ -20,7 +20,7 @@ std::optional<Invitation> find_by_token_hash(core::Conn& c, const std::string& t
 bool has_pending(core::Conn& c, const std::string& org_id, const std::string& email, std::int64_t now_ms);
 // Newest first, at most page.limit + 1 rows; `status` (pending | accepted | revoked | expired)
 // filters when set.
-std::vector<Invitation> list(core::Conn& c, const std::string& org_id,
+core::Page<Invitation> list(core::Conn& c, const std::string& org_id,
                              const std::optional<std::string>& status, std::int64_t now_ms,
                              const core::PageRequest& page);
 // Both succeed only while the invitation is pending (false otherwise), so a token is used once.

@@ -81,7 +81,7 @@ CreatedInvitation InvitationService::create(const core::Actor& actor, const std:
   return out;
 }
 
-std::vector<Invitation> InvitationService::list(const std::string& org_id,
+core::Page<Invitation> InvitationService::list(const std::string& org_id,
                                                 const std::optional<std::string>& status,
                                                 const core::PageRequest& page) const {
   return db_.read(

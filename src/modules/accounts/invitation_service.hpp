@@ -62,7 +62,7 @@ class InvitationService {
   // 409 invitations.already_member / invitations.already_pending; 403 quota.exceeded.
   CreatedInvitation create(const core::Actor& actor, const std::string& org_id, const std::string& email,
                            const std::string& role);
-  std::vector<Invitation> list(const std::string& org_id, const std::optional<std::string>& status,
+  core::Page<Invitation> list(const std::string& org_id, const std::optional<std::string>& status,
                                const core::PageRequest& page) const;
   // 404 invitations.not_found; 409 invitations.not_pending.
   void revoke(const core::Actor& actor, const std::string& org_id, const std::string& invitation_id);

@@ -8,9 +8,11 @@ void read_row(core::Row& r, Member& m) {
 
 
 namespace {
-const std::string kSelect =
+const std::string kColumns =
     "SELECT m.user_id, u.email, u.name, m.role, u.status, u.totp_secret IS NOT NULL, u.must_change_password, "
-    "m.created_ms FROM org_members m JOIN users u ON u.id = m.user_id ";
+    "m.created_ms";
+const std::string kFrom = "FROM org_members m JOIN users u ON u.id = m.user_id ";
+const std::string kSelect = kColumns + " " + kFrom;
 }  // namespace
 
 std::optional<Member> find(core::Conn& c, const std::string& org_id, const std::string& user_id) {
@@ -21,13 +23,10 @@ std::optional<std::string> role_of(core::Conn& c, const std::string& org_id, con
   return c.query_one<std::string>("SELECT role FROM org_members WHERE org_id = ? AND user_id = ?", org_id, user_id);
 }
 
-std::vector<Member> list(core::Conn& c, const std::string& org_id, const std::optional<std::string>& role,
-                         const core::PageRequest& page) {
-  return c.query_all<Member>(kSelect +
-                                 "WHERE m.org_id = ?1 AND (?2 IS NULL OR m.role = ?2) "
-                                 "AND (?3 IS NULL OR m.created_ms > ?3 OR (m.created_ms = ?3 AND m.user_id > ?4)) "
-                                 "ORDER BY m.created_ms, m.user_id LIMIT ?5",
-                             org_id, role, page);
+core::Page<Member> list(core::Conn& c, const std::string& org_id, const std::optional<std::string>& role,
+                        const core::PageRequest& page) {
+  return c.query_page<Member>(kColumns, kFrom + "WHERE m.org_id = ?1 AND (?2 IS NULL OR m.role = ?2)",
+                              core::oldest_first_page_sql("m.", 3, "user_id"), page, org_id, role);
 }
 
 std::int64_t count(core::Conn& c, const std::string& org_id) {

@@ -17,7 +17,7 @@ void read_row(core::Row& r, Member& m);
 std::optional<Member> find(core::Conn& c, const std::string& org_id, const std::string& user_id);
 std::optional<std::string> role_of(core::Conn& c, const std::string& org_id, const std::string& user_id);
 // Oldest member first, at most page.limit + 1 rows; `role` filters when set.
-std::vector<Member> list(core::Conn& c, const std::string& org_id, const std::optional<std::string>& role,
+core::Page<Member> list(core::Conn& c, const std::string& org_id, const std::optional<std::string>& role,
                          const core::PageRequest& page);
 std::int64_t count(core::Conn& c, const std::string& org_id);
 std::int64_t count_owners(core::Conn& c, const std::string& org_id);

@@ -37,7 +37,7 @@ core::AuditEntry member_entry(const std::string& org_id, const std::string& user
 
 }  // namespace
 
-std::vector<Member> MemberService::list(const std::string& org_id, const std::optional<std::string>& role,
+core::Page<Member> MemberService::list(const std::string& org_id, const std::optional<std::string>& role,
                                         const core::PageRequest& page) const {
   return db_.read([&](core::Conn& c) { return member_repo::list(c, org_id, role, page); });
 }

@@ -47,7 +47,7 @@ class MemberService {
         password_cost_(password_cost) {}
 
   // At most page.limit + 1 rows (see core/page.hpp).
-  std::vector<Member> list(const std::string& org_id, const std::optional<std::string>& role,
+  core::Page<Member> list(const std::string& org_id, const std::optional<std::string>& role,
                            const core::PageRequest& page) const;
   Member get(const std::string& org_id, const std::string& user_id) const;  // 404 members.not_found
   // Creates the account (must change its password at first sign-in) and the membership.

@@ -53,7 +53,7 @@ std::string describe_error(const core::Error& error) {
   return out;
 }
 
-std::vector<User> OperatorService::list(const std::optional<std::string>& role,
+core::Page<User> OperatorService::list(const std::optional<std::string>& role,
                                         const std::optional<std::string>& status,
                                         const core::PageRequest& page) const {
   return db_.read([&](core::Conn& c) { return user_repo::list_operators(c, role, status, page); });

@@ -47,7 +47,7 @@ class OperatorService {
                   const SettingsService& settings, core::password::Cost cost)
       : db_(db), audit_(audit), clock_(clock), settings_(settings), cost_(cost) {}
 
-  std::vector<User> list(const std::optional<std::string>& role, const std::optional<std::string>& status,
+  core::Page<User> list(const std::optional<std::string>& role, const std::optional<std::string>& status,
                          const core::PageRequest& page) const;
   // 400 with field errors (email, name, role, password), 409 `users.email_taken`. Slow (hashing).
   CreatedOperator create(const core::Actor& actor, const NewOperator& op);

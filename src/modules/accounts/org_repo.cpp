@@ -32,6 +32,22 @@ std::vector<std::string> active_ids(core::Conn& c) {
   return c.query_all<std::string>("SELECT id FROM orgs WHERE status = 'active'");
 }
 
+std::int64_t count_with_status(core::Conn& c, std::string_view status) {
+  return c.query_value<std::int64_t>("SELECT count(*) FROM orgs WHERE status = ?", status);
+}
+
+std::unordered_map<std::string, std::string> names(core::Conn& c, const std::vector<std::string>& ids) {
+  std::unordered_map<std::string, std::string> out;
+  if (ids.empty()) return out;
+  c.for_each("SELECT id, name FROM orgs WHERE id IN (SELECT value FROM json_each(?))",
+             [&](core::Row& r) {
+               auto id = r.get<std::string>();
+               out.emplace(std::move(id), r.get<std::string>());
+             },
+             nlohmann::json(ids));
+  return out;
+}
+
 bool references_blob(core::Conn& c, const std::string& sha256) {
   return c.query_one<int>("SELECT 1 FROM orgs WHERE attachment_sha256 = ?", sha256).has_value();
 }
@@ -77,17 +93,15 @@ void set_attachment(core::Tx& tx, const std::string& org_id, const Attachment& a
       a.sha256, a.name, a.content_type, now_ms, org_id);
 }
 
-std::vector<Org> list(core::Conn& c, const OrgFilter& filter, const core::PageRequest& page) {
+core::Page<Org> list(core::Conn& c, const OrgFilter& filter, const core::PageRequest& page) {
   // One statement text for every filter combination (cached statements must come from a bounded
   // set): a NULL parameter switches its condition off.
-  return c.query_all<Org>("SELECT " + kColumns +
-                              " FROM orgs WHERE (?1 IS NULL OR status = ?1) "
-                              "AND (?2 IS NULL OR name LIKE ?2 ESCAPE '\\' OR license_no LIKE ?2 ESCAPE '\\' "
-                              "OR contact_email LIKE ?2 ESCAPE '\\') "
-                              "AND (?3 IS NULL OR created_ms < ?3 OR (created_ms = ?3 AND id < ?4)) "
-                              "ORDER BY created_ms DESC, id DESC LIMIT ?5",
-                          filter.status, core::null_if_empty(filter.query.empty() ? "" : core::like_contains(filter.query)),
-                          page);
+  return c.query_page<Org>("SELECT " + kColumns,
+                           "FROM orgs WHERE (?1 IS NULL OR status = ?1) "
+                           "AND (?2 IS NULL OR name LIKE ?2 ESCAPE '\\' OR license_no LIKE ?2 ESCAPE '\\' "
+                           "OR contact_email LIKE ?2 ESCAPE '\\')",
+                           core::newest_first_page_sql("", 3), page, filter.status,
+                           core::null_if_empty(filter.query.empty() ? "" : core::like_contains(filter.query)));
 }
 
 std::map<std::string, std::int64_t, std::less<>> quota_overrides(core::Conn& c, const std::string& org_id) {

@@ -2,7 +2,9 @@
 // SQL for organisations and their quota overrides. No business rules here.
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/db.hpp"
@@ -18,6 +20,9 @@ std::optional<Org> find(core::Conn& c, const std::string& org_id);
 bool exists(core::Conn& c, const std::string& org_id);
 // Organisations whose status is active.
 std::vector<std::string> active_ids(core::Conn& c);
+std::int64_t count_with_status(core::Conn& c, std::string_view status);
+// id → name of the organisations among `ids` (one statement, the ids as a JSON array).
+std::unordered_map<std::string, std::string> names(core::Conn& c, const std::vector<std::string>& ids);
 // Whether an organisation's licence scan is the blob `sha256`.
 bool references_blob(core::Conn& c, const std::string& sha256);
 // Whether an organisation that is not rejected already uses this licence number.
@@ -37,7 +42,7 @@ struct OrgFilter {
   std::string query;                  // substring of name, licence number or contact email
 };
 // Newest first, at most page.limit + 1 rows (see core/page.hpp).
-std::vector<Org> list(core::Conn& c, const OrgFilter& filter, const core::PageRequest& page);
+core::Page<Org> list(core::Conn& c, const OrgFilter& filter, const core::PageRequest& page);
 
 // Per-organisation quota limits by key (only those an operator set).
 std::map<std::string, std::int64_t, std::less<>> quota_overrides(core::Conn& c, const std::string& org_id);

@@ -5,6 +5,7 @@
 #include "core/field_rules.hpp"
 #include "core/json_input.hpp"
 #include "http/download.hpp"
+#include "http/query_input.hpp"
 #include "modules/accounts/accounts_routes.hpp"
 #include "modules/accounts/password_policy.hpp"
 
@@ -39,19 +40,6 @@ OrgPatch read_patch(core::JsonInput& in) {
   p.require_2fa = in.optional_bool("require2fa");
   in.finish();
   return p;
-}
-
-// `?filename=` names the uploaded scan (the body is the raw file).
-std::string read_file_name(const http::Request& req) {
-  const auto name = req.query_param("filename");
-  if (!name) return {};
-  static constexpr core::StringRule kRule{.min_chars = 1, .max_chars = 200};
-  if (const auto code = core::check_string(*name, kRule); !code.empty()) {
-    core::FieldErrors errors;
-    errors.add("filename", code, "Use a file name of 1 to 200 printable characters");
-    errors.throw_if_any();
-  }
-  return *name;
 }
 
 }  // namespace
@@ -90,7 +78,7 @@ void mount_org_routes(http::Router& router, AccountsServices& services) {
            [&service](http::Request& req) {
              if (!req.upload)
                throw core::Error::bad_request("empty_body", "Send the licence scan as the request body");
-             const auto file_name = read_file_name(req);
+             const auto file_name = http::read_file_name(req);
              const auto org = service.set_license_attachment(
                  req.actor(), req.org_id, req.upload->path, req.upload->sha256, req.upload->size, file_name);
              return http::Response::json(200, to_json(org)["licenseAttachment"]);

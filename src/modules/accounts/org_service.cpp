@@ -192,7 +192,7 @@ Org OrgService::decide(const core::Actor& actor, const std::string& org_id, OrgD
   });
 }
 
-std::vector<Org> OrgService::list(const org_repo::OrgFilter& filter, const core::PageRequest& page) const {
+core::Page<Org> OrgService::list(const org_repo::OrgFilter& filter, const core::PageRequest& page) const {
   return db_.read([&](core::Conn& c) { return org_repo::list(c, filter, page); });
 }
 

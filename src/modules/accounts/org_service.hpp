@@ -85,7 +85,7 @@ class OrgService {
   // 409 orgs.invalid_transition for a decision the current status does not allow.
   Org decide(const core::Actor& actor, const std::string& org_id, OrgDecision decision,
              const std::string& reason);
-  std::vector<Org> list(const org_repo::OrgFilter& filter, const core::PageRequest& page) const;
+  core::Page<Org> list(const org_repo::OrgFilter& filter, const core::PageRequest& page) const;
 
   // Adopts an uploaded temp file (already hashed while streamed) as the licence scan. The type
   // comes from the file's magic bytes: PNG, JPEG or PDF, else 415 unsupported_media_type.

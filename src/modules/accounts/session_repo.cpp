@@ -40,13 +40,11 @@ int revoke_all_for_user(core::Tx& tx, const std::string& user_id, std::int64_t n
       now_ms, reason, user_id, keep_session_id);
 }
 
-std::vector<Session> list_active(core::Conn& c, const std::string& user_id, std::int64_t now_ms,
-                                 const core::PageRequest& page) {
-  return c.query_all<Session>("SELECT " + kColumns +
-                                  " FROM sessions WHERE user_id = ?1 AND revoked_ms IS NULL AND expires_ms > ?2 "
-                                  "AND (?3 IS NULL OR created_ms < ?3 OR (created_ms = ?3 AND id < ?4)) "
-                                  "ORDER BY created_ms DESC, id DESC LIMIT ?5",
-                              user_id, now_ms, page);
+core::Page<Session> list_active(core::Conn& c, const std::string& user_id, std::int64_t now_ms,
+                                const core::PageRequest& page) {
+  return c.query_page<Session>("SELECT " + kColumns,
+                               "FROM sessions WHERE user_id = ?1 AND revoked_ms IS NULL AND expires_ms > ?2",
+                               core::newest_first_page_sql("", 3), page, user_id, now_ms);
 }
 
 void delete_ended(core::Tx& tx, const std::string& user_id, std::int64_t before_ms) {

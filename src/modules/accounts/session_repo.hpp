@@ -33,7 +33,7 @@ bool revoke(core::Tx& tx, const std::string& session_id, std::int64_t now_ms, co
 int revoke_all_for_user(core::Tx& tx, const std::string& user_id, std::int64_t now_ms,
                         const std::string& reason, const std::string& keep_session_id = {});
 // Active sessions (unrevoked, unexpired), newest first, at most page.limit + 1.
-std::vector<Session> list_active(core::Conn& c, const std::string& user_id, std::int64_t now_ms,
+core::Page<Session> list_active(core::Conn& c, const std::string& user_id, std::int64_t now_ms,
                                  const core::PageRequest& page);
 // Deletes the user's sessions (and, by cascade, their tokens) that ended before `before_ms`.
 void delete_ended(core::Tx& tx, const std::string& user_id, std::int64_t before_ms);

@@ -157,7 +157,7 @@ int SessionService::sign_out_everywhere(const core::Actor& actor) {
   });
 }
 
-std::vector<Session> SessionService::list(const std::string& user_id, const core::PageRequest& page) const {
+core::Page<Session> SessionService::list(const std::string& user_id, const core::PageRequest& page) const {
   const auto now = clock_.unix_millis();
   return db_.read([&](core::Conn& c) { return session_repo::list_active(c, user_id, now, page); });
 }

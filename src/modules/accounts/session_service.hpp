@@ -57,7 +57,7 @@ class SessionService {
   // Revokes every session of the signed-in user; returns how many.
   int sign_out_everywhere(const core::Actor& actor);
 
-  std::vector<Session> list(const std::string& user_id, const core::PageRequest& page) const;
+  core::Page<Session> list(const std::string& user_id, const core::PageRequest& page) const;
   // Revokes one of the caller's own sessions; another user's or an ended one is 404.
   void revoke_own(const core::Actor& actor, const std::string& session_id);
 

@@ -102,14 +102,12 @@ std::vector<Membership> memberships(core::Conn& c, const std::string& user_id) {
       user_id);
 }
 
-std::vector<User> list_operators(core::Conn& c, const std::optional<std::string>& role,
-                                 const std::optional<std::string>& status, const core::PageRequest& page) {
-  return c.query_all<User>("SELECT " + kColumns +
-                               " FROM users WHERE platform_role <> '' AND (?1 IS NULL OR platform_role = ?1) "
-                               "AND (?2 IS NULL OR status = ?2) "
-                               "AND (?3 IS NULL OR created_ms > ?3 OR (created_ms = ?3 AND id > ?4)) "
-                               "ORDER BY created_ms, id LIMIT ?5",
-                           role, status, page);
+core::Page<User> list_operators(core::Conn& c, const std::optional<std::string>& role,
+                                const std::optional<std::string>& status, const core::PageRequest& page) {
+  return c.query_page<User>("SELECT " + kColumns,
+                            "FROM users WHERE platform_role <> '' AND (?1 IS NULL OR platform_role = ?1) "
+                            "AND (?2 IS NULL OR status = ?2)",
+                            core::oldest_first_page_sql("", 3), page, role, status);
 }
 
 }  // namespace cove::accounts::user_repo

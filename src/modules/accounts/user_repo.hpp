@@ -45,7 +45,7 @@ void read_row(core::Row& r, Membership& m);
 
 // Platform operators (platform_role set), oldest first, optionally filtered; at most
 // page.limit + 1 rows (keyset on created_ms, id).
-std::vector<User> list_operators(core::Conn& c, const std::optional<std::string>& role,
+core::Page<User> list_operators(core::Conn& c, const std::optional<std::string>& role,
                                  const std::optional<std::string>& status, const core::PageRequest& page);
 
 }  // namespace cove::accounts::user_repo

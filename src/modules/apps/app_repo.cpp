@@ -16,12 +16,13 @@ void read_row(core::Row& r, App& a) {
 
 namespace {
 
-const std::string kSelect =
+const std::string kColumns =
     "SELECT a.id, a.org_id, a.name, a.summary, a.description, a.category, a.tags, a.developer, a.privacy, "
     "a.repository_url, a.security_rating, a.contracts, a.icon_sha256, a.icon_type, a.certificate_sha256, "
     "a.certificate_name, a.certificate_type, a.status, a.offline_by, a.offline_reason, a.released_version_id, "
-    "v.version, a.created_by, a.created_ms, a.updated_ms "
-    "FROM apps a LEFT JOIN app_versions v ON v.id = a.released_version_id";
+    "v.version, a.created_by, a.created_ms, a.updated_ms";
+const std::string kFrom = "FROM apps a LEFT JOIN app_versions v ON v.id = a.released_version_id";
+const std::string kSelect = kColumns + " " + kFrom;
 
 // A stored file's column, NULL when there is no file.
 template <class Member>
@@ -91,9 +92,9 @@ void remove(core::Tx& tx, const std::string& org_id, const std::string& app_id) 
   tx.exec("DELETE FROM apps WHERE id = ? AND org_id = ?", app_id, org_id);
 }
 
-std::vector<App> list(core::Conn& c, const AppFilter& filter, const core::PageRequest& page) {
+core::Page<App> list(core::Conn& c, const AppFilter& filter, const core::PageRequest& page) {
   // One statement text per shape of filter (a bounded set), so each stays cached and uses its index.
-  std::string sql = kSelect + " WHERE 1 = 1";
+  std::string sql = kFrom + " WHERE 1 = 1";
   core::SqlArgs args;
   if (filter.org_id) {
     sql += " AND a.org_id = ?";
@@ -111,8 +112,8 @@ std::vector<App> list(core::Conn& c, const AppFilter& filter, const core::PageRe
     sql += " AND (a.name LIKE ? ESCAPE '\\' OR a.id = ?)";
     args.add(core::like_contains(filter.query)).add(filter.query);
   }
-  sql += core::newest_first_page_sql("a.", static_cast<int>(args.values().size()) + 1);
-  return c.query_all<App>(sql, args, page);
+  return c.query_page<App>(kColumns, sql, core::newest_first_page_sql("a.", static_cast<int>(args.values().size()) + 1),
+                           page, args);
 }
 
 bool references_blob(core::Conn& c, const std::string& sha256) {

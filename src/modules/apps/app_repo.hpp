@@ -37,7 +37,7 @@ struct AppFilter {
   std::string query;  // substring of the name or appId
 };
 // Newest first, at most page.limit + 1 rows (see core/page.hpp).
-std::vector<App> list(core::Conn& c, const AppFilter& filter, const core::PageRequest& page);
+core::Page<App> list(core::Conn& c, const AppFilter& filter, const core::PageRequest& page);
 
 // Whether any mini-program still uses a blob as its icon or certificate.
 bool references_blob(core::Conn& c, const std::string& sha256);

@@ -94,7 +94,7 @@ void mount_app_routes(http::Router& router, const AppsServices& services) {
   apps.put("/{appId}/audit-certificate",
            [service](http::Request& req) {
              const auto app = service->set_certificate(req.actor(), req.org_id, req.param("appId"),
-                                                       read_upload(req, kNoFile), read_file_name(req));
+                                                       read_upload(req, kNoFile), http::read_file_name(req));
              return http::Response::json(200, to_json(app)["auditCertificate"]);
            })
       .permission("apps:write")
@@ -133,11 +133,20 @@ void mount_platform_app_routes(http::Router& router, const AppsServices& service
 
   platform
       .get("",
-           [service](http::Request& req) {
+           [service, org_names = services.org_names](http::Request& req) {
              auto filter = read_filter(req);
              filter.org_id = read_query_filter(req, "orgId", 64);
              const auto page = http::read_page_request(req);
-             return http::Response::json(200, newest_first_page(service->list(filter, page), page));
+             auto body = newest_first_page(service->list(filter, page), page);
+             // Each row names its organisation: operators read names, not ids.
+             std::vector<std::string> ids;
+             for (const auto& item : body["items"]) ids.push_back(item["orgId"].get<std::string>());
+             const auto names = org_names(ids);
+             for (auto& item : body["items"]) {
+               const auto it = names.find(item["orgId"].get<std::string>());
+               item["orgName"] = it == names.end() ? "" : it->second;
+             }
+             return http::Response::json(200, body);
            })
       .permission("platform:read");
 

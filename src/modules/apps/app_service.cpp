@@ -87,7 +87,7 @@ void AppService::remove(const core::Actor& actor, const std::string& org_id, con
   });
 }
 
-std::vector<App> AppService::list(const app_repo::AppFilter& filter, const core::PageRequest& page) const {
+core::Page<App> AppService::list(const app_repo::AppFilter& filter, const core::PageRequest& page) const {
   return db_.read([&](core::Conn& c) { return app_repo::list(c, filter, page); });
 }
 

@@ -39,7 +39,7 @@ class AppService {
   App update(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
              const AppFields& f);
   void remove(const core::Actor& actor, const std::string& org_id, const std::string& app_id);
-  std::vector<App> list(const app_repo::AppFilter& filter, const core::PageRequest& page) const;
+  core::Page<App> list(const app_repo::AppFilter& filter, const core::PageRequest& page) const;
 
   // PNG or JPEG, at most kMaxIconBytes (415 / 413 otherwise).
   App set_icon(const core::Actor& actor, const std::string& org_id, const std::string& app_id,

@@ -47,6 +47,9 @@ AppsModule::AppsModule(modules::AppContext& app, accounts::AccountsApi& accounts
       app.clock, *directory_, *nonces_,
       SdkAuthOptions{.clock_skew_seconds = app.config.integer("runtime.clockSkewSeconds"),
                      .nonce_window_seconds = app.config.integer("runtime.nonceWindowSeconds")});
+  org_names_ = [&app, &accounts](const std::vector<std::string>& ids) {
+    return app.db.read([&](core::Conn& c) { return accounts.org_names(c, ids); });
+  };
   declare(app);
 }
 
@@ -157,7 +160,7 @@ void AppsModule::add_version_delete_guard(VersionDeleteGuard guard) {
 
 void AppsModule::register_routes(http::Router& router) {
   const AppsServices services{*app_service_, *version_service_, *host_app_service_, *association_service_,
-                              *base_library_service_};
+                              *base_library_service_, org_names_};
   // apps-routes: each feature's mount function.
   mount_app_routes(router, services);
   mount_version_routes(router, services);

@@ -55,6 +55,7 @@ class AppsModule final : public modules::Module, public AppsApi {
   std::unique_ptr<NonceCache> nonces_;
   std::unique_ptr<core::SnapshotStore<SdkDirectory>> directory_;
   std::unique_ptr<SdkRequestAuth> sdk_auth_;
+  OrgNames org_names_;
 };
 
 }  // namespace cove::apps

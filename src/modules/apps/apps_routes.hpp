@@ -1,7 +1,9 @@
 #pragma once
 // Each feature's mount function (called from AppsModule::register_routes) with the services the
 // module built once, and the small request-reading helpers they share.
+#include <functional>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,12 +23,16 @@ class HostAppService;
 class VersionService;
 
 // Owned by AppsModule, which outlives the routes that refer to them.
+// id → name of the organisations among the ids (accounts::AccountsApi::org_names, in its own read).
+using OrgNames = std::function<std::unordered_map<std::string, std::string>(const std::vector<std::string>&)>;
+
 struct AppsServices {
   AppService& apps;
   VersionService& versions;
   HostAppService& host_apps;
   AssociationService& associations;
   BaseLibraryService& base_libraries;
+  OrgNames org_names;  // the operators' lists show whose a row is
 };
 
 void mount_app_routes(http::Router& router, const AppsServices& services);
@@ -38,8 +44,6 @@ void mount_association_routes(http::Router& router, const AppsServices& services
 
 // A JSON body that may be empty (actions such as /offline whose fields are all optional).
 core::JsonInput parse_optional_body(const http::Request& req);
-// `?filename=` naming an uploaded file (1–200 printable characters), "" when absent.
-std::string read_file_name(const http::Request& req);
 // An optional query filter with a length limit; 400 naming the parameter when too long.
 std::optional<std::string> read_query_filter(const http::Request& req, const char* name,
                                              std::size_t max_chars);
@@ -47,7 +51,7 @@ std::optional<std::string> read_query_filter(const http::Request& req, const cha
 Upload read_upload(const http::Request& req, const char* missing);
 // A list page of rows listed newest first by (created_ms, id), each answered as to_json(row).
 template <class Row>
-nlohmann::json newest_first_page(std::vector<Row> rows, const core::PageRequest& page) {
+nlohmann::json newest_first_page(core::Page<Row> rows, const core::PageRequest& page) {
   const auto key = [](const Row& r) { return core::PageKey{r.created_ms, r.id}; };
   const auto item = [](const Row& r) { return to_json(r); };
   return http::page_json(std::move(rows), page, key, item);

@@ -12,10 +12,11 @@ void read_row(core::Row& r, Association& a) {
 
 
 namespace {
-const std::string kSelect =
+const std::string kColumns =
     "SELECT ha.host_app_id, ha.app_id, a.org_id, a.name, a.status, ha.allowed_apis, ha.allowed_menus, "
-    "ha.cross_org, ha.created_by, ha.created_ms, ha.updated_ms FROM host_app_apps ha JOIN apps a ON a.id = "
-    "ha.app_id";
+    "ha.cross_org, ha.created_by, ha.created_ms, ha.updated_ms";
+const std::string kFrom = "FROM host_app_apps ha JOIN apps a ON a.id = ha.app_id";
+const std::string kSelect = kColumns + " " + kFrom;
 }  // namespace
 
 std::optional<Association> find(core::Conn& c, const std::string& host_app_id, const std::string& app_id) {
@@ -43,13 +44,9 @@ void remove(core::Tx& tx, const std::string& host_app_id, const std::string& app
   tx.exec("DELETE FROM host_app_apps WHERE host_app_id = ? AND app_id = ?", host_app_id, app_id);
 }
 
-std::vector<Association> list(core::Conn& c, const std::string& host_app_id, const core::PageRequest& page) {
-  return c.query_all<Association>(
-      kSelect +
-          " WHERE ha.host_app_id = ?1 "
-          "AND (?2 IS NULL OR ha.created_ms < ?2 OR (ha.created_ms = ?2 AND ha.app_id < ?3)) "
-          "ORDER BY ha.created_ms DESC, ha.app_id DESC LIMIT ?4",
-      host_app_id, page);
+core::Page<Association> list(core::Conn& c, const std::string& host_app_id, const core::PageRequest& page) {
+  return c.query_page<Association>(kColumns, kFrom + " WHERE ha.host_app_id = ?1",
+                                   core::newest_first_page_sql("ha.", 2, "app_id"), page, host_app_id);
 }
 
 std::vector<Association> all_of(core::Conn& c, const std::string& host_app_id) {

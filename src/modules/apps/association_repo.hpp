@@ -22,7 +22,7 @@ void set_grants(core::Tx& tx, const Association& a);
 void remove(core::Tx& tx, const std::string& host_app_id, const std::string& app_id);
 
 // Newest first, at most page.limit + 1 rows.
-std::vector<Association> list(core::Conn& c, const std::string& host_app_id,
+core::Page<Association> list(core::Conn& c, const std::string& host_app_id,
                               const core::PageRequest& page);
 // Every association of a host app, oldest first (pruning grants, counting before a delete).
 std::vector<Association> all_of(core::Conn& c, const std::string& host_app_id);

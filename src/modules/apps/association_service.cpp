@@ -45,7 +45,7 @@ HostApp any_host_app(core::Conn& c, const std::string& host_app_id) {
 
 }  // namespace
 
-std::vector<Association> AssociationService::list(const std::string& org_id, const std::string& host_app_id,
+core::Page<Association> AssociationService::list(const std::string& org_id, const std::string& host_app_id,
                                                   const core::PageRequest& page) const {
   return db_.read([&](core::Conn& c) {
     require_host_app(c, org_id, host_app_id);

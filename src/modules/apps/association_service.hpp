@@ -31,7 +31,7 @@ class AssociationService {
       : db_(db), changes_(changes), clock_(clock) {}
 
   // 404 host_apps.not_found when the host app is not the organisation's.
-  std::vector<Association> list(const std::string& org_id, const std::string& host_app_id,
+  core::Page<Association> list(const std::string& org_id, const std::string& host_app_id,
                                 const core::PageRequest& page) const;
   Association associate(const core::Actor& actor, const std::string& org_id, const std::string& host_app_id,
                         const std::string& app_id, const GrantFields& grants);

@@ -12,7 +12,9 @@ constexpr core::StringRule kNotesRule{.min_chars = 0, .max_chars = 1000, .multil
 nlohmann::json list_json(const std::vector<BaseLibrary>& rows) {
   auto items = nlohmann::json::array();
   for (const auto& b : rows) items.push_back(to_json(b));
-  return {{"items", std::move(items)}, {"nextCursor", nullptr}};
+  // The whole list in one page (a bounded set), in the shape of every list.
+  const auto total = items.size();
+  return {{"items", std::move(items)}, {"nextCursor", nullptr}, {"total", total}};
 }
 
 }  // namespace

@@ -16,10 +16,11 @@ namespace {
 
 // Bundle ids come along as one JSON column (the primary key keeps them sorted by platform and
 // id), so a page of host apps is one statement rather than one more per row.
-const std::string kSelect =
+const std::string kColumns =
     "SELECT h.id, h.org_id, h.name, h.sdk_key, h.status, h.custom_apis, h.menus, h.secret_rotated_ms, "
     "h.created_ms, h.updated_ms, (SELECT json_group_array(json_array(b.platform, b.bundle_id)) "
-    "FROM host_app_bundles b WHERE b.host_app_id = h.id) FROM host_apps h ";
+    "FROM host_app_bundles b WHERE b.host_app_id = h.id)";
+const std::string kSelect = kColumns + " FROM host_apps h ";
 
 nlohmann::json apis_json(const HostApp& h) {
   auto out = nlohmann::json::array();
@@ -85,9 +86,9 @@ void remove(core::Tx& tx, const std::string& org_id, const std::string& host_app
   tx.exec("DELETE FROM host_apps WHERE id = ? AND org_id = ?", host_app_id, org_id);
 }
 
-std::vector<HostApp> list(core::Conn& c, const HostAppFilter& filter, const core::PageRequest& page) {
+core::Page<HostApp> list(core::Conn& c, const HostAppFilter& filter, const core::PageRequest& page) {
   // One statement text per shape of filter (a bounded set), so each stays cached.
-  std::string sql = kSelect + "WHERE h.org_id = ?";
+  std::string sql = "FROM host_apps h WHERE h.org_id = ?";
   core::SqlArgs args;
   args.add(filter.org_id);
   if (filter.status) {
@@ -98,8 +99,9 @@ std::vector<HostApp> list(core::Conn& c, const HostAppFilter& filter, const core
     sql += " AND (h.name LIKE ? ESCAPE '\\' OR h.id = ? OR h.sdk_key = ?)";
     args.add(core::like_contains(filter.query)).add(filter.query).add(filter.query);
   }
-  sql += core::newest_first_page_sql("h.", static_cast<int>(args.values().size()) + 1);
-  return c.query_all<HostApp>(sql, args, page);
+  return c.query_page<HostApp>(kColumns, sql,
+                               core::newest_first_page_sql("h.", static_cast<int>(args.values().size()) + 1), page,
+                               args);
 }
 
 }  // namespace cove::apps::host_app_repo

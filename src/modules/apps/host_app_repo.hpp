@@ -37,7 +37,7 @@ struct HostAppFilter {
   std::string query;  // substring of the name, or an exact id or sdkKey
 };
 // Newest first, at most page.limit + 1 rows (see core/page.hpp).
-std::vector<HostApp> list(core::Conn& c, const HostAppFilter& filter, const core::PageRequest& page);
+core::Page<HostApp> list(core::Conn& c, const HostAppFilter& filter, const core::PageRequest& page);
 
 }  // namespace cove::apps::host_app_repo
 

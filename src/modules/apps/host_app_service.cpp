@@ -74,7 +74,7 @@ HostApp HostAppService::get(const std::string& org_id, const std::string& host_a
   return db_.read([&](core::Conn& c) { return require_host_app(c, org_id, host_app_id); });
 }
 
-std::vector<HostApp> HostAppService::list(const host_app_repo::HostAppFilter& filter,
+core::Page<HostApp> HostAppService::list(const host_app_repo::HostAppFilter& filter,
                                           const core::PageRequest& page) const {
   return db_.read([&](core::Conn& c) { return host_app_repo::list(c, filter, page); });
 }

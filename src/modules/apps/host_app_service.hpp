@@ -38,7 +38,7 @@ class HostAppService {
   // 403 quota.exceeded past the organisation's maxHostApps.
   HostAppWithSecret create(const core::Actor& actor, const std::string& org_id, const HostAppFields& fields);
   HostApp get(const std::string& org_id, const std::string& host_app_id) const;  // 404 host_apps.not_found
-  std::vector<HostApp> list(const host_app_repo::HostAppFilter& filter,
+  core::Page<HostApp> list(const host_app_repo::HostAppFilter& filter,
                             const core::PageRequest& page) const;
   // Replacing the custom API or menu definitions drops the grants that name ones no longer defined.
   HostApp update(const core::Actor& actor, const std::string& org_id, const std::string& host_app_id,

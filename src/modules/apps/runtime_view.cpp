@@ -2,21 +2,7 @@
 
 #include <unordered_map>
 
-
 namespace cove::apps {
-
-namespace {
-
-std::vector<std::string> string_list(const nlohmann::json& doc) {
-  std::vector<std::string> out;
-  if (!doc.is_array()) return out;
-  for (const auto& v : doc) {
-    if (v.is_string()) out.push_back(v.get<std::string>());
-  }
-  return out;
-}
-
-}  // namespace
 
 void read_row(core::Row& r, RuntimeApp& a) {
   std::optional<std::string> version_id;
@@ -47,10 +33,7 @@ RuntimeData load_runtime_data(core::Conn& c) {
   c.for_each("SELECT host_app_id, app_id, allowed_apis, allowed_menus FROM host_app_apps", [&](core::Row& r) {
     const auto host_app_id = r.get<std::string>();
     RuntimeAssociation a;
-    nlohmann::json apis, menus;
-    r.read(a.app_id, apis, menus);
-    a.allowed_apis = string_list(apis);
-    a.allowed_menus = string_list(menus);
+    r.read(a.app_id, a.allowed_apis, a.allowed_menus);
     if (auto it = index.find(host_app_id); it != index.end()) data.host_apps[it->second].associations.push_back(std::move(a));
   });
   return data;

@@ -12,10 +12,11 @@ void read_row(core::Row& r, VersionFile& f) { r.read(f.path, f.size, f.sha256); 
 
 
 namespace {
-const std::string kSelect =
+const std::string kColumns =
     "SELECT id, app_id, org_id, version, major, minor, patch, changelog, min_base_library, package_sha256, "
     "package_size, file_count, unpacked_size, manifest, status, signature, uploaded_by, created_ms, "
-    "updated_ms, released_ms FROM app_versions ";
+    "updated_ms, released_ms";
+const std::string kSelect = kColumns + " FROM app_versions ";
 }  // namespace
 
 std::optional<Version> find(core::Conn& c, const std::string& org_id, const std::string& app_id,
@@ -32,11 +33,11 @@ std::optional<Version> latest(core::Conn& c, const std::string& org_id, const st
       kSelect + "WHERE app_id = ? AND org_id = ? ORDER BY major DESC, minor DESC, patch DESC LIMIT 1", app_id, org_id);
 }
 
-std::vector<Version> list(core::Conn& c, const std::string& org_id, const std::string& app_id,
-                          const core::PageRequest& page) {
+core::Page<Version> list(core::Conn& c, const std::string& org_id, const std::string& app_id,
+                         const core::PageRequest& page) {
   // Versions only ever increase at upload, so upload order is version order.
-  return c.query_all<Version>(kSelect + "WHERE app_id = ?1 AND org_id = ?2" + core::newest_first_page_sql("", 3),
-                              app_id, org_id, page);
+  return c.query_page<Version>(kColumns, "FROM app_versions WHERE app_id = ?1 AND org_id = ?2",
+                               core::newest_first_page_sql("", 3), page, app_id, org_id);
 }
 
 std::vector<VersionFile> files(core::Conn& c, const std::string& org_id, const std::string& version_id) {

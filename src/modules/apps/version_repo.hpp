@@ -21,7 +21,7 @@ std::optional<Version> find_by_id(core::Conn& c, const std::string& org_id, cons
 // The highest version ever uploaded (any status), for the strictly-increasing rule.
 std::optional<Version> latest(core::Conn& c, const std::string& org_id, const std::string& app_id);
 // Newest first, at most page.limit + 1 rows.
-std::vector<Version> list(core::Conn& c, const std::string& org_id, const std::string& app_id,
+core::Page<Version> list(core::Conn& c, const std::string& org_id, const std::string& app_id,
                           const core::PageRequest& page);
 std::vector<VersionFile> files(core::Conn& c, const std::string& org_id, const std::string& version_id);
 

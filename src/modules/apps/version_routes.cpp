@@ -76,7 +76,9 @@ void mount_version_routes(http::Router& router, const AppsServices& services) {
              auto items = nlohmann::json::array();
              for (const auto& f : service->files(req.org_id, req.param("appId"), req.param("version")))
                items.push_back(to_json(f));
-             return http::Response::json(200, {{"items", std::move(items)}, {"nextCursor", nullptr}});
+             const auto total = items.size();  // every file, in one page (a package's files are bounded)
+             return http::Response::json(200,
+                                         {{"items", std::move(items)}, {"nextCursor", nullptr}, {"total", total}});
            })
       .permission("apps:read");
 

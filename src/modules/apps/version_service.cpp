@@ -164,7 +164,7 @@ Version VersionService::get(const std::string& org_id, const std::string& app_id
   return db_.read([&](core::Conn& c) { return require_version(c, org_id, app_id, version); });
 }
 
-std::vector<Version> VersionService::list(const std::string& org_id, const std::string& app_id,
+core::Page<Version> VersionService::list(const std::string& org_id, const std::string& app_id,
                                           const core::PageRequest& page) const {
   return db_.read([&](core::Conn& c) {
     require_app(c, org_id, app_id);

@@ -52,7 +52,7 @@ class VersionService {
   Version upload(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                  const std::string& version, const Upload& package);
   Version get(const std::string& org_id, const std::string& app_id, const std::string& version) const;
-  std::vector<Version> list(const std::string& org_id, const std::string& app_id,
+  core::Page<Version> list(const std::string& org_id, const std::string& app_id,
                             const core::PageRequest& page) const;
   std::vector<VersionFile> files(const std::string& org_id, const std::string& app_id,
                                  const std::string& version) const;

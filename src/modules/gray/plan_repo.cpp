@@ -36,11 +36,11 @@ std::optional<std::string> org_of(core::Conn& c, const std::string& plan_id) {
   return c.query_one<std::string>("SELECT org_id FROM gray_plans WHERE id = ?", plan_id);
 }
 
-std::vector<Plan> list(core::Conn& c, const std::string& org_id, const std::string& app_id,
-                       const std::optional<std::string>& status, const core::PageRequest& page) {
-  return c.query_all<Plan>(kSelect + "WHERE org_id = ?1 AND app_id = ?2 AND (?3 IS NULL OR status = ?3)" +
-                               core::newest_first_page_sql("", 4),
-                           org_id, app_id, status, page);
+core::Page<Plan> list(core::Conn& c, const std::string& org_id, const std::string& app_id,
+                      const std::optional<std::string>& status, const core::PageRequest& page) {
+  return c.query_page<Plan>("SELECT " + kColumns,
+                            "FROM gray_plans WHERE org_id = ?1 AND app_id = ?2 AND (?3 IS NULL OR status = ?3)",
+                            core::newest_first_page_sql("", 4), page, org_id, app_id, status);
 }
 
 void insert(core::Tx& tx, const Plan& p) {

@@ -16,7 +16,7 @@ void read_row(core::Row& r, Plan& p);
 
 std::optional<Plan> find(core::Conn& c, const std::string& org_id, const std::string& plan_id);
 std::optional<std::string> org_of(core::Conn& c, const std::string& plan_id);
-std::vector<Plan> list(core::Conn& c, const std::string& org_id, const std::string& app_id,
+core::Page<Plan> list(core::Conn& c, const std::string& org_id, const std::string& app_id,
                        const std::optional<std::string>& status, const core::PageRequest& page);
 
 void insert(core::Tx& tx, const Plan& p);

@@ -137,7 +137,7 @@ Plan PlanService::get(const std::string& org_id, const std::string& plan_id) con
   return *p;
 }
 
-std::vector<Plan> PlanService::list(const std::string& org_id, const std::string& app_id,
+core::Page<Plan> PlanService::list(const std::string& org_id, const std::string& app_id,
                                     const std::optional<std::string>& status,
                                     const core::PageRequest& page) const {
   return db_.read([&](core::Conn& c) {

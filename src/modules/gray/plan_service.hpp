@@ -42,7 +42,7 @@ class PlanService {
   Plan create(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
               const PlanFields& fields);
   Plan get(const std::string& org_id, const std::string& plan_id) const;
-  std::vector<Plan> list(const std::string& org_id, const std::string& app_id,
+  core::Page<Plan> list(const std::string& org_id, const std::string& app_id,
                          const std::optional<std::string>& status, const core::PageRequest& page) const;
   Plan update(const core::Actor& actor, const std::string& org_id, const std::string& plan_id,
               const PlanFields& fields);

@@ -11,8 +11,8 @@ void read_row(core::Row& r, UidList& l) {
 
 namespace {
 
-const std::string kSelect =
-    "SELECT id, org_id, name, description, size, revision, created_by, created_ms, updated_ms FROM uid_lists ";
+const std::string kColumns = "SELECT id, org_id, name, description, size, revision, created_by, created_ms, updated_ms";
+const std::string kSelect = kColumns + " FROM uid_lists ";
 
 std::int64_t count_members(core::Conn& c, const std::string& list_id) {
   return c.query_value<std::int64_t>("SELECT count(*) FROM uid_list_members WHERE list_id = ?", list_id);
@@ -30,11 +30,10 @@ std::optional<std::string> org_of(core::Conn& c, const std::string& list_id) {
   return c.query_one<std::string>("SELECT org_id FROM uid_lists WHERE id = ?", list_id);
 }
 
-std::vector<UidList> list(core::Conn& c, const std::string& org_id, const std::string& query,
-                          const core::PageRequest& page) {
-  return c.query_all<UidList>(kSelect + "WHERE org_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\')" +
-                                  core::newest_first_page_sql("", 4),
-                              org_id, query, core::like_contains(query), page);
+core::Page<UidList> list(core::Conn& c, const std::string& org_id, const std::string& query,
+                         const core::PageRequest& page) {
+  return c.query_page<UidList>(kColumns, "FROM uid_lists WHERE org_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\')",
+                               core::newest_first_page_sql("", 4), page, org_id, query, core::like_contains(query));
 }
 
 std::int64_t count_in_org(core::Conn& c, const std::string& org_id) {
@@ -99,9 +98,11 @@ std::optional<Revision> revision_of(core::Conn& c, const std::string& list_id) {
   return c.query_one<Revision>("SELECT revision, size FROM uid_lists WHERE id = ?", list_id);
 }
 
-std::vector<std::string> members(core::Conn& c, const std::string& list_id, const std::string& after, int limit) {
-  return c.query_all<std::string>("SELECT uid FROM uid_list_members WHERE list_id = ? AND uid > ? ORDER BY uid LIMIT ?",
-                                  list_id, after, limit + 1);
+std::vector<std::string> members(core::Conn& c, const std::string& list_id, const std::string& after,
+                                 std::int64_t offset, int limit) {
+  return c.query_all<std::string>(
+      "SELECT uid FROM uid_list_members WHERE list_id = ? AND uid > ? ORDER BY uid LIMIT ? OFFSET ?", list_id, after,
+      limit + 1, offset);
 }
 
 void for_each_member(core::Conn& c, const std::string& list_id,

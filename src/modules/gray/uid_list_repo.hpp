@@ -18,7 +18,7 @@ void read_row(core::Row& r, UidList& l);
 
 std::optional<UidList> find(core::Conn& c, const std::string& org_id, const std::string& list_id);
 std::optional<std::string> org_of(core::Conn& c, const std::string& list_id);
-std::vector<UidList> list(core::Conn& c, const std::string& org_id, const std::string& query,
+core::Page<UidList> list(core::Conn& c, const std::string& org_id, const std::string& query,
                           const core::PageRequest& page);
 std::int64_t count_in_org(core::Conn& c, const std::string& org_id);
 bool name_taken(core::Conn& c, const std::string& org_id, const std::string& name,
@@ -43,9 +43,10 @@ struct Revision {
 void read_row(core::Row& r, Revision& rev);
 // A list's content revision and size, by id alone (the runtime's cache of loaded lists).
 std::optional<Revision> revision_of(core::Conn& c, const std::string& list_id);
-// Members in id order after `after` (exclusive), at most `limit` + 1 (the extra tells more exist).
+// Members in id order after `after` (exclusive), skipping `offset`, at most `limit` + 1 (the extra
+// tells more exist).
 std::vector<std::string> members(core::Conn& c, const std::string& list_id, const std::string& after,
-                                 int limit);
+                                 std::int64_t offset, int limit);
 // Every member, streamed (the runtime snapshot's load).
 void for_each_member(core::Conn& c, const std::string& list_id,
                      const std::function<void(std::string_view)>& fn);

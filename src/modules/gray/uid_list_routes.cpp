@@ -1,7 +1,6 @@
 // UID lists (issue 5 "UID lists"): an organisation's named lists of user ids, uploaded as a
 // text/plain or text/csv body (one id a line) and streamed to a file, so a million ids cost
 // kilobytes of memory on the way in.
-#include <charconv>
 
 #include <fmt/format.h>
 
@@ -55,32 +54,28 @@ UidListFields read_body_fields(const http::Request& req) {
 }
 
 http::Response list_members(const UidListService& service, const http::Request& req) {
-  int limit = 100;
-  if (const auto text = req.query_param("limit")) {
-    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
-    if (ec != std::errc() || end != text->data() + text->size() || limit < 1 || limit > kMaxMembersPage) {
-      core::FieldErrors errors;
-      errors.add("limit", "out_of_range", fmt::format("An integer from 1 to {}", kMaxMembersPage));
-      errors.throw_if_any();
-    }
-  }
+  // Keyed by the uid itself (members have no time), with the same parameters as every list.
+  http::QueryInput q(req);
+  const int limit = static_cast<int>(q.optional_int("limit", 1, kMaxMembersPage).value_or(100));
   std::string after;
-  if (const auto cursor = req.query_param("cursor")) {
+  if (const auto cursor = req.query_param("cursor"); cursor && !cursor->empty()) {
     try {
       after = core::crypto::from_base64url(*cursor);
     } catch (const std::invalid_argument&) {
-      core::FieldErrors errors;
-      errors.add("cursor", "invalid", "Pass the nextCursor of the previous page");
-      errors.throw_if_any();
+      q.add_error("cursor", "invalid", "Pass the nextCursor of the previous page");
     }
   }
-  auto ids = service.members(req.org_id, req.param("listId"), after, limit);
+  const auto offset = q.optional_int("offset", 0, core::kMaxPageOffset);
+  if (offset && !after.empty()) q.add_error("offset", "conflict", "Give either a cursor or an offset, not both");
+  q.finish();
+  auto page = service.members(req.org_id, req.param("listId"), after, offset.value_or(0), limit);
+  auto& ids = page.rows;
   nlohmann::json next = nullptr;
   if (ids.size() > static_cast<std::size_t>(limit)) {
     ids.resize(static_cast<std::size_t>(limit));
     next = core::crypto::base64url(ids.back());
   }
-  return http::Response::json(200, {{"items", ids}, {"nextCursor", next}});
+  return http::Response::json(200, {{"items", ids}, {"nextCursor", next}, {"total", page.total}});
 }
 
 }  // namespace

@@ -71,7 +71,7 @@ UidList UidListService::get(const std::string& org_id, const std::string& list_i
   return *l;
 }
 
-std::vector<UidList> UidListService::list(const std::string& org_id, const std::string& query,
+core::Page<UidList> UidListService::list(const std::string& org_id, const std::string& query,
                                           const core::PageRequest& page) const {
   return db_.read([&](core::Conn& c) { return uid_list_repo::list(c, org_id, query, page); });
 }
@@ -148,11 +148,12 @@ void UidListService::remove(const core::Actor& actor, const std::string& org_id,
   });
 }
 
-std::vector<std::string> UidListService::members(const std::string& org_id, const std::string& list_id,
-                                                 const std::string& after, int limit) const {
+core::Page<std::string> UidListService::members(const std::string& org_id, const std::string& list_id,
+                                                const std::string& after, std::int64_t offset, int limit) const {
   return db_.read([&](core::Conn& c) {
-    if (!uid_list_repo::find(c, org_id, list_id)) throw list_not_found();
-    return uid_list_repo::members(c, list_id, after, limit);
+    const auto list = uid_list_repo::find(c, org_id, list_id);
+    if (!list) throw list_not_found();
+    return core::Page<std::string>{uid_list_repo::members(c, list_id, after, offset, limit), list->size};
   });
 }
 

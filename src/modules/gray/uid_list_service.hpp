@@ -36,7 +36,7 @@ class UidListService {
   UidList create(const core::Actor& actor, const std::string& org_id, const UidListFields& fields,
                  const UidUpload& upload);
   UidList get(const std::string& org_id, const std::string& list_id) const;
-  std::vector<UidList> list(const std::string& org_id, const std::string& query,
+  core::Page<UidList> list(const std::string& org_id, const std::string& query,
                             const core::PageRequest& page) const;
   UidList update(const core::Actor& actor, const std::string& org_id, const std::string& list_id,
                  const UidListFields& fields);
@@ -45,8 +45,9 @@ class UidListService {
                  const UidUpload& upload, bool append);
   void remove(const core::Actor& actor, const std::string& org_id, const std::string& list_id);
 
-  std::vector<std::string> members(const std::string& org_id, const std::string& list_id,
-                                   const std::string& after, int limit) const;
+  // Members in id order after `after` (or from `offset`), limit + 1 at most; total = the list's size.
+  core::Page<std::string> members(const std::string& org_id, const std::string& list_id, const std::string& after,
+                                  std::int64_t offset, int limit) const;
   bool contains(const std::string& org_id, const std::string& list_id, const std::string& uid) const;
 
  private:

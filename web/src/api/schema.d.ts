@@ -1438,6 +1438,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platform/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for an operator: one count per item
+         * @description Every counter the modules declare (modules/platform/overview_counters.hpp), in a fixed order, counted in one read. The console's home (工作台) and menu badges come from it.
+         */
+        get: operations["get_platform_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platform/settings/branding": {
         parameters: {
             query?: never;
@@ -2450,10 +2470,88 @@ export interface components {
             effective: components["schemas"]["Quotas"];
             defaults: components["schemas"]["Quotas"];
         };
-        /** @description Every list answers {items, nextCursor}, newest first. */
+        /** @description Every list answers {items, nextCursor, total}. */
         Page: {
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+            /**
+             * Format: int64
+             * @description How many rows match the list's filters in all (an indexed count)
+             */
+            total: number;
+        };
+        /** @description A mini-program in the operators' list, with its organisation's name */
+        PlatformApp: {
+            appId: string;
+            orgId: string;
+            name: string;
+            /** @description Short description */
+            summary?: string;
+            /** @description Long description; may span lines */
+            description?: string;
+            category?: string;
+            tags?: string[];
+            /** @description Developer contact */
+            developer?: {
+                name?: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+            };
+            /** @description Privacy declaration (隐私配置), shown to users before they authorise */
+            privacy?: {
+                /** @description http(s) URL */
+                policyUrl?: string;
+                /** @description Each kind of user data at most once */
+                items?: {
+                    /** @enum {string} */
+                    dataType: "userInfo" | "phoneNumber" | "location" | "address" | "camera" | "microphone" | "album" | "clipboard" | "bluetooth" | "contacts" | "calendar" | "deviceInfo" | "wallet" | "idCard";
+                    purpose: string;
+                }[];
+            };
+            /** @description http(s) URL */
+            repositoryUrl?: string;
+            /** @description Third-party audit rating text */
+            securityRating?: string;
+            /** @description Contract addresses of a Web3 mini-program */
+            contracts?: {
+                chain: string;
+                /** @description No spaces or control characters */
+                address: string;
+                name?: string;
+            }[];
+            icon?: {
+                sha256: string;
+                name: string;
+                contentType: string;
+            } | null;
+            auditCertificate?: {
+                sha256: string;
+                name: string;
+                contentType: string;
+            } | null;
+            /** @enum {string} */
+            status: "draft" | "online" | "offline";
+            /** @enum {string|null} */
+            offlineBy?: "org" | "platform" | null;
+            offlineReason?: string | null;
+            releasedVersion: string | null;
+            createdBy?: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            updatedAt: string;
+            /** @description The organisation's name */
+            orgName: string;
+        };
+        PlatformAppPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["PlatformApp"][];
         };
         PlatformOrgDetails: components["schemas"]["OrgDetails"] & {
             quotaOverrides: components["schemas"]["QuotaOverrides"];
@@ -2812,6 +2910,8 @@ export interface components {
         Limit: number;
         /** @description Opaque cursor from the previous page's `nextCursor` */
         Cursor: string;
+        /** @description Rows to skip (numbered pages); not together with `cursor` */
+        Offset: number;
         /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
         IdempotencyKey: string;
     };
@@ -3194,6 +3294,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
                 /** @description Only plans in this state */
                 status?: "draft" | "running" | "paused" | "completed" | "rolled_back";
             };
@@ -3648,6 +3750,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
@@ -3860,6 +3964,8 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["VersionFile"][];
                         nextCursor: string | null;
+                        /** Format: int64 */
+                        total: number;
                     };
                 };
             };
@@ -4631,6 +4737,8 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["BaseLibrary"][];
                         nextCursor: string | null;
+                        /** Format: int64 */
+                        total: number;
                     };
                 };
             };
@@ -5525,6 +5633,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
@@ -5939,6 +6049,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -6173,6 +6285,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
                 /** @description Only keys in this state */
                 status?: "active" | "expired" | "revoked";
             };
@@ -6383,6 +6497,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
@@ -6516,6 +6632,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
                 /** @description Only host apps in this state */
                 status?: "active" | "disabled";
                 /** @description Substring of the name, or an exact id or sdkKey */
@@ -6618,6 +6736,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
@@ -6890,6 +7010,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
@@ -7232,6 +7354,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
                 /** @description Substring of the name */
                 q?: string;
             };
@@ -7353,6 +7477,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -7366,7 +7492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AppPage"];
+                    "application/json": components["schemas"]["PlatformAppPage"];
                 };
             };
             /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
@@ -7776,6 +7902,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
                 /** @description Only this role */
                 role?: "platform_admin" | "platform_reviewer";
                 /** @description Only this status */
@@ -8002,6 +8130,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -8470,6 +8600,36 @@ export interface operations {
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             507: components["responses"]["StorageFull"];
+        };
+    };
+    get_platform_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Declared by the module that owns the rows: `pendingOrgs` (organisations awaiting approval); later modules add theirs */
+                            key: string;
+                            /** Format: int64 */
+                            count: number;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
         };
     };
     get_platform_settings_branding: {
@@ -9248,6 +9408,8 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
@@ -9267,6 +9429,11 @@ export interface operations {
                     "application/json": {
                         items: string[];
                         nextCursor: string | null;
+                        /**
+                         * Format: int64
+                         * @description The list's size
+                         */
+                        total: number;
                     };
                 };
             };
