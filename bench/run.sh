@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cove, nginx and the limit in the same run (DESIGN.md §12), each row driven by one client script.
 #
-#   bench/run.sh [--duration 10] [--connections 64] [--threads 2] [--paced-rate 10000]
+#   bench/run.sh [--duration 10] [--connections 64] [--threads 2] [--paced-rate 10000,20000]
 #                [--rounds 1] [--rows healthz,console,resolve,gray,package,paced-resolve,paced-gray]
 #                [--access-log on|off]
 #   COVE_BINARY=path/to/cove skips the Release build (COVE_BENCH_BUILD picks its directory).
@@ -25,7 +25,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION=10
 CONNECTIONS=64
 WRK_THREADS=2
-PACED_RATE=10000
+PACED_RATES=10000,20000
 ROUNDS=1
 ROWS_WANTED="healthz,console,resolve,gray,package,paced-resolve,paced-gray"
 ACCESS_LOG=on
@@ -34,7 +34,7 @@ while [[ $# -gt 0 ]]; do
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --threads) WRK_THREADS="$2"; shift 2 ;;
-    --paced-rate) PACED_RATE="$2"; shift 2 ;;
+    --paced-rate) PACED_RATES="$2"; shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
     --rows) ROWS_WANTED="$2"; shift 2 ;;
     --access-log) ACCESS_LOG="$2"; shift 2 ;;
@@ -101,15 +101,9 @@ cc -O2 -shared -fPIC -o "$WORK/sdk_sign.so" "$ROOT/bench/sdk_sign.c" -lcrypto
 ADMIN_EMAIL="bench-admin@example.com"
 ADMIN_PASSWORD="Bench-Admin-Pass-$RANDOM-9"
 COVE_ACCESS_LOG=$([[ "$ACCESS_LOG" == on ]] && echo true || echo false)
-# SIGPIPE ignored (inherited through exec): Cove does not ignore it itself, and sendfile(2) to a
-# client that has gone raises it, so every wrk run that ends with a package download in flight
-# would kill the server. Remove once cove ignores SIGPIPE (docs/benchmarks.md).
-(
-  trap '' PIPE
-  COVE_ADMIN_EMAIL="$ADMIN_EMAIL" COVE_ADMIN_PASSWORD="$ADMIN_PASSWORD" COVE_LOG_ACCESSLOG="$COVE_ACCESS_LOG" \
-    COVE_HTTP_RATELIMIT_REQUESTSPERSECOND=1000000 COVE_HTTP_RATELIMIT_BURST=10000000 \
-    exec "$COVE_BINARY" serve --listen "127.0.0.1:$COVE_PORT" --data "$WORK/data" >"$WORK/cove.log" 2>&1
-) &
+COVE_ADMIN_EMAIL="$ADMIN_EMAIL" COVE_ADMIN_PASSWORD="$ADMIN_PASSWORD" COVE_LOG_ACCESSLOG="$COVE_ACCESS_LOG" \
+  COVE_HTTP_RATELIMIT_REQUESTSPERSECOND=1000000 COVE_HTTP_RATELIMIT_BURST=10000000 \
+  "$COVE_BINARY" serve --listen "127.0.0.1:$COVE_PORT" --data "$WORK/data" >"$WORK/cove.log" 2>&1 &
 COVE_PID=$!
 echo "cove: access log $ACCESS_LOG, rate limit 1,000,000/s per IP, http.threads = cores ($(nproc))" >&2
 wait_http "http://127.0.0.1:$COVE_PORT/healthz"
@@ -235,8 +229,12 @@ for round in $(seq 1 "$ROUNDS"); do
   wanted resolve && row "runtime resolve (signed, $(bytes resolve) B)$tag" resolve
   wanted gray && row "resolve, 5 running gray plans (signed, $(bytes gray) B)$tag" gray
   wanted package && row "package download (signed, $(bytes package) B)$tag" package
-  wanted paced-resolve && row "runtime resolve, paced at $PACED_RATE req/s$tag" resolve "$PACED_RATE"
-  wanted paced-gray && row "resolve, 5 gray plans, paced at $PACED_RATE req/s$tag" gray "$PACED_RATE"
+  for rate in ${PACED_RATES//,/ }; do
+    wanted paced-resolve && row "runtime resolve, paced at $rate req/s$tag" resolve "$rate"
+  done
+  for rate in ${PACED_RATES//,/ }; do
+    wanted paced-gray && row "resolve, 5 gray plans, paced at $rate req/s$tag" gray "$rate"
+  done
 done
 
 # --- report --------------------------------------------------------------------------------
