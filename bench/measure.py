@@ -102,8 +102,8 @@ def run(results, row, server, counter_url, pid, offered, wrk_args):
     other = ((busy1 - busy0) / TICKS - server_cpu - wrk_cpu) / window
     errors = sum(w[k] for k in ("connect_errors", "read_errors", "write_errors", "timeouts"))
     flags = []
-    if abs(server_rps / wrk_rps - 1) > AGREEMENT:
-        flags.append(f"counter disagrees ({server_rps / wrk_rps:.2f})")
+    if wrk_rps <= 0 or abs(server_rps / wrk_rps - 1) > AGREEMENT:
+        flags.append(f"counter disagrees ({server_rps / wrk_rps if wrk_rps > 0 else 0:.2f})")
     if w["status_errors"]:
         flags.append(f"{w['status_errors']} non-2xx")
     if errors:
@@ -170,6 +170,19 @@ def report(results):
 
         print(f"| {name} | {rps(c)} | {rps(n)} | {rps(l)} | {ratio(c, n)} | {ratio(c, l)} | {ratio(n, l)} "
               f"| {p99(c)} | {p99(n)} | {p99(l)} |")
+
+    runs = [r for name in order for r in rows[name].values()]
+    agree = [r for r in runs if r["wrk_rps"] > 0 and abs(r["server_rps"] / r["wrk_rps"] - 1) <= AGREEMENT]
+    worst = max((abs(r["server_rps"] / r["wrk_rps"] - 1) for r in runs if r["wrk_rps"] > 0), default=0)
+    print()
+    print(f"Cross-check: {len(agree)} of {len(runs)} wrk runs agree with the server's own counter within "
+          f"{AGREEMENT:.0%} (largest difference {worst:.1%}).")
+    flagged = [r for r in runs if r["flags"]]
+    if flagged:
+        print(f"Flagged ({len(flagged)}): " + "; ".join(f"{r['row']} / {r['server']}: {', '.join(r['flags'])}"
+                                                   for r in flagged) + ".")
+    else:
+        print("No run was flagged (no counter disagreement, no errors or non-2xx answers, paced rates held).")
 
 
 if __name__ == "__main__":
