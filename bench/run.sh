@@ -244,7 +244,8 @@ REPORT="$ROOT/bench/results/$STAMP.md"
 cp "$RESULTS" "$ROOT/bench/results/$STAMP.jsonl"
 {
   echo "Run: $(date -u +%Y-%m-%dT%H:%M:%SZ) · $(nproc) cores · wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s," \
-    "one script for all three servers · cove $("$COVE_BINARY" version 2>/dev/null | head -1)," \
+    "one script for all three servers · cove $("$COVE_BINARY" version 2>/dev/null | head -1)" \
+    "(tree $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ', src modified'))," \
     "access log **$ACCESS_LOG**, http.threads = cores, rate limit on (1,000,000/s per IP) · $(nginx -v 2>&1 | sed 's/.*: //')," \
     "$(nproc) workers, access_log off, open_file_cache · limit: bench/limit_server.c, 2 threads"
   echo
