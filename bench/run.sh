@@ -17,8 +17,9 @@
 #            answer, every byte of it, for every request: what this machine can do at all.
 # Each wrk run is cross-checked with the server's own request counter (bench/measure.py) and
 # rows whose figures disagree by more than 5 %, saw non-2xx answers, or (paced) answered less
-# than offered are flagged. Results: bench/results/<timestamp>.md (copy a run into
-# docs/benchmarks.md) and the raw figures beside it as .jsonl.
+# than offered are flagged (bench/slow_init_check.sh shows the check catching a slow init()).
+# Results: bench/results/<timestamp>.md (copy a run into docs/benchmarks.md, with the command,
+# date and machine) and the raw figures beside it as .jsonl.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -244,7 +245,7 @@ REPORT="$ROOT/bench/results/$STAMP.md"
 cp "$RESULTS" "$ROOT/bench/results/$STAMP.jsonl"
 {
   echo "Run: $(date -u +%Y-%m-%dT%H:%M:%SZ) · $(nproc) cores · wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s," \
-    "one script for all three servers · cove $("$COVE_BINARY" version 2>/dev/null | head -1)" \
+    "one script for all three servers · $("$COVE_BINARY" version 2>/dev/null | head -1)" \
     "(tree $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ', src modified'))," \
     "access log **$ACCESS_LOG**, http.threads = cores, rate limit on (1,000,000/s per IP) · $(nginx -v 2>&1 | sed 's/.*: //')," \
     "$(nproc) workers, access_log off, open_file_cache · limit: bench/limit_server.c, 2 threads"
