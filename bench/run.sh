@@ -1,32 +1,60 @@
 #!/usr/bin/env bash
-# Cove vs nginx in the same run (DESIGN.md §12). Builds Cove in Release, starts it and nginx (own
-# config, loopback ports, stopped by PID), drives both with wrk and prints req/s, p50/p99 and the
-# ratio Cove/nginx. Results go to bench/results/<timestamp>.md; copy a run into docs/benchmarks.md.
+# Cove, nginx and the limit in the same run (DESIGN.md §12), each row driven by one client script.
 #
-#   bench/run.sh [--duration 10] [--connections 64] [--threads 2]
+#   bench/run.sh [--duration 10] [--connections 64] [--threads 2] [--paced-rate 10000,20000]
+#                [--rounds 1] [--rows healthz,console,resolve,gray,package,paced-resolve,paced-gray]
+#                [--access-log on|off]
+#   COVE_BINARY=path/to/cove skips the Release build (COVE_BENCH_BUILD picks its directory).
+#
+# For every row the three servers answer the same requests, sent by the same wrk script
+# (bench/client.lua, or bench/paced.lua for the paced rows), with the same bytes:
+#   cove   — the Release build, default settings (access log on unless --access-log off; the per-IP
+#            rate limit on, raised to its ceiling so one loopback client is never refused);
+#   nginx  — Debian's, tuned as its users run it: `access_log off`, `open_file_cache`, sendfile,
+#            one worker per core, long keep-alive; it serves Cove's answers as static files, with
+#            the same extra headers, and ignores the signature headers;
+#   limit  — bench/limit_server.c: two epoll threads with SO_REUSEPORT sending Cove's captured
+#            answer, every byte of it, for every request: what this machine can do at all.
+# Each wrk run is cross-checked with the server's own request counter (bench/measure.py) and
+# rows whose figures disagree by more than 5 %, saw non-2xx answers, or (paced) answered less
+# than offered are flagged (bench/slow_init_check.sh shows the check catching a slow init()).
+# Results: bench/results/<timestamp>.md (copy a run into docs/benchmarks.md, with the command,
+# date and machine) and the raw figures beside it as .jsonl.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION=10
 CONNECTIONS=64
 WRK_THREADS=2
+PACED_RATES=10000,20000
+ROUNDS=1
+ROWS_WANTED="healthz,console,resolve,gray,package,paced-resolve,paced-gray"
+ACCESS_LOG=on
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --threads) WRK_THREADS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --paced-rate) PACED_RATES="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --rows) ROWS_WANTED="$2"; shift 2 ;;
+    --access-log) ACCESS_LOG="$2"; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
+[[ "$ACCESS_LOG" == on || "$ACCESS_LOG" == off ]] || { echo "--access-log on|off" >&2; exit 2; }
 
-for tool in wrk nginx cmake; do
+for tool in wrk nginx cc python3 curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool: run scripts/install-deps.sh" >&2; exit 1; }
 done
 
-BUILD="$ROOT/build-bench"
-cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOVE_TESTS=OFF >/dev/null
-cmake --build "$BUILD" --target cove -j"$(nproc)" >/dev/null
+if [[ -z "${COVE_BINARY:-}" ]]; then
+  BUILD="${COVE_BENCH_BUILD:-$ROOT/build-bench}"
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOVE_TESTS=OFF >/dev/null
+  cmake --build "$BUILD" --target cove -j"$(nproc)" >/dev/null
+  COVE_BINARY="$BUILD/cove"
+fi
 
 WORK="$(mktemp -d /tmp/cove-bench-XXXXXX)"
 # nginx workers run as an unprivileged user when started by root: they must be able to read
@@ -34,15 +62,26 @@ WORK="$(mktemp -d /tmp/cove-bench-XXXXXX)"
 chmod 755 "$WORK"
 COVE_PORT=18080
 NGINX_PORT=18081
-PIDS=()
+NGINX_STATUS_PORT=18082
+LIMIT_PORT=18083
+LIMIT_COUNTER_PORT=18084
+COVE_PID=""
+NGINX_PID=""
+LIMIT_PID=""
+stop() {  # pid
+  [[ -n "$1" ]] || return 0
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
 cleanup() {
   # A server that died during the run leaves its log for the reader.
-  if [[ ${#PIDS[@]} -gt 0 ]] && ! kill -0 "${PIDS[0]}" 2>/dev/null; then
+  if [[ -n "$COVE_PID" ]] && ! kill -0 "$COVE_PID" 2>/dev/null; then
     echo "cove exited during the benchmark; the end of its log:" >&2
     tail -n 30 "$WORK/cove.log" >&2 || true
   fi
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  stop "$LIMIT_PID"
+  stop "$NGINX_PID"
+  stop "$COVE_PID"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -56,17 +95,42 @@ wait_http() {  # url
   return 1
 }
 
+cc -O2 -o "$WORK/limit_server" "$ROOT/bench/limit_server.c" -lpthread
+cc -O2 -shared -fPIC -o "$WORK/sdk_sign.so" "$ROOT/bench/sdk_sign.c" -lcrypto
+
 # --- Cove ----------------------------------------------------------------------------------
 ADMIN_EMAIL="bench-admin@example.com"
 ADMIN_PASSWORD="Bench-Admin-Pass-$RANDOM-9"
-COVE_ADMIN_EMAIL="$ADMIN_EMAIL" COVE_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-  "$BUILD/cove" serve --listen "127.0.0.1:$COVE_PORT" --data "$WORK/data" >"$WORK/cove.log" 2>&1 &
-PIDS+=($!)
+COVE_ACCESS_LOG=$([[ "$ACCESS_LOG" == on ]] && echo true || echo false)
+COVE_ADMIN_EMAIL="$ADMIN_EMAIL" COVE_ADMIN_PASSWORD="$ADMIN_PASSWORD" COVE_LOG_ACCESSLOG="$COVE_ACCESS_LOG" \
+  COVE_HTTP_RATELIMIT_REQUESTSPERSECOND=1000000 COVE_HTTP_RATELIMIT_BURST=10000000 \
+  "$COVE_BINARY" serve --listen "127.0.0.1:$COVE_PORT" --data "$WORK/data" >"$WORK/cove.log" 2>&1 &
+COVE_PID=$!
+echo "cove: access log $ACCESS_LOG, rate limit 1,000,000/s per IP, http.threads = cores ($(nproc))" >&2
 wait_http "http://127.0.0.1:$COVE_PORT/healthz"
 
-# --- nginx serving the same bytes as static files ------------------------------------------
-mkdir -p "$WORK/nginx/html" "$WORK/nginx/logs"
-curl -fsS "http://127.0.0.1:$COVE_PORT/healthz" >"$WORK/nginx/html/healthz.json"
+echo "seeding 1,000 mini-programs, 100 host apps, 50 organisations..." >&2
+SETUP="$ROOT/bench/runtime_setup.py"
+python3 "$SETUP" seed "http://127.0.0.1:$COVE_PORT" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$WORK"
+python3 "$SETUP" console "http://127.0.0.1:$COVE_PORT" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$WORK"
+for kind in healthz console resolve gray package; do
+  python3 "$SETUP" capture "http://127.0.0.1:$COVE_PORT" "$WORK" "$kind"
+done
+GRAY_APP="$(awk -F'\t' '$1 == "gray" { print $2 }' "$WORK/client.tsv")"
+
+# --- nginx serving Cove's answers as static files ------------------------------------------
+mkdir -p "$WORK/nginx/html" "$WORK/nginx/logs" "$WORK/nginx/tmp"
+for kind in healthz console resolve gray; do cp "$WORK/$kind.body" "$WORK/nginx/html/$kind.json"; done
+cp "$WORK/package.body" "$WORK/nginx/html/package.zip"
+# Cove's extra headers for each answer (nginx writes its own Date, Content-Length, ETag...).
+headers() {  # kind
+  sed -n '2,$p' "$WORK/$1.response" | sed '/^\r$/,$d' | tr -d '\r' |
+    awk -F': ' 'tolower($1) !~ /^(date|content-length|content-type|etag|server|connection|last-modified|accept-ranges)$/ {
+      v = substr($0, length($1) + 3)
+      if ($1 == "X-Request-Id") v = "$request_id"
+      gsub(/"/, "\\\"", v)
+      printf "      add_header %s \"%s\" always;\n", $1, v }'
+}
 cat >"$WORK/nginx/nginx.conf" <<CONF
 worker_processes $(nproc);
 daemon off;
@@ -74,126 +138,119 @@ pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/logs/error.log warn;
 events { worker_connections 4096; }
 http {
-  access_log $WORK/nginx/logs/access.log;
+  access_log off;
   sendfile on;
   tcp_nopush on;
+  tcp_nodelay on;
+  keepalive_timeout 65;
   keepalive_requests 1000000;
+  open_file_cache max=1000 inactive=60s;
+  open_file_cache_valid 60s;
+  open_file_cache_errors on;
+  types { application/json json; application/zip zip; }
   client_body_temp_path $WORK/nginx/tmp;
   proxy_temp_path $WORK/nginx/tmp;
   fastcgi_temp_path $WORK/nginx/tmp;
   uwsgi_temp_path $WORK/nginx/tmp;
   scgi_temp_path $WORK/nginx/tmp;
   server {
-    listen 127.0.0.1:$NGINX_PORT;
+    listen 127.0.0.1:$NGINX_PORT reuseport;
     root $WORK/nginx/html;
-    default_type application/json;
+    location = /healthz {
+      rewrite ^ /healthz.json break;
+$(headers healthz)
+    }
+    location = /api/v1/platform/orgs {
+      rewrite ^ /console.json break;
+$(headers console)
+    }
+    location = /runtime/v1/apps/$GRAY_APP {
+      rewrite ^ /gray.json break;
+$(headers gray)
+    }
+    location ^~ /runtime/v1/apps/ {
+      rewrite ^ /resolve.json break;
+$(headers resolve)
+    }
+    location ^~ /runtime/v1/packages/ {
+      rewrite ^ /package.zip break;
+$(headers package)
+    }
+  }
+  server {
+    listen 127.0.0.1:$NGINX_STATUS_PORT;
+    location / { stub_status; }
   }
 }
 CONF
-mkdir -p "$WORK/nginx/tmp"
 nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
-PIDS+=($!)
-wait_http "http://127.0.0.1:$NGINX_PORT/healthz.json"
+NGINX_PID=$!
+wait_http "http://127.0.0.1:$NGINX_PORT/healthz"
 
 # --- load ----------------------------------------------------------------------------------
-# Prints "<req/s> <p50 ms> <p99 ms>" for one wrk run.
-measure() {  # url [lua script, script argument]
-  local out rps p50 p99 script=()
-  [[ $# -ge 3 ]] && script=(-s "$2" "$1" -- "$3") || script=("$1")
-  out="$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${script[@]}")"
-  rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
-  p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
-  p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
-  if grep -q "Non-2xx" <<<"$out"; then
-    echo "wrk saw non-2xx responses for $1:" >&2
-    echo "$out" >&2
-    # Which statuses, by route (the server counts them), and what the server logged about them.
-    curl -fsS "http://127.0.0.1:$COVE_PORT/metrics" 2>/dev/null | grep '^cove_http_requests_total' |
-      grep -v 'status="2' >&2 || true
-    grep -E 'level=(warn|error)' "$WORK/cove.log" | tail -n 10 >&2 || true
-    return 1
+RESULTS="$WORK/results.jsonl"
+CLIENT="$ROOT/bench/client.lua"
+PACED="$ROOT/bench/paced.lua"
+
+measure() {  # row server port counter_url pid kind [rate]
+  local script=("$CLIENT") offered=()
+  if [[ $# -ge 7 ]]; then
+    script=("$PACED")
+    offered=(--offered "$7")
   fi
-  echo "$rps $(to_ms "$p50") $(to_ms "$p99")"
-}
-to_ms() {  # wrk prints 1.23ms / 850.00us / 1.02s
-  awk -v v="$1" 'BEGIN {
-    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
-    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v }
-    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.3f", v * 1000 }
-    else { printf "%s", v } }'
+  local url="http://127.0.0.1:$3/" args=("$6" "$WORK")
+  [[ $# -ge 7 ]] && args+=("$(( $7 / WRK_THREADS ))")
+  # Warm-up with the same script, so no server pays first-touch costs in the measured run.
+  wrk -t1 -c8 -d1s -s "${script[0]}" "$url" -- "${args[@]}" >/dev/null
+  python3 "$ROOT/bench/measure.py" run "$RESULTS" --row "$1" --server "$2" --counter "$4" --pid "$5" "${offered[@]}" \
+    -- -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "${script[0]}" "$url" -- "${args[@]}"
 }
 
-declare -a ROWS
-compare() {  # name cove_url nginx_url
-  local c n ratio
-  # Warm both up so neither pays first-touch costs in the measured run.
-  wrk -t1 -c8 -d1s "$2" >/dev/null
-  wrk -t1 -c8 -d1s "$3" >/dev/null
-  read -r c_rps c_p50 c_p99 <<<"$(measure "$2")"
-  read -r n_rps n_p50 n_p99 <<<"$(measure "$3")"
-  ratio="$(awk -v a="$c_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }')"
-  ROWS+=("| $1 | $c_rps | $c_p50 | $c_p99 | $n_rps | $n_p50 | $n_p99 | **$ratio** |")
+row() {  # name kind [offered req/s]
+  echo "$1" >&2
+  [[ "$2" == console ]] && python3 "$SETUP" console "http://127.0.0.1:$COVE_PORT" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$WORK"
+  measure "$1" cove "$COVE_PORT" "http://127.0.0.1:$COVE_PORT/metrics" "$COVE_PID" "${@:2}"
+  measure "$1" nginx "$NGINX_PORT" "http://127.0.0.1:$NGINX_STATUS_PORT/" "$NGINX_PID" "${@:2}"
+  "$WORK/limit_server" "$LIMIT_PORT" "$WORK/$2.response" "$LIMIT_COUNTER_PORT" 2 &
+  LIMIT_PID=$!
+  wait_http "http://127.0.0.1:$LIMIT_COUNTER_PORT/"
+  measure "$1" limit "$LIMIT_PORT" "http://127.0.0.1:$LIMIT_COUNTER_PORT/" "$LIMIT_PID" "${@:2}"
+  stop "$LIMIT_PID"
+  LIMIT_PID=""
 }
 
-compare "small JSON (\`/healthz\`, $(wc -c <"$WORK/nginx/html/healthz.json") B)" \
-  "http://127.0.0.1:$COVE_PORT/healthz" "http://127.0.0.1:$NGINX_PORT/healthz.json"
+wanted() { [[ ",$ROWS_WANTED," == *",$1,"* ]]; }
+bytes() { wc -c <"$WORK/$1.body" | tr -d ' '; }
 
-# --- runtime: signed SDK requests against 1,000 mini-programs across 100 host apps -----------
-# Every request carries a fresh nonce (replays are refused), so they are signed in advance, just
-# before each run (timestamps must be within the server's clock-skew window).
-echo "seeding 1,000 mini-programs and 100 host apps..." >&2
-python3 "$ROOT/bench/runtime_setup.py" seed "http://127.0.0.1:$COVE_PORT" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$WORK"
-cp "$WORK/resolve.json" "$WORK/nginx/html/resolve.json"
-cp "$WORK/package.zip" "$WORK/nginx/html/package.zip"
-
-compare_signed() {  # name kind requests-per-second-ceiling nginx_url
-  # Each wrk thread replays its own file, and one thread may get most of the CPU: every file holds
-  # enough for the whole run at the ceiling rate, or a fast thread would wrap into replays (401).
-  local count=$(( $3 * (DURATION + 2) * WRK_THREADS )) c_rps c_p50 c_p99 n_rps n_p50 n_p99 ratio
-  # Separate files for the warm-up: a replayed nonce would be refused.
-  python3 "$ROOT/bench/runtime_setup.py" sign "$WORK" "$2" "$(( $3 * 2 ))" "$WRK_THREADS" "$2.warm"
-  python3 "$ROOT/bench/runtime_setup.py" sign "$WORK" "$2" "$count" "$WRK_THREADS" "$2.req"
-  local url="http://127.0.0.1:$COVE_PORT/" lua="$ROOT/bench/runtime.lua"
-  wrk -t"$WRK_THREADS" -c8 -d1s -s "$lua" "$url" -- "$WORK/$2.warm" >/dev/null
-  wrk -t1 -c8 -d1s "$4" >/dev/null
-  read -r c_rps c_p50 c_p99 <<<"$(measure "$url" "$lua" "$WORK/$2.req")"
-  read -r n_rps n_p50 n_p99 <<<"$(measure "$4")"
-  ratio="$(awk -v a="$c_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }')"
-  ROWS+=("| $1 | $c_rps | $c_p50 | $c_p99 | $n_rps | $n_p50 | $n_p99 | **$ratio** |")
-}
-
-compare_signed "runtime resolve (signed, $(wc -c <"$WORK/resolve.json") B answer)" resolve 350000 \
-  "http://127.0.0.1:$NGINX_PORT/resolve.json"
-compare_signed "runtime resolve with 5 running gray plans (mixed rules)" gray 350000 \
-  "http://127.0.0.1:$NGINX_PORT/resolve.json"
-# Latency at equal offered load: both servers paced at 1 request per ms per connection.
-compare_paced() {  # name kind nginx_url
-  local count=$(( 70000 * (DURATION + 2) * WRK_THREADS )) c_rps c_p50 c_p99 n_rps n_p50 n_p99 ratio
-  python3 "$ROOT/bench/runtime_setup.py" sign "$WORK" "$2" "$count" "$WRK_THREADS" "$2.paced"
-  local url="http://127.0.0.1:$COVE_PORT/" paced="$ROOT/bench/paced.lua"
-  export COVE_BENCH_SCRIPT="$ROOT/bench/runtime.lua"
-  read -r c_rps c_p50 c_p99 <<<"$(measure "$url" "$paced" "$WORK/$2.paced")"
-  export COVE_BENCH_SCRIPT=""
-  read -r n_rps n_p50 n_p99 <<<"$(measure "$3" "$paced" "")"
-  unset COVE_BENCH_SCRIPT
-  ratio="$(awk -v a="$c_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }')"
-  ROWS+=("| $1 | $c_rps | $c_p50 | $c_p99 | $n_rps | $n_p50 | $n_p99 | **$ratio** |")
-}
-compare_paced "runtime resolve, paced (64 conns × 1 req/ms)" resolve "http://127.0.0.1:$NGINX_PORT/resolve.json"
-compare_paced "resolve with 5 gray plans, paced (64 conns × 1 req/ms)" gray "http://127.0.0.1:$NGINX_PORT/resolve.json"
-
-compare_signed "package download (signed, $(wc -c <"$WORK/package.zip") B)" package 20000 \
-  "http://127.0.0.1:$NGINX_PORT/package.zip"
+for round in $(seq 1 "$ROUNDS"); do
+  tag=""
+  [[ "$ROUNDS" -gt 1 ]] && tag=" · round $round"
+  wanted healthz && row "\`/healthz\` ($(bytes healthz) B)$tag" healthz
+  wanted console && row "console list (bearer token, 50 rows, $(bytes console) B)$tag" console
+  wanted resolve && row "runtime resolve (signed, $(bytes resolve) B)$tag" resolve
+  wanted gray && row "resolve, 5 running gray plans (signed, $(bytes gray) B)$tag" gray
+  wanted package && row "package download (signed, $(bytes package) B)$tag" package
+  for rate in ${PACED_RATES//,/ }; do
+    wanted paced-resolve && row "runtime resolve, paced at $rate req/s$tag" resolve "$rate"
+  done
+  for rate in ${PACED_RATES//,/ }; do
+    wanted paced-gray && row "resolve, 5 gray plans, paced at $rate req/s$tag" gray "$rate"
+  done
+done
 
 # --- report --------------------------------------------------------------------------------
 mkdir -p "$ROOT/bench/results"
-REPORT="$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ).md"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+REPORT="$ROOT/bench/results/$STAMP.md"
+cp "$RESULTS" "$ROOT/bench/results/$STAMP.jsonl"
 {
-  echo "Run: $(date -u +%Y-%m-%dT%H:%M:%SZ) · $(nproc) cores · wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s · cove $("$BUILD/cove" version 2>/dev/null | head -1) · $(nginx -v 2>&1)"
+  echo "Run: $(date -u +%Y-%m-%dT%H:%M:%SZ) · $(nproc) cores · wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s," \
+    "one script for all three servers · $("$COVE_BINARY" version 2>/dev/null | head -1)" \
+    "(tree $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ', src modified'))," \
+    "access log **$ACCESS_LOG**, http.threads = cores, rate limit on (1,000,000/s per IP) · $(nginx -v 2>&1 | sed 's/.*: //')," \
+    "$(nproc) workers, access_log off, open_file_cache · limit: bench/limit_server.c, 2 threads"
   echo
-  echo "| scenario | cove req/s | cove p50 ms | cove p99 ms | nginx req/s | nginx p50 ms | nginx p99 ms | cove/nginx |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-  printf '%s\n' "${ROWS[@]}"
+  python3 "$ROOT/bench/measure.py" report "$RESULTS"
 } | tee "$REPORT"
 echo
 echo "saved to $REPORT"

@@ -1,23 +1,28 @@
 #!/usr/bin/env python3
-"""Seeds a running Cove for the runtime benchmarks and writes pre-signed SDK requests.
+"""Seeds a running Cove for bench/run.sh and captures what the baselines serve.
 
-    runtime_setup.py seed  BASE_URL ADMIN_EMAIL ADMIN_PASSWORD WORK_DIR [--apps 1000] [--hosts 100]
-    runtime_setup.py sign  WORK_DIR KIND COUNT FILES NAME  # KIND = resolve | gray | package
+    runtime_setup.py seed    BASE_URL ADMIN_EMAIL ADMIN_PASSWORD WORK_DIR [--apps 1000] [--hosts 100]
+    runtime_setup.py console BASE_URL ADMIN_EMAIL ADMIN_PASSWORD WORK_DIR
+    runtime_setup.py capture BASE_URL WORK_DIR KIND   # healthz | console | resolve | gray | package
 
 `seed` registers an organisation (approved by the operator), creates the mini-programs with one
 released version each (all sharing one 1 MiB package, so the download benchmark has one file), and
-the host apps, each associated with its own apps / hosts of them (1,000 across 100 by default). It
-saves what `sign` needs to WORK_DIR/seed.json, a sample runtime answer to WORK_DIR/resolve.json and
-the package to WORK_DIR/package.zip (the nginx baselines serve those files).
+the host apps, each associated with its own apps / hosts of them (1,000 across 100 by default), and
+49 more organisations, so the operator's organisation list has 50 rows. It writes
+WORK_DIR/client.tsv for bench/client.lua: one line per host app (id, SDK key, secret, bundle id,
+its mini-programs), the gray app and the package's SHA-256.
 
 It also gives one mini-program ("the gray app", associated with every host app) five running gray
 plans of mixed rules — a 10,000-id UID list, platform + lenient OS version, a regex on the device
 model, a sticky 20 % rollout, and a custom attribute with a CIDR on the caller's address — so the
 `gray` requests (users that mostly fall through all five) measure rule evaluation on the hot path.
 
-`sign` writes COUNT signed requests split over FILES files (WORK_DIR/NAME.N), one per line:
-target, sdk key, bundle id, timestamp, nonce, signature — tab-separated, for bench/runtime.lua.
-Each request has a fresh nonce (the server refuses replays), so COUNT must exceed what wrk sends.
+`console` signs the operator in and puts the bearer token in client.tsv (tokens expire, so
+bench/run.sh asks for one just before the console row).
+
+`capture` sends one request of KIND to Cove, built as bench/client.lua builds it, and saves Cove's
+answer twice: WORK_DIR/KIND.response, every byte of it (status line, headers, body), for the
+limit server to send, and WORK_DIR/KIND.body, the body alone, for nginx to serve as a file.
 """
 import hashlib
 import hmac
@@ -25,6 +30,7 @@ import io
 import json
 import os
 import random
+import socket
 import sys
 import time
 import urllib.error
@@ -73,8 +79,6 @@ def seed(base, email, password, work, apps, hosts):
     owner = call(base, "POST", "/api/v1/auth/login",
                  body={"email": "owner@bench.example", "password": "Bench-Owner-Pass-9"})["accessToken"]
     pkg = package_bytes()
-    with open(os.path.join(work, "package.zip"), "wb") as f:
-        f.write(pkg)
     app_ids = []
     for i in range(apps):
         app = call(base, "POST", f"/api/v1/orgs/{org}/apps", owner, {"name": f"Bench {i}"})["appId"]
@@ -94,24 +98,15 @@ def seed(base, email, password, work, apps, hosts):
         host_list.append({"id": host["id"], "sdkKey": host["sdkKey"], "sdkSecret": host["sdkSecret"], "bundle": bundle,
                           "apps": linked})
     gray_app = seed_gray(base, owner, admin, org, pkg, host_list)
-    sha = hashlib.sha256(pkg).hexdigest()
-    with open(os.path.join(work, "seed.json"), "w") as f:
-        json.dump({"hosts": host_list, "packageSha256": sha, "grayApp": gray_app}, f)
-    # One answer as the runtime gives it, for nginx to serve as the same-size static file.
-    line = signed(host_list[0], f"/runtime/v1/apps/{host_list[0]['apps'][0]}?uid=u1&platform=ios")
-    req = urllib.request.Request(base + line[0], headers=line[1])
-    deadline = time.time() + 10
-    while True:
-        try:
-            with urllib.request.urlopen(req) as res, open(os.path.join(work, "resolve.json"), "wb") as f:
-                f.write(res.read())
-            break
-        except urllib.error.HTTPError:
-            if time.time() > deadline:
-                raise
-            time.sleep(0.1)
-            line = signed(host_list[0], line[0])
-            req = urllib.request.Request(base + line[0], headers=line[1])
+    for i in range(1, 50):  # the operator's console list: 50 organisations in all
+        call(base, "POST", "/api/v1/orgs/register", body={
+            "name": f"Bench Org {i}", "licenseNo": f"BENCH-LIST-{i:04d}", "contactName": "Bench",
+            "contactEmail": f"bench{i}@example.com", "contactPhone": "+86 21 5555 0000",
+            "owner": {"email": f"owner{i}@bench.example", "password": "Bench-Owner-Pass-9", "name": f"Owner {i}"}})
+    with open(os.path.join(work, "client.tsv"), "w") as f:
+        for h in host_list:
+            f.write("\t".join(["host", h["id"], h["sdkKey"], h["sdkSecret"], h["bundle"], ",".join(h["apps"])]) + "\n")
+        f.write(f"gray\t{gray_app}\npackage\t{hashlib.sha256(pkg).hexdigest()}\n")
 
 
 GRAY_RULES = [
@@ -148,53 +143,107 @@ def seed_gray(base, owner, admin, org, pkg, host_list):
     return app
 
 
-def gray_target(app, n, rnd):
-    """A user of the gray app: about 1 in 50 matches a plan, the rest are evaluated against all five."""
-    platform = rnd.choice(["ios", "android", "harmony"])
-    model = rnd.choice(["iPhone15,2", "Pixel 7", "Mate 60", "Pixel 8 Pro"])
-    network = rnd.choice(["wifi", "4g"] * 24 + ["5g"])
-    return (f"/runtime/v1/apps/{app}?uid=u{n}&platform={platform}&osVersion=4.{n % 10}"
-            f"&deviceModel={model.replace(' ', '%20')}&network={network}&ctx.channel=stable")
 
 
-def signed(host, target, ts=None):
-    ts = str(ts or int(time.time()))
+def client_file(work):
+    hosts, extra = [], {}
+    with open(os.path.join(work, "client.tsv")) as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if fields[0] == "host":
+                hosts.append({"sdkKey": fields[2], "sdkSecret": fields[3], "bundle": fields[4],
+                              "apps": fields[5].split(",")})
+            else:
+                extra[fields[0]] = fields[1]
+    return hosts, extra
+
+
+def console(base, email, password, work):
+    token = call(base, "POST", "/api/v1/auth/login", body={"email": email, "password": password})["accessToken"]
+    path = os.path.join(work, "client.tsv")
+    with open(path) as f:
+        kept = [line for line in f if not line.startswith("console\t")]
+    with open(path, "w") as f:
+        f.writelines(kept + [f"console\t{token}\n"])
+
+
+def signed_head(host, target):
+    ts = str(int(time.time()))
     nonce = os.urandom(12).hex()
     sig = hmac.new(host["sdkSecret"].encode(), f"GET\n{target}\n{ts}\n{nonce}".encode(), hashlib.sha256).hexdigest()
-    return target, {"X-Cove-Sdk-Key": host["sdkKey"], "X-Cove-Bundle-Id": host["bundle"], "X-Cove-Timestamp": ts,
-                    "X-Cove-Nonce": nonce, "X-Cove-Signature": sig}
+    return (f"X-Cove-Sdk-Key: {host['sdkKey']}\r\nX-Cove-Bundle-Id: {host['bundle']}\r\nX-Cove-Timestamp: {ts}\r\n"
+            f"X-Cove-Nonce: {nonce}\r\nX-Cove-Signature: {sig}\r\n")
 
 
-def sign(work, kind, count, files, name):
-    with open(os.path.join(work, "seed.json")) as f:
-        s = json.load(f)
-    rnd = random.Random(11)
-    ts = str(int(time.time()))
-    outs = [open(os.path.join(work, f"{name}.{i}"), "w") for i in range(files)]
-    for n in range(count):
-        host = s["hosts"][rnd.randrange(len(s["hosts"]))]
-        if kind == "resolve":
-            target = f"/runtime/v1/apps/{host['apps'][rnd.randrange(len(host['apps']))]}?uid=u{n}&platform=ios"
-        elif kind == "gray":
-            target = gray_target(s["grayApp"], n, rnd)
-        else:
-            target = f"/runtime/v1/packages/{s['packageSha256']}"
-        nonce = os.urandom(12).hex()
-        sig = hmac.new(host["sdkSecret"].encode(), f"GET\n{target}\n{ts}\n{nonce}".encode(),
-                       hashlib.sha256).hexdigest()
-        outs[n % files].write("\t".join([target, host["sdkKey"], host["bundle"], ts, nonce, sig]) + "\n")
-    for o in outs:
-        o.close()
+def exchange(address, request):
+    """Every byte of the answer to one HTTP/1.1 request (Content-Length framing)."""
+    with socket.create_connection(address, timeout=10) as s:
+        s.sendall(request.encode())
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = s.recv(65536)
+            if not chunk:
+                sys.exit(f"connection closed before the response head: {data!r}")
+            data += chunk
+        head, _, body = data.partition(b"\r\n\r\n")
+        length = None
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        if length is None:
+            sys.exit(f"no Content-Length in {head.decode(errors='replace')}")
+        while len(body) < length:
+            chunk = s.recv(1 << 20)
+            if not chunk:
+                sys.exit("connection closed inside the body")
+            body += chunk
+        return head + b"\r\n\r\n", body
+
+
+def capture(base, work, kind):
+    hosts, extra = client_file(work)
+    host = hosts[0]
+    address = base.removeprefix("http://").rsplit(":", 1)
+    address = (address[0], int(address[1]))
+    host_line = f"Host: {address[0]}:{address[1]}\r\n"
+    if kind == "healthz":
+        targets, auth = ["/healthz"], lambda t: ""
+    elif kind == "console":
+        targets, auth = ["/api/v1/platform/orgs?limit=50"], lambda t: f"Authorization: Bearer {extra['console']}\r\n"
+    else:
+        auth = lambda t: signed_head(host, t)
+        targets = {
+            "resolve": [f"/runtime/v1/apps/{host['apps'][0]}?uid=u1&platform=ios"],
+            # a user that falls through all five plans, as 49 in 50 of bench/client.lua's do
+            "gray": [f"/runtime/v1/apps/{extra['gray']}?uid=u1&platform=ios&osVersion=4.1&deviceModel=Mate%2060"
+                     "&network=wifi&ctx.channel=stable"],
+            "package": [f"/runtime/v1/packages/{extra['package']}"],
+        }[kind]
+    deadline = time.time() + 10
+    while True:  # the runtime catalog catches up with the last writes within milliseconds
+        head, body = exchange(address, f"GET {targets[0]} HTTP/1.1\r\n{host_line}{auth(targets[0])}\r\n")
+        if head.startswith(b"HTTP/1.1 200 "):
+            break
+        if time.time() > deadline:
+            sys.exit(f"{kind}: {head.decode(errors='replace')}{body.decode(errors='replace')}")
+        time.sleep(0.1)
+    with open(os.path.join(work, f"{kind}.response"), "wb") as f:
+        f.write(head + body)
+    with open(os.path.join(work, f"{kind}.body"), "wb") as f:
+        f.write(body)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) >= 6 and sys.argv[1] == "seed":
-        args = sys.argv[2:]
+    args = sys.argv[1:]
+    if len(args) >= 5 and args[0] == "seed":
         opts = {"--apps": 1000, "--hosts": 100}
-        for i in range(4, len(args) - 1, 2):
+        for i in range(5, len(args) - 1, 2):
             opts[args[i]] = int(args[i + 1])
-        seed(args[0], args[1], args[2], args[3], opts["--apps"], opts["--hosts"])
-    elif len(sys.argv) == 7 and sys.argv[1] == "sign":
-        sign(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6])
+        seed(args[1], args[2], args[3], args[4], opts["--apps"], opts["--hosts"])
+    elif len(args) == 5 and args[0] == "console":
+        console(args[1], args[2], args[3], args[4])
+    elif len(args) == 4 and args[0] == "capture":
+        capture(args[1], args[2], args[3])
     else:
         sys.exit(__doc__)
