@@ -25,6 +25,9 @@ trap cleanup EXIT
 
 admin_email="metrics@example.com"
 admin_password="Metrics-Lint-Pass-1"
+# The log exists before the server starts: the redirect below opens it in the child, which may run
+# after the first read of the wait loop.
+: >"$work/cove.log"
 COVE_ADMIN_EMAIL="$admin_email" COVE_ADMIN_PASSWORD="$admin_password" \
   "$binary" serve --listen 127.0.0.1:0 --data "$work/data" >"$work/cove.log" 2>&1 &
 pid=$!
