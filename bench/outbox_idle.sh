@@ -32,6 +32,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+: >"$WORK/cove.log"  # exists before the wait loop reads it
 COVE_ADMIN_EMAIL=idle@example.com COVE_ADMIN_PASSWORD='Idle-Bench-Pass-1' \
   "$COVE_BINARY" serve --listen 127.0.0.1:0 --data "$WORK/data" >"$WORK/cove.log" 2>&1 &
 PID=$!
