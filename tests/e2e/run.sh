@@ -21,12 +21,13 @@ if ! cmp -s package-lock.json node_modules/.cove-installed-lock 2>/dev/null; the
   cp package-lock.json node_modules/.cove-installed-lock
 fi
 
-suites=(console.test.mjs gray.test.mjs console-more.test.mjs setup.test.mjs)
+suites=(console.test.mjs gray.test.mjs console-more.test.mjs setup.test.mjs polish.test.mjs)
 # A test file missing from the list above would never run, and nothing would say so.
 for file in *.test.mjs; do
   [[ " ${suites[*]} " == *" $file "* ]] || { echo "e2e: $file is not in run.sh's list of suites" >&2; exit 2; }
 done
 
-rm -rf artifacts && mkdir -p artifacts
+# A fresh artifacts folder each run, except before/: pictures of an older console kept for comparison.
+mkdir -p artifacts && find artifacts -mindepth 1 -maxdepth 1 ! -name before -exec rm -rf {} +
 # Each file's tests run in order (a file's tests share its story's state); flags that Node 18 knows.
 node --test --test-reporter=spec "${suites[@]}"
