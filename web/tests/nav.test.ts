@@ -19,9 +19,11 @@ const names = (items: { name: string }[]) => items.map((i) => i.name);
 describe('console menu from route meta', () => {
   it('operations console: every page for an admin, in order, with titles', () => {
     const items = navItems(records(), 'ops', access(['platform:read', 'platform:operators']));
-    expect(names(items)).toEqual(['ops-orgs', 'ops-apps', 'ops-operators', 'ops-base-libraries', 'ops-settings']);
-    expect(items.map((i) => i.title)).toEqual(['nav.orgReview', 'nav.allApps', 'nav.operators', 'nav.baseLibraries', 'nav.settings']);
-    expect(items[0]?.path).toBe('/ops/orgs');
+    expect(names(items)).toEqual(['ops-home', 'ops-orgs', 'ops-apps', 'ops-operators', 'ops-base-libraries', 'ops-settings']);
+    expect(items.map((i) => i.title)).toEqual(['nav.workbench', 'nav.orgReview', 'nav.allApps', 'nav.operators', 'nav.baseLibraries', 'nav.settings']);
+    expect(items[0]?.path).toBe('/ops');
+    // The review queue carries the pending-organisations counter as its badge.
+    expect(items[1]).toMatchObject({ path: '/ops/orgs', badge: 'pendingOrgs' });
   });
 
   it('operations console: a reviewer does not see operators; a non-operator sees nothing', () => {
@@ -62,6 +64,14 @@ describe('console menu from route meta', () => {
 
     expect(names(navItems(records(extra), 'org', access([], { org_1: ['apps:read'] }), 'org_1'))).not.toContain('org-domains');
     expect(names(navItems(records(extra), 'ops', access(['platform:read', 'domains:read'])))).not.toContain('org-domains');
+  });
+
+  it('detail pages name the list they belong to (breadcrumbs) and are not menu entries', () => {
+    const byName = new Map(records().map((r) => [String(r.name), r]));
+    expect(byName.get('org-app')?.meta).toMatchObject({ parent: 'org-apps', title: 'nav.appDetail' });
+    expect(byName.get('ops-app')?.meta).toMatchObject({ parent: 'ops-apps', platform: 'platform:read' });
+    expect(byName.get('ops-app')?.meta.nav).toBeUndefined();
+    for (const r of records()) if (r.meta.parent) expect(byName.has(r.meta.parent), String(r.name)).toBe(true);
   });
 
   it('shows a page exactly when the guard lets the user in', () => {

@@ -68,11 +68,11 @@ describe('auth store', () => {
     expect(client.accessToken).toBe('tok');
   });
 
-  it('sends operators to the operations console and restricted users to the fix', async () => {
+  it('sends operators to their workbench and restricted users to the fix', async () => {
     serve([(c) => (c.url === '/api/v1/me' ? json(200, me({ platformRole: 'platform_admin', platformPermissions: ['platform:read'] })) : undefined)]);
     const auth = useAuthStore();
     await auth.loadMe();
-    expect(auth.homePath).toBe('/ops/orgs');
+    expect(auth.homePath).toBe('/ops');
     auth.me = { ...auth.me!, restriction: 'auth.password_change_required' };
     expect(auth.homePath).toBe('/change-password');
     auth.me = { ...auth.me!, restriction: 'auth.2fa_enrollment_required' };
@@ -90,6 +90,26 @@ describe('auth store', () => {
     auth.selectOrg('org_a');
     expect(auth.currentOrg?.name).toBe('Alpha');
     expect(auth.homePath).toBe('/o/org_a');
+  });
+
+  it('lets operators read any organisation, never write; members keep their own permissions', async () => {
+    serve([
+      (c) => (c.url === '/api/v1/me' ? json(200, me({ platformRole: 'platform_reviewer', platformPermissions: ['platform:read'] })) : undefined),
+      (c) => (c.url === '/api/v1/orgs/org_x' ? json(200, { id: 'org_x', name: 'Xeno Ltd' }) : undefined),
+    ]);
+    const auth = useAuthStore();
+    await auth.loadMe();
+    expect(auth.orgReadOnly('org_x')).toBe(true);
+    expect(auth.orgPermitted('org_x')).toBe(true);
+    expect(auth.orgPermitted('org_x', 'apps:read')).toBe(true);
+    expect(auth.orgPermitted('org_x', 'apps:write')).toBe(false);
+    expect(auth.orgPermitted('org_x', 'keys:manage')).toBe(false);
+    // In an organisation they belong to, an operator is a member like any other.
+    expect(auth.orgReadOnly('org_a')).toBe(false);
+    expect(auth.orgPermitted('org_a', 'keys:manage')).toBe(true);
+    await auth.loadOrgName('org_x');
+    expect(auth.orgName('org_x')).toBe('Xeno Ltd');
+    expect(auth.orgName('org_a')).toBe('Alpha');
   });
 
   it('forgets a remembered org the user no longer belongs to', async () => {

@@ -1,6 +1,6 @@
 // The accounts module: sign-in and the signed-in user, platform setup and branding, organisations
 // and their review by operators, operators, platform settings, members, invitations, API keys.
-import { bindRoutes, type AnswerOf, type BodyOf, type ListQuery, type RouteTable, type Schemas } from './client';
+import { bindRoutes, type AnswerOf, type BodyOf, type ListQuery, type QueryOf, type RouteTable, type Schemas } from './client';
 
 export const accountsRoutes = {
   login: ['POST', '/api/v1/auth/login'],
@@ -11,6 +11,7 @@ export const accountsRoutes = {
   totpConfirm: ['POST', '/api/v1/auth/2fa/confirm'],
   totpDisable: ['POST', '/api/v1/auth/2fa/disable'],
   me: ['GET', '/api/v1/me'],
+  updateMe: ['PATCH', '/api/v1/me'],
   sessions: ['GET', '/api/v1/me/sessions'],
   revokeSession: ['DELETE', '/api/v1/me/sessions/{sessionId}'],
   branding: ['GET', '/api/v1/branding'],
@@ -69,6 +70,8 @@ export const accountsRoutes = {
 
 type Routes = typeof accountsRoutes;
 type Body<N extends keyof Routes> = BodyOf<Routes[N]>;
+/** A list call's paging and the filters the spec gives it. */
+type Query<N extends keyof Routes> = ListQuery & QueryOf<Routes[N]>;
 
 export type User = Schemas['User'];
 export type PlatformRole = NonNullable<User['platformRole']>;
@@ -109,7 +112,8 @@ export const accountsApi = {
   totpConfirm: (code: string) => call('totpConfirm', {}, { body: { code } }),
   totpDisable: (body: Body<'totpDisable'>) => call('totpDisable', {}, { body }),
   me: () => call('me', {}),
-  sessions: (query: ListQuery = {}) => call('sessions', {}, { query }),
+  updateMe: (body: Body<'updateMe'>) => call('updateMe', {}, { body }),
+  sessions: (query: Query<'sessions'> = {}) => call('sessions', {}, { query }),
   revokeSession: (sessionId: string) => call('revokeSession', { sessionId }),
   branding: () => call('branding', {}),
   setupStatus: () => call('setupStatus', {}),
@@ -121,7 +125,7 @@ export const accountsApi = {
   licenseAttachment: (orgId: string) => blob('licenseAttachment', { orgId }),
   uploadLicense: (orgId: string, file: File) => upload('uploadLicense', { orgId }, file, { query: { filename: file.name } }),
 
-  platformOrgs: (query: ListQuery & { status?: OrgStatus | ''; q?: string }) => call('platformOrgs', {}, { query }),
+  platformOrgs: (query: Query<'platformOrgs'>) => call('platformOrgs', {}, { query }),
   platformOrg: (orgId: string) => call('platformOrg', { orgId }),
   approveOrg: (orgId: string) => call('approveOrg', { orgId }),
   rejectOrg: (orgId: string, reason: string) => call('rejectOrg', { orgId }, { body: { reason } }),
@@ -132,7 +136,7 @@ export const accountsApi = {
   updateOrgQuotas: (orgId: string, body: QuotaOverrides) => call('updateOrgQuotas', { orgId }, { body }),
   updateOrgSecurity: (orgId: string, require2fa: boolean) => call('updateOrgSecurity', { orgId }, { body: { require2fa } }),
 
-  operators: (query: ListQuery = {}) => call('operators', {}, { query }),
+  operators: (query: Query<'operators'> = {}) => call('operators', {}, { query }),
   createOperator: (body: Body<'createOperator'>) => call('createOperator', {}, { body }),
   updateOperator: (userId: string, body: Body<'updateOperator'>) => call('updateOperator', { userId }, { body }),
   removeOperator: (userId: string) => call('removeOperator', { userId }),
@@ -145,12 +149,12 @@ export const accountsApi = {
   quotaDefaults: () => call('quotaDefaults', {}),
   updateQuotaDefaults: (body: Body<'updateQuotaDefaults'>) => call('updateQuotaDefaults', {}, { body }),
 
-  members: (orgId: string, query: ListQuery = {}) => call('members', { orgId }, { query }),
+  members: (orgId: string, query: Query<'members'> = {}) => call('members', { orgId }, { query }),
   createMember: (orgId: string, body: Body<'createMember'>) => call('createMember', { orgId }, { body }),
   updateMember: (orgId: string, userId: string, role: OrgRole) => call('updateMember', { orgId, userId }, { body: { role } }),
   removeMember: (orgId: string, userId: string) => call('removeMember', { orgId, userId }),
   resetMemberPassword: (orgId: string, userId: string) => call('resetMemberPassword', { orgId, userId }),
-  invitations: (orgId: string, query: ListQuery = {}) => call('invitations', { orgId }, { query }),
+  invitations: (orgId: string, query: Query<'invitations'> = {}) => call('invitations', { orgId }, { query }),
   invite: (orgId: string, body: Body<'invite'>) => call('invite', { orgId }, { body }),
   invitationInfo: (token: string) => call('invitationInfo', { token }),
   /** Signed in: no body (the account's email must match); otherwise creates the account. */
@@ -158,7 +162,7 @@ export const accountsApi = {
     call('acceptInvitation', { token }, { body: newAccount ?? {} }),
   revokeInvitation: (orgId: string, invitationId: string) => call('revokeInvitation', { orgId, invitationId }),
 
-  apiKeys: (orgId: string, query: ListQuery = {}) => call('apiKeys', { orgId }, { query }),
+  apiKeys: (orgId: string, query: Query<'apiKeys'> = {}) => call('apiKeys', { orgId }, { query }),
   createApiKey: (orgId: string, body: Body<'createApiKey'>) => call('createApiKey', { orgId }, { body }),
   rotateApiKey: (orgId: string, keyId: string, graceHours: number) =>
     call('rotateApiKey', { orgId, keyId }, { body: { graceHours } }),

@@ -1,7 +1,7 @@
 // The apps module: an organisation's mini-programs, their versions and packages, base libraries,
 // and the operators' view of every mini-program (takedown and restore).
 import type { UploadOptions } from './http';
-import { bindRoutes, type AnswerOf, type BodyOf, type ListQuery, type RouteTable, type Schemas } from './client';
+import { bindRoutes, type AnswerOf, type BodyOf, type ListQuery, type QueryOf, type RouteTable, type Schemas } from './client';
 
 export const appsRoutes = {
   orgApps: ['GET', '/api/v1/orgs/{orgId}/apps'],
@@ -37,6 +37,8 @@ export const appsRoutes = {
 
 type Routes = typeof appsRoutes;
 type Body<N extends keyof Routes> = BodyOf<Routes[N]>;
+/** A list call's paging and the filters the spec gives it. */
+type Query<N extends keyof Routes> = ListQuery & QueryOf<Routes[N]>;
 
 export type App = Schemas['App'];
 export type AppStatus = App['status'];
@@ -56,8 +58,7 @@ export type BaseLibrary = Schemas['BaseLibrary'];
 const { call, blob, upload } = bindRoutes(appsRoutes);
 
 export const appsApi = {
-  orgApps: (orgId: string, query: ListQuery & { status?: AppStatus | ''; q?: string; category?: string } = {}) =>
-    call('orgApps', { orgId }, { query }),
+  orgApps: (orgId: string, query: Query<'orgApps'> = {}) => call('orgApps', { orgId }, { query }),
   createApp: (orgId: string, body: Body<'createApp'>) => call('createApp', { orgId }, { body }),
   app: (appId: string) => call('app', { appId }),
   updateApp: (appId: string, body: AppInput) => call('updateApp', { appId }, { body }),
@@ -70,7 +71,7 @@ export const appsApi = {
   uploadAuditCertificate: (appId: string, file: File) =>
     upload('uploadAuditCertificate', { appId }, file, { query: { filename: file.name } }),
 
-  versions: (appId: string, query: ListQuery = {}) => call('versions', { appId }, { query }),
+  versions: (appId: string, query: Query<'versions'> = {}) => call('versions', { appId }, { query }),
   compareVersions: (appId: string, from: string, to: string) => call('compareVersions', { appId }, { query: { from, to } }),
   uploadPackage: (appId: string, version: string, file: Blob, opts: Omit<UploadOptions, 'query'> = {}) =>
     upload('uploadPackage', { appId, version }, file, opts),
@@ -81,12 +82,12 @@ export const appsApi = {
   releaseVersion: (appId: string, version: string) => call('releaseVersion', { appId, version }),
   rollbackVersion: (appId: string, version: string) => call('rollbackVersion', { appId, version }),
 
-  baseLibraries: (query: ListQuery = {}) => call('baseLibraries', {}, { query }),
+  baseLibraries: (query: Query<'baseLibraries'> = {}) => call('baseLibraries', {}, { query }),
   createBaseLibrary: (body: Body<'createBaseLibrary'>) => call('createBaseLibrary', {}, { body }),
   updateBaseLibrary: (version: string, body: Body<'updateBaseLibrary'>) => call('updateBaseLibrary', { version }, { body }),
   deleteBaseLibrary: (version: string) => call('deleteBaseLibrary', { version }),
 
-  platformApps: (query: ListQuery & { status?: AppStatus | ''; q?: string; orgId?: string }) => call('platformApps', {}, { query }),
+  platformApps: (query: Query<'platformApps'>) => call('platformApps', {}, { query }),
   takedownApp: (appId: string, reason: string) => call('takedownApp', { appId }, { body: { reason } }),
   restoreApp: (appId: string) => call('restoreApp', { appId }),
 };

@@ -11,15 +11,18 @@ export const client = new ApiClient();
 /** The named schemas of docs/openapi.json; module files alias the ones their screens use. */
 export type Schemas = components['schemas'];
 
-/** One page of a cursor-paged list. */
+/** One page of a list: its rows, the cursor of the next (keyset paging), the count of all matches. */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  total?: number;
 }
 
+/** Paging of a list call: `limit` rows after a `cursor`, or from row `offset` (not both). */
 export interface ListQuery {
   limit?: number;
   cursor?: string;
+  offset?: number;
 }
 
 type Verb = 'get' | 'put' | 'post' | 'delete' | 'patch';

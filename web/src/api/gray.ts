@@ -1,7 +1,7 @@
 // The gray module (docs/openapi.json tags "Gray plans" and "UID lists"): the rule shape shared with
 // the server, plans, UID lists, simulation and evaluation.
 import type { UploadOptions } from './http';
-import { bindRoutes, type AnswerOf, type BodyOf, type ListQuery, type RouteTable, type Schemas } from './client';
+import { bindRoutes, type AnswerOf, type BodyOf, type ListQuery, type QueryOf, type RouteTable, type Schemas } from './client';
 
 export const grayRoutes = {
   grayPlans: ['GET', '/api/v1/apps/{appId}/gray/plans'],
@@ -30,6 +30,8 @@ export const grayRoutes = {
 
 type Routes = typeof grayRoutes;
 type Body<N extends keyof Routes> = BodyOf<Routes[N]>;
+/** A list call's paging and the filters the spec gives it. */
+type Query<N extends keyof Routes> = ListQuery & QueryOf<Routes[N]>;
 
 /** The rule operators, in the order the rule builder offers them (tests/gray.test.ts: exactly the spec's). */
 export const OPERATORS = [
@@ -80,7 +82,7 @@ type PlanAction = 'start' | 'pause' | 'resume' | 'complete' | 'rollback';
 type Progress = Omit<UploadOptions, 'query'>;
 
 export const grayApi = {
-  plans: (appId: string, query: ListQuery & { status?: GrayPlanStatus | '' } = {}) => call('grayPlans', { appId }, { query }),
+  plans: (appId: string, query: Query<'grayPlans'> = {}) => call('grayPlans', { appId }, { query }),
   createPlan: (appId: string, body: Body<'createGrayPlan'>) => call('createGrayPlan', { appId }, { body }),
   plan: (planId: string) => call('grayPlan', { planId }),
   updatePlan: (planId: string, body: Body<'updateGrayPlan'>) => call('updateGrayPlan', { planId }, { body }),
@@ -92,12 +94,12 @@ export const grayApi = {
   evaluate: (rule: GrayRule, context: GrayContext, now?: string) =>
     call('evaluateGray', {}, { body: now ? { rule, context, now } : { rule, context } }),
 
-  uidLists: (orgId: string, query: ListQuery & { q?: string } = {}) => call('uidLists', { orgId }, { query }),
+  uidLists: (orgId: string, query: Query<'uidLists'> = {}) => call('uidLists', { orgId }, { query }),
   createUidList: (orgId: string, name: string, description: string, file: Blob, opts: Progress = {}) =>
     upload('createUidList', { orgId }, asText(file), { ...opts, query: { name, description } }),
   updateUidList: (listId: string, body: Body<'updateUidList'>) => call('updateUidList', { listId }, { body }),
   deleteUidList: (listId: string) => call('deleteUidList', { listId }),
-  uidListMembers: (listId: string, query: ListQuery = {}) => call('uidListMembers', { listId }, { query }),
+  uidListMembers: (listId: string, query: Query<'uidListMembers'> = {}) => call('uidListMembers', { listId }, { query }),
   importUidList: (listId: string, file: Blob, append: boolean, opts: Progress = {}) =>
     upload(append ? 'appendUidListMembers' : 'replaceUidListMembers', { listId }, asText(file), opts),
   uidListMember: (listId: string, uid: string) => call('uidListMember', { listId, uid }),

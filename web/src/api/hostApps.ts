@@ -1,6 +1,6 @@
 // Host apps (the apps module's runtime side): the apps that embed the SDK, their SDK secrets, the
 // custom APIs and menus they offer, and which mini-programs each may run (associations).
-import { bindRoutes, type BodyOf, type ListQuery, type RouteTable, type Schemas } from './client';
+import { bindRoutes, type BodyOf, type ListQuery, type QueryOf, type RouteTable, type Schemas } from './client';
 
 export const hostAppsRoutes = {
   hostApps: ['GET', '/api/v1/orgs/{orgId}/host-apps'],
@@ -16,6 +16,8 @@ export const hostAppsRoutes = {
 
 type Routes = typeof hostAppsRoutes;
 type Body<N extends keyof Routes> = BodyOf<Routes[N]>;
+/** A list call's paging and the filters the spec gives it. */
+type Query<N extends keyof Routes> = ListQuery & QueryOf<Routes[N]>;
 
 export type HostApp = Schemas['HostApp'];
 export type HostAppWithSecret = Schemas['HostAppWithSecret'];
@@ -30,13 +32,14 @@ export type HostAppMenu = HostApp['menus'][number];
 const { call } = bindRoutes(hostAppsRoutes);
 
 export const hostAppsApi = {
-  hostApps: (orgId: string, query: ListQuery & { q?: string } = {}) => call('hostApps', { orgId }, { query }),
+  hostApps: (orgId: string, query: Query<'hostApps'> = {}) => call('hostApps', { orgId }, { query }),
   createHostApp: (orgId: string, body: Body<'createHostApp'>) => call('createHostApp', { orgId }, { body }),
   hostApp: (hostAppId: string) => call('hostApp', { hostAppId }),
   updateHostApp: (hostAppId: string, body: HostAppUpdate) => call('updateHostApp', { hostAppId }, { body }),
   deleteHostApp: (hostAppId: string) => call('deleteHostApp', { hostAppId }),
   rotateHostAppSecret: (hostAppId: string) => call('rotateHostAppSecret', { hostAppId }),
-  hostAppAssociations: (hostAppId: string, query: ListQuery = {}) => call('hostAppAssociations', { hostAppId }, { query }),
+  hostAppAssociations: (hostAppId: string, query: Query<'hostAppAssociations'> = {}) =>
+    call('hostAppAssociations', { hostAppId }, { query }),
   /** Associates (idempotent); with grants, replaces the association's allowed APIs and menus. */
   associate: (hostAppId: string, appId: string, grants?: HostAppGrants) =>
     call('associate', { hostAppId, appId }, grants ? { body: grants } : {}),

@@ -6,7 +6,9 @@ import type zh from './apps.zh-CN';
 const messages: typeof zh = {
   nav: { allApps: 'All mini-programs', baseLibraries: 'Base libraries', apps: 'Mini-programs' },
   status: {
-    app: { draft: 'Draft', online: 'Online', offline: 'Offline' },
+    app: { draft: 'Draft', online: 'Online', offline: 'Offline',
+      taken_down: 'Taken down',
+    },
     version: {
       uploaded: 'Uploaded', in_review: 'In review', approved: 'Approved', rejected: 'Rejected', released: 'Live',
       superseded: 'Superseded',
@@ -27,6 +29,20 @@ const messages: typeof zh = {
     'packages.special_file': 'The package holds a device, pipe or socket file',
     'packages.name_collision': 'Two file names in the package differ only in case or Unicode form',
     'packages.bad_manifest': 'app.json is malformed',
+    'apps.already_released': 'This version is released already',
+    'apps.base_library_exists': 'This base library version is listed already',
+    'apps.base_library_in_use': 'Packages depend on this base library: it cannot be deleted',
+    'apps.base_library_not_found': 'No such base library version',
+    'apps.invalid_transition': 'The mini-program cannot do that in its current state',
+    'apps.no_file': 'No such file uploaded yet',
+    'apps.not_found': 'No such mini-program',
+    'apps.not_releasable': 'This version cannot be released now',
+    'apps.not_released': 'No version was released yet',
+    'apps.not_rollback_target': 'Only an earlier released version can be rolled back to',
+    'apps.package_missing': 'The package of this version is missing',
+    'apps.too_many_base_libraries': 'Too many base library versions',
+    'apps.version_not_found': 'No such version',
+    'apps.version_released': 'A version that was released cannot be deleted',
   },
   apps: {
     subtitle: 'Your mini-programs, their versions and releases', create: 'New mini-program', search: 'Search name or AppID',
@@ -39,10 +55,14 @@ const messages: typeof zh = {
     confirmOffline: 'Host apps will no longer open “{name}”. Take it offline?',
     confirmDelete: 'Delete “{name}” with all its versions and associations? This cannot be undone.', deleted: 'Deleted “{name}”',
     isOnline: '“{name}” is online', isOffline: '“{name}” is offline',
+    notFound: 'No such mini-program',
+    notFoundText: 'It may have been deleted, or the link is wrong.',
+    backToList: 'Back to the list',
+    readOnly: 'Operator view, read-only: see its details, versions and release history; take it down or restore it. Its organisation makes changes.',
   },
   appInfo: {
-    icon: 'Icon', noIcon: 'No icon', uploadIcon: 'Upload icon', iconHint: 'PNG or JPEG, at most 1 MiB',
-    iconType: 'The icon must be PNG or JPEG', iconSize: 'The icon must be at most 1 MiB', iconUploaded: 'Icon updated',
+    icon: 'Icon', noIcon: 'No icon', uploadIcon: 'Upload icon', iconHint: 'PNG or JPEG, at most 1 MB',
+    iconType: 'The icon must be PNG or JPEG', iconSize: 'The icon must be at most 1 MB', iconUploaded: 'Icon updated',
   },
   versions: {
     chooseZip: 'Choose a zip file', noFile: 'No file chosen',
@@ -54,6 +74,8 @@ const messages: typeof zh = {
     confirmRollback: 'Roll “{name}” back to version {version}?', confirmDelete: 'Delete version {version} of “{name}”?',
     released: '{version} released', rolledBack: 'Rolled back to {version}', deleted: 'Deleted {version}',
     editChangelog: 'Release notes of {version}',
+    editChangelogShort: 'Edit notes',
+    releasedAt: 'Released {time}',
   },
   compare: {
     open: 'Compare versions', title: 'Compare versions', from: 'Older', to: 'Newer', files: 'Files', change: 'Change',

@@ -4,7 +4,9 @@
 export default {
   nav: { allApps: '全部小程序', baseLibraries: '基础库版本', apps: '小程序' },
   status: {
-    app: { draft: '草稿', online: '已上线', offline: '已下线' },
+    app: { draft: '草稿', online: '已上线', offline: '已下线',
+      taken_down: '平台下架',
+    },
     version: { uploaded: '已上传', in_review: '审核中', approved: '审核通过', rejected: '审核驳回', released: '线上版本', superseded: '历史版本' },
   },
   errors: {
@@ -15,6 +17,20 @@ export default {
     'packages.zip_bomb': '压缩比异常，疑似压缩炸弹', 'packages.invalid_name_encoding': '包内文件名不是有效的 UTF-8 编码',
     'packages.control_character': '包内文件名含有控制字符', 'packages.special_file': '包内含有设备、管道或套接字文件',
     'packages.name_collision': '包内有两个文件名仅大小写或 Unicode 形式不同', 'packages.bad_manifest': 'app.json 格式不正确',
+    'apps.already_released': '这个版本已经发布',
+    'apps.base_library_exists': '这个基础库版本已经存在',
+    'apps.base_library_in_use': '有代码包依赖这个基础库，不能删除',
+    'apps.base_library_not_found': '基础库版本不存在',
+    'apps.invalid_transition': '小程序当前状态不能执行这个操作',
+    'apps.no_file': '还没有上传这个文件',
+    'apps.not_found': '小程序不存在',
+    'apps.not_releasable': '这个版本当前不能发布',
+    'apps.not_released': '小程序还没有发布过版本',
+    'apps.not_rollback_target': '只能回滚到发布过的历史版本',
+    'apps.package_missing': '这个版本的代码包不存在',
+    'apps.too_many_base_libraries': '基础库版本数量已达上限',
+    'apps.version_not_found': '版本不存在',
+    'apps.version_released': '发布过的版本不能删除',
   },
   apps: {
     subtitle: '管理机构的小程序、版本与发布', create: '创建小程序', search: '搜索名称或 AppID', empty: '还没有小程序', noMatch: '没有符合条件的小程序',
@@ -24,10 +40,14 @@ export default {
     tabInfo: '基本信息', tabVersions: '版本管理', tabHostApps: '关联宿主 App', takenDown: '该小程序已被平台下架', takeOffline: '下线',
     bringOnline: '重新上线', confirmOffline: '下线后宿主 App 将无法打开「{name}」，确定下线吗？', confirmDelete: '删除小程序「{name}」及其全部版本和关联？此操作不可恢复。',
     deleted: '已删除「{name}」', isOnline: '「{name}」已上线', isOffline: '「{name}」已下线',
+    notFound: '小程序不存在',
+    notFoundText: '它可能已被删除，或链接有误。',
+    backToList: '返回列表',
+    readOnly: '运营方只读视图：可以查看信息、版本与发布历史，下架或恢复；修改由机构完成。',
   },
   appInfo: {
-    icon: '小程序图标', noIcon: '暂无图标', uploadIcon: '上传图标', iconHint: 'PNG 或 JPEG，不超过 1 MiB', iconType: '图标只能是 PNG 或 JPEG',
-    iconSize: '图标不能超过 1 MiB', iconUploaded: '图标已更新',
+    icon: '小程序图标', noIcon: '暂无图标', uploadIcon: '上传图标', iconHint: 'PNG 或 JPEG，不超过 1 MB', iconType: '图标只能是 PNG 或 JPEG',
+    iconSize: '图标不能超过 1 MB', iconUploaded: '图标已更新',
   },
   versions: {
     chooseZip: '选择 zip 文件', noFile: '未选择文件', hint: '上传 zip 代码包生成新版本；发布后所有用户使用该版本。', upload: '上传新版本', uploadSubmit: '上传',
@@ -35,6 +55,8 @@ export default {
     empty: '还没有版本，上传第一个代码包吧', release: '发布', rollback: '回滚', confirmRelease: '确定将「{name}」的 {version} 版本发布给所有用户吗？',
     confirmRollback: '确定将「{name}」回滚到 {version} 版本吗？', confirmDelete: '删除「{name}」的 {version} 版本？', released: '{version} 已发布',
     rolledBack: '已回滚到 {version}', deleted: '已删除 {version}', editChangelog: '编辑 {version} 的更新说明',
+    editChangelogShort: '编辑说明',
+    releasedAt: '发布于 {time}',
   },
   compare: {
     open: '版本对比', title: '版本对比', from: '旧版本', to: '新版本', files: '文件数', change: '变化', path: '文件', added: '新增', removed: '删除',

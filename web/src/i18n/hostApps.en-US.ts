@@ -25,12 +25,31 @@ const messages: typeof zh = {
     crossOrg: 'Other organisation', confirmDissociate: '“{host}” will no longer run “{app}”. Continue?',
     associated: '“{host}” may now run “{app}”', dissociated: '“{host}” no longer runs “{app}”',
     noAssociations: 'No mini-programs associated yet',
+    search: 'Search by name or SDK key',
+    noMatch: 'No host app matches',
   },
   appHostApps: {
     hint: 'A host app may run this mini-program while its switch is on.', allowed: 'May run',
     empty: 'Your organisation has no host apps yet', goCreate: 'Create a host app',
   },
   platforms: { ios: 'iOS', android: 'Android', harmony: 'HarmonyOS' },
+  errors: {
+    'host_apps.not_found': 'No such host app',
+    'host_apps.not_associated': 'The host app is not associated with this mini-program',
+    'runtime.app_not_found': 'No such mini-program for this host app',
+    'runtime.app_offline': 'The mini-program is offline',
+    'runtime.bad_signature': 'Wrong request signature',
+    'runtime.bundle_mismatch': 'The bundle id is not one the host app registered',
+    'runtime.clock_skew': 'The request time is too far from the server’s: fix the device clock',
+    'runtime.host_app_disabled': 'The host app is disabled',
+    'runtime.not_associated': 'The host app may not run this mini-program',
+    'runtime.not_released': 'The mini-program has no released version',
+    'runtime.package_not_found': 'No such package',
+    'runtime.replay': 'The request was sent twice (nonce used already)',
+    'runtime.unauthenticated': 'The SDK signature headers are missing',
+    'runtime.unavailable': 'The runtime is unavailable: try again shortly',
+    'runtime.unknown_sdk_key': 'Unknown SDK key',
+  },
 };
 
 export default messages;

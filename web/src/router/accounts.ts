@@ -22,7 +22,7 @@ export const accountsRoutes: ModuleRoutes = {
       path: 'ops/orgs',
       name: 'ops-orgs',
       component: () => import('@/views/ops/Orgs.vue'),
-      meta: { platform: 'platform:read', title: 'nav.orgReview', nav: { icon: OfficeBuilding, order: 10 } },
+      meta: { platform: 'platform:read', title: 'nav.orgReview', nav: { icon: OfficeBuilding, order: 10, badge: 'pendingOrgs' } },
     },
     {
       path: 'ops/operators',

@@ -12,6 +12,13 @@ export const appsRoutes: ModuleRoutes = {
       meta: { platform: 'platform:read', title: 'nav.allApps', nav: { icon: Grid, order: 20 } },
     },
     {
+      // An operator's read-only view of any mini-program (versions, history), with takedown.
+      path: 'ops/apps/:appId',
+      name: 'ops-app',
+      component: () => import('@/views/org/AppDetail.vue'),
+      meta: { platform: 'platform:read', title: 'nav.appDetail', parent: 'ops-apps' },
+    },
+    {
       path: 'ops/base-libraries',
       name: 'ops-base-libraries',
       component: () => import('@/views/ops/BaseLibraries.vue'),
@@ -23,6 +30,11 @@ export const appsRoutes: ModuleRoutes = {
       component: () => import('@/views/org/Apps.vue'),
       meta: { org: 'apps:read', title: 'nav.apps', nav: { icon: Grid, order: 20 } },
     },
-    { path: 'o/:orgId/apps/:appId', name: 'org-app', component: () => import('@/views/org/AppDetail.vue'), meta: { org: 'apps:read', title: 'nav.apps' } },
+    {
+      path: 'o/:orgId/apps/:appId',
+      name: 'org-app',
+      component: () => import('@/views/org/AppDetail.vue'),
+      meta: { org: 'apps:read', title: 'nav.appDetail', parent: 'org-apps' },
+    },
   ],
 };

@@ -26,6 +26,6 @@ router.beforeEach(async (to) => {
   // The same rule hides the page from the menu (router/nav.ts).
   const orgId = to.meta.org !== undefined ? String(to.params.orgId) : undefined;
   if (!canEnter(to.meta, auth, orgId)) return forbidden(to);
-  if (orgId !== undefined) auth.selectOrg(orgId);
+  if (orgId !== undefined && !auth.orgReadOnly(orgId)) auth.selectOrg(orgId);
   return true;
 });

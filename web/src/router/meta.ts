@@ -12,13 +12,16 @@ declare module 'vue-router' {
     platform?: string;
     /** Organisation console (开发中心, path has :orgId): needs this org permission ('' = membership). */
     org?: string;
-    /** i18n key of the page title (document title, menu label). */
+    /** i18n key of the page title (document title, menu label, last breadcrumb). */
     title?: string;
+    /** Name of the page a detail page belongs to: its breadcrumb before this page's object. */
+    parent?: string;
     /**
      * A menu entry in the console that `platform` / `org` names, shown when the user may enter.
-     * Entries sort by `order` (core and today's modules use multiples of 10).
+     * Entries sort by `order` (core and today's modules use multiples of 10). `badge` names a counter
+     * of GET /api/v1/platform/overview (e.g. "pendingOrgs") shown on the entry when not zero.
      */
-    nav?: { icon: Component; order: number };
+    nav?: { icon: Component; order: number; badge?: string };
   }
 }
 

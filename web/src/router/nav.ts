@@ -25,6 +25,8 @@ export interface NavItem {
   /** i18n key. */
   title: string;
   icon: Component;
+  /** Overview counter shown as a badge (operations console). */
+  badge?: string;
 }
 
 /** The menu of one console: the pages with `meta.nav` the user may open, by `order`. */
@@ -38,5 +40,6 @@ export function navItems(records: readonly RouteRecordNormalized[], console: Con
       path: r.path.replace(':orgId', encodeURIComponent(orgId ?? '')),
       title: r.meta.title ?? '',
       icon: r.meta.nav!.icon,
+      ...(r.meta.nav!.badge ? { badge: r.meta.nav!.badge } : {}),
     }));
 }

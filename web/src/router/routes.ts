@@ -1,7 +1,7 @@
 // Every page of the console: the core pages here, each module's from src/router/<module>.ts.
 // Adding a module's pages is adding it to `modules` (and its import); its menu entries come from
 // its routes' meta (router/nav.ts).
-import { Odometer } from '@element-plus/icons-vue';
+import { Monitor, Odometer } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 import type { ModuleRoutes } from './meta';
 import { accountsRoutes } from './accounts';
@@ -19,6 +19,12 @@ export const routes: RouteRecordRaw[] = [
     children: [
       // Sent on by the guard to the user's home (operations console, their org, or My account).
       { path: '', name: 'home', component: { render: () => null } },
+      {
+        path: 'ops',
+        name: 'ops-home',
+        component: () => import('@/views/ops/Workbench.vue'),
+        meta: { platform: 'platform:read', title: 'nav.workbench', nav: { icon: Monitor, order: 5 } },
+      },
       {
         path: 'o/:orgId',
         name: 'org-dashboard',

@@ -18,6 +18,8 @@ export const useAuthStore = defineStore('auth', {
     /** True once the first session restore (refresh cookie) has been tried. */
     ready: false,
     currentOrgId: savedOrg(),
+    /** Names of organisations an operator views without being a member (read-only view). */
+    viewedOrgNames: {} as Record<string, string>,
   }),
   getters: {
     signedIn: (s) => s.me !== null,
@@ -31,7 +33,7 @@ export const useAuthStore = defineStore('auth', {
       if (!this.me) return '/sign-in';
       if (this.me.restriction === 'auth.password_change_required') return '/change-password';
       if (this.me.restriction === 'auth.2fa_enrollment_required') return '/account';
-      if (this.isOperator) return '/ops/orgs';
+      if (this.isOperator) return '/ops';
       const org = this.currentOrg;
       return org ? `/o/${org.id}` : '/account';
     },
@@ -84,10 +86,31 @@ export const useAuthStore = defineStore('auth', {
         // Not persisted.
       }
     },
+    /**
+     * A member's permission in their organisation. Operators with platform:read may also read any
+     * organisation (the server answers its `:read` routes as for a reader): they pass for the
+     * organisation's overview (no permission) and `…:read` permissions, never for writes.
+     */
     orgPermitted(orgId: string, permission?: string): boolean {
       const org = this.orgs.find((o) => o.id === orgId);
-      if (!org) return false;
+      if (!org) return this.orgReadOnly(orgId) && (!permission || permission.endsWith(':read'));
       return !permission || org.permissions.includes(permission);
+    },
+    /** An operator looking at an organisation they are not a member of: a read-only view. */
+    orgReadOnly(orgId: string): boolean {
+      return !this.orgs.some((o) => o.id === orgId) && this.platformPermitted('platform:read');
+    },
+    /** The organisation's name for the header and breadcrumbs (fetched once for a read-only view). */
+    async loadOrgName(orgId: string): Promise<void> {
+      if (this.orgs.some((o) => o.id === orgId) || this.viewedOrgNames[orgId]) return;
+      try {
+        this.viewedOrgNames[orgId] = (await accountsApi.org(orgId)).name;
+      } catch {
+        // The page shows the error (not found); the header stays without a name.
+      }
+    },
+    orgName(orgId: string): string {
+      return this.orgs.find((o) => o.id === orgId)?.name ?? this.viewedOrgNames[orgId] ?? '';
     },
     platformPermitted(permission: string): boolean {
       return this.me?.platformPermissions.includes(permission) ?? false;

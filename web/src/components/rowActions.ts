@@ -1,0 +1,61 @@
+// The 操作 column's conventions: at most two actions shown as links, the others under 更多 (a
+// dropdown), never wrapping; the fixed column is exactly as wide as the widest row needs, so it
+// covers no other column.
+export interface RowAction {
+  /** Stable key (also the default data-test). */
+  key: string;
+  label: string;
+  type?: 'primary' | 'danger' | 'warning' | 'success' | 'default';
+  /** Left out when false (the action does not apply to this row). */
+  show?: boolean;
+  disabled?: boolean;
+  /** data-test attribute of the link or menu item (default: key). */
+  test?: string;
+  onClick: () => unknown;
+}
+
+export const INLINE_ACTIONS = 2;
+
+export function shownActions(actions: RowAction[]): { inline: RowAction[]; more: RowAction[] } {
+  const shown = actions.filter((a) => a.show !== false);
+  if (shown.length <= INLINE_ACTIONS) return { inline: shown, more: [] };
+  return { inline: shown.slice(0, INLINE_ACTIONS), more: shown.slice(INLINE_ACTIONS) };
+}
+
+const FONT = '14px -apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", sans-serif';
+let canvas: HTMLCanvasElement | null = null;
+
+/** Width of a label in the table's font; estimated where no canvas can measure (tests). */
+export function textWidth(text: string, font = FONT): number {
+  try {
+    canvas ??= document.createElement('canvas');
+    const ctx = canvas.getContext('2d');
+    if (ctx) {
+      ctx.font = font;
+      const w = ctx.measureText(text).width;
+      if (w > 0) return w;
+    }
+  } catch {
+    // No canvas: estimate below.
+  }
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\uffff]/.test(ch) ? 14 : 8;
+  return w;
+}
+
+const GAP = 12; // between links (el-button + el-button margin)
+const CELL_PADDING = 24; // .el-table .cell left + right
+const MORE_ICON = 16;
+
+/** The 操作 column width that fits every given row's actions on one line (and the header). */
+export function actionsWidth(rows: RowAction[][], header: string, moreLabel: string): number {
+  let widest = textWidth(header);
+  for (const actions of rows) {
+    const { inline, more } = shownActions(actions);
+    const labels = inline.map((a) => textWidth(a.label));
+    if (more.length) labels.push(textWidth(moreLabel) + MORE_ICON);
+    const w = labels.reduce((s, x) => s + x, 0) + GAP * Math.max(0, labels.length - 1);
+    widest = Math.max(widest, w);
+  }
+  return Math.ceil(widest + CELL_PADDING + 8);
+}
