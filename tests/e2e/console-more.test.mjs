@@ -140,7 +140,7 @@ describe('organisation console: the remaining screens', () => {
     await defs.locator('[data-test=defs-save]').click();
     await defs.waitFor({ state: 'hidden' });
 
-    await page.locator(`[data-test="assoc-toggle-${HOST_NAME}"]`).click();
+    await page.locator('[data-test=host-app-table] .el-table__row', { hasText: HOST_NAME }).locator('.el-table__expand-icon').click();
     const panel = page.locator(`[data-test="assoc-panel-${HOST_NAME}"]`);
     await panel.locator(`[data-test="grant-${APP_NAME}"]`).click();
     const grants = page.locator('[data-test=grants-dialog]');

@@ -146,6 +146,9 @@ describe('console', () => {
     const page = await newPage();
     state.operator = page;
     await signIn(page, ADMIN);
+    // Operators land on their workbench; its pending-organisations card leads to the review queue.
+    await page.waitForURL(/\/ops$/);
+    await page.locator('[data-test=overview-pendingOrgs]').click();
     await page.waitForURL(/\/ops\/orgs/);
     const row = page.locator('[data-test=org-table] .el-table__row', { hasText: ORG.name });
     await row.waitFor();
@@ -491,7 +494,7 @@ describe('console', () => {
   test('tablet width (768 px): the navigation folds into a menu and lists still fit', async () => {
     const page = await newPage({ width: 768, height: 1024 });
     await signIn(page, ADMIN);
-    await page.waitForURL(/\/ops\/orgs/);
+    await page.waitForURL(/\/ops$/);
     await page.locator('[data-test=menu-toggle]').waitFor();
     assert.equal(await page.locator('[data-test=side-nav]').count(), 0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -31,12 +31,15 @@ try {
     await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
     return page;
   };
-  const shot = async (page, path, name, fullPage = false) => {
+  // The console scrolls inside its frame (.el-main), not the document: for the paginated list,
+  // scroll that frame to the bottom, where the pagination bar is.
+  const shot = async (page, path, name, bottom = false) => {
     await page.goto(cove.url + path);
     await page.locator('.el-table__row').first().waitFor({ timeout: 10_000 });
     await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+    if (bottom) await page.evaluate(() => document.querySelector('.el-main')?.scrollTo(0, 1e6));
     await page.waitForTimeout(400);
-    await page.screenshot({ path: join(out, `${prefix}-${name}.png`), fullPage });
+    await page.screenshot({ path: join(out, `${prefix}-${name}.png`) });
     console.log(`${prefix}-${name}.png`);
   };
   const ops = await signIn(ADMIN);

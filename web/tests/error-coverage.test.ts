@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ATTRIBUTES, OPERATORS } from '../src/api/gray';
-import { i18n, LOCALES } from '../src/i18n';
+import { i18n, LOCALES, type Locale } from '../src/i18n';
 
 const read = (path: string) => JSON.parse(readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8')) as unknown;
 const emitted = read('../../docs/error-codes.json') as { errors: string[]; fields: string[] };
@@ -28,7 +28,7 @@ const errorCodes = [...new Set([...specCodes(read('../../docs/openapi.json')), .
 const fieldCodes = [...new Set(emitted.fields)].sort();
 
 /** The keys of `prefix` that have no text in `locale` (te() with the locale checks only its catalogue). */
-function untranslated(prefix: string, codes: readonly string[], locale: string): string[] {
+function untranslated(prefix: string, codes: readonly string[], locale: Locale): string[] {
   return codes.filter((c) => {
     const key = `${prefix}.${c}`;
     if (!i18n.global.te(key, locale)) return true;

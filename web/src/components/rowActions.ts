@@ -11,6 +11,8 @@ export interface RowAction {
   disabled?: boolean;
   /** data-test attribute of the link or menu item (default: key). */
   test?: string;
+  /** Always under 更多 (a rare or destructive action next to a frequent one). */
+  more?: boolean;
   onClick: () => unknown;
 }
 
@@ -18,8 +20,10 @@ export const INLINE_ACTIONS = 2;
 
 export function shownActions(actions: RowAction[]): { inline: RowAction[]; more: RowAction[] } {
   const shown = actions.filter((a) => a.show !== false);
-  if (shown.length <= INLINE_ACTIONS) return { inline: shown, more: [] };
-  return { inline: shown.slice(0, INLINE_ACTIONS), more: shown.slice(INLINE_ACTIONS) };
+  const forced = shown.filter((a) => a.more);
+  const rest = shown.filter((a) => !a.more);
+  if (!forced.length && rest.length <= INLINE_ACTIONS) return { inline: rest, more: [] };
+  return { inline: rest.slice(0, INLINE_ACTIONS), more: [...rest.slice(INLINE_ACTIONS), ...forced] };
 }
 
 const FONT = '14px -apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", sans-serif';

@@ -5,7 +5,7 @@ import type zh from './hostApps.zh-CN';
 const messages: typeof zh = {
   nav: { hostApps: 'Host apps' }, status: { hostApp: { active: 'Active', disabled: 'Disabled' } },
   hostApps: {
-    defs: 'APIs & menus', defsCount: '{apis} APIs · {menus} menus', defsTitle: 'APIs & menus of {name}',
+    defs: 'APIs & menus', defsCount: 'APIs {apis} · menus {menus}', defsTitle: 'APIs & menus of {name}',
     defsHint: 'Custom APIs and menu items this host app offers mini-programs. An associated mini-program uses only those granted to it.',
     customApis: 'Custom APIs', menus: 'Menu items', addApi: 'Add API', addMenu: 'Add menu item',
     apiDescription: 'What it does (optional)', menuTitle: 'Title shown in the menu', noCustomApis: 'No custom APIs defined',

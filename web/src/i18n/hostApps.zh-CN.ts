@@ -3,7 +3,7 @@
 export default {
   nav: { hostApps: '宿主 App' }, status: { hostApp: { active: '启用', disabled: '停用' } },
   hostApps: {
-    defs: 'API 与菜单', defsCount: '{apis} 个 API · {menus} 个菜单', defsTitle: '{name} 的 API 与菜单',
+    defs: 'API 与菜单', defsCount: 'API {apis} · 菜单 {menus}', defsTitle: '{name} 的 API 与菜单',
     defsHint: '宿主 App 向小程序开放的自定义 API 和菜单项。关联的小程序只能使用授予它的部分。', customApis: '自定义 API', menus: '菜单项', addApi: '添加 API',
     addMenu: '添加菜单项', apiDescription: '用途说明（可选）', menuTitle: '菜单中显示的标题', noCustomApis: '尚未定义自定义 API', noMenus: '尚未定义菜单项',
     apiNameInvalid: '以小写字母开头，只含字母和数字，2–64 个字符', menuIdInvalid: '以字母开头，只含字母、数字、_ 和 -，最多 64 个字符',
