@@ -228,7 +228,7 @@ describe('organisation console: the remaining screens', () => {
 describe('operations console: base libraries, quotas and 2FA', () => {
   let page;
   before(async () => {
-    page = await signedInPage(ADMIN, /\/ops\//);
+    page = await signedInPage(ADMIN, /\/ops(\/|$)/);
   });
 
   test('an operator adds a base-library version', async () => {

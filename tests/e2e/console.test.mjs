@@ -500,7 +500,7 @@ describe('console', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
     await page.click('[data-test=menu-toggle]');
-    await page.getByRole('link', { name: '全部小程序' }).click();
+    await page.locator('.drawer-nav').getByRole('link', { name: '全部小程序' }).click();
     await page.waitForURL(/\/ops\/apps/);
     await shot(page, '22-tablet-ops-apps');
     await page.context().close();

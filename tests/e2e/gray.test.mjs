@@ -138,11 +138,12 @@ describe('gray release in the console', () => {
     await panel.locator('[data-test=sim-uid]').fill('alice');
     await page.waitForFunction(() => document.querySelector('[data-test=simulate-version]')?.textContent?.trim() === '1.1.0');
     await panel.locator('.el-collapse-item__header').first().click(); // the plan's explanation
-    await panel.getByText('uid "alice" is in the list').waitFor();
+    // The console words the server's verdicts itself, in the user's language.
+    await panel.getByText('用户 ID “alice” 在名单「beta-testers」中').waitFor();
     await shot(page, 'gray-04-simulation-match');
     await panel.locator('[data-test=sim-uid]').fill('carol');
     await page.waitForFunction(() => document.querySelector('[data-test=simulate-version]')?.textContent?.trim() === '1.0.0');
-    await panel.getByText('uid "carol" is in none of the lists').waitFor();
+    await panel.getByText('用户 ID “carol” 不在所选名单中').waitFor();
   });
 
   test('rolling back returns everyone to the released version', async () => {

@@ -13,9 +13,7 @@ export function formatTime(iso: string | null | undefined): string {
   if (i18n.global.locale.value === 'zh-CN') {
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
   }
-  return d.toLocaleString(i18n.global.locale.value, {
-    year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit',
-  });
+  return d.toLocaleString(i18n.global.locale.value, { dateStyle: 'short', timeStyle: 'medium' });
 }
 
 /** "UTC+08:00" for a time in the browser's zone (offsets differ across daylight saving). */

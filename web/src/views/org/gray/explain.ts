@@ -26,8 +26,9 @@ export function explainCondition(c: ConditionVerdict): string {
   });
 }
 
-export function explainUidLists(u: NonNullable<GroupVerdict['uidLists']>): string {
-  return t(u.held ? 'gray.explain.inList' : 'gray.explain.notInList', { list: u.list ?? '' });
+/** `listName` turns the matched list's id into its name. */
+export function explainUidLists(u: NonNullable<GroupVerdict['uidLists']>, uid: string, listName: (id: string) => string): string {
+  return t(u.held ? 'gray.explain.inList' : 'gray.explain.notInList', { uid, list: u.list ? listName(u.list) : '' });
 }
 
 export function explainPercentage(p: NonNullable<GroupVerdict['percentage']>): string {
