@@ -1,6 +1,8 @@
 // The 操作 column's conventions: at most two actions shown as links, the others under 更多 (a
 // dropdown), never wrapping; the fixed column is exactly as wide as the widest row needs, so it
 // covers no other column.
+import { textWidth } from './columns';
+
 export interface RowAction {
   /** Stable key (also the default data-test). */
   key: string;
@@ -24,27 +26,6 @@ export function shownActions(actions: RowAction[]): { inline: RowAction[]; more:
   const rest = shown.filter((a) => !a.more);
   if (!forced.length && rest.length <= INLINE_ACTIONS) return { inline: rest, more: [] };
   return { inline: rest.slice(0, INLINE_ACTIONS), more: [...rest.slice(INLINE_ACTIONS), ...forced] };
-}
-
-const FONT = '14px -apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", sans-serif';
-let canvas: HTMLCanvasElement | null = null;
-
-/** Width of a label in the table's font; estimated where no canvas can measure (tests). */
-export function textWidth(text: string, font = FONT): number {
-  try {
-    canvas ??= document.createElement('canvas');
-    const ctx = canvas.getContext('2d');
-    if (ctx) {
-      ctx.font = font;
-      const w = ctx.measureText(text).width;
-      if (w > 0) return w;
-    }
-  } catch {
-    // No canvas: estimate below.
-  }
-  let w = 0;
-  for (const ch of text) w += /[\u2e80-\uffff]/.test(ch) ? 14 : 8;
-  return w;
 }
 
 const GAP = 12; // between links (el-button + el-button margin)
