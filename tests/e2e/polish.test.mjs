@@ -99,14 +99,14 @@ function tableProblems(page) {
  * untranslated label.
  */
 const ALLOWED = new Set(
-  ('AppID App SDK Key API ID IP UID Bundle iOS Android HarmonyOS Web3 Logo zip ZIP PNG JPEG PDF TXT CSV KB MB GB B TOTP CI SHA Cove ' +
-    'SemVer JSON CORS URL Google Authenticator Microsoft Chrome Chromium HeadlessChrome Firefox Safari Edg ' +
-    // The language switch shows 文/A.
-    'A').split(' '),
+  ('AppID App SDK Key API ID IP UID Bundle iOS Android HarmonyOS Web3 Logo zip ZIP PNG JPEG PDF TXT CSV KB MB GB B TOTP CI SHA-256 Cove ' +
+    'SemVer JSON CORS URL https http Google Authenticator Microsoft Chrome Chromium HeadlessChrome Firefox Safari Edg node ' +
+    // The CI command; the language switch's 文/A.
+    'cove publish A').split(' '),
 );
 async function englishWords(page, dataStrings) {
   const text = await page.evaluate(() => {
-    const skip = '[data-test=id-cell], .mono, code, input, textarea, [data-test=user-menu], .el-select__selected-item, script, style';
+    const skip = '[data-test=id-cell], .mono, code, input, textarea, [data-test=user-menu], .el-select__selected-item, [aria-hidden=true], script, style';
     const out = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -119,7 +119,7 @@ async function englishWords(page, dataStrings) {
   });
   let rest = text.replace(/[\w.+-]+@[\w.-]+/g, ' ');
   for (const s of [...dataStrings].sort((a, b) => b.length - a.length)) rest = rest.split(s).join(' ');
-  return [...new Set((rest.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []).filter((word) => !ALLOWED.has(word)))];
+  return [...new Set((rest.match(/[A-Za-z][A-Za-z0-9'’-]*/g) ?? []).filter((word) => !ALLOWED.has(word)))];
 }
 
 before(async () => {
