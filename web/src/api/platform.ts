@@ -1,12 +1,16 @@
 // The operators' platform-wide view: counters of what waits for them, declared by the modules
-// (accounts: pendingOrgs; later review, reports, certificates).
-import { client } from './client';
+// (accounts: pendingOrgs; later review, reports, certificates …) — GET /api/v1/platform/overview.
+import { bindRoutes, type AnswerOf, type RouteTable } from './client';
 
-export interface OverviewItem {
-  key: string;
-  count: number;
-}
+export const platformRoutes = {
+  overview: ['GET', '/api/v1/platform/overview'],
+} as const satisfies RouteTable;
+
+export type Overview = AnswerOf<(typeof platformRoutes)['overview']>;
+export type OverviewItem = Overview['items'][number];
+
+const { call } = bindRoutes(platformRoutes);
 
 export const platformApi = {
-  overview: () => client.request<{ items: OverviewItem[] }>('GET', '/api/v1/platform/overview'),
+  overview: () => call('overview', {}),
 };
