@@ -201,7 +201,7 @@ describe('long names', () => {
     await assertSingleLineWithTooltip(owner, appRow, LONG_APP_NAME);
     // Its detail page: the title is one line, the buttons stay beside it.
     await owner.goto(`${cove.url}/o/${w.orgId}/apps/${w.longAppId}`);
-    const title = owner.locator('[data-test=app-title]');
+    const title = owner.locator('[data-test=app-title] h1');
     await title.waitFor();
     const t = await title.boundingBox();
     assert.ok(t.height < 40, `the title is ${t.height} px tall`);
@@ -246,7 +246,7 @@ describe('paging and filters live in the URL', () => {
 
     // Page size 10: six pages, back on page 1, kept in the URL.
     await bar.locator('.el-pagination__sizes .el-select').click();
-    await owner.locator('.el-select-dropdown__item', { hasText: /^10/ }).filter({ visible: true }).click();
+    await owner.getByRole('option', { name: '10条/页', exact: true }).click();
     await owner.waitForURL(/[?&]size=10/);
     assert.doesNotMatch(owner.url(), /[?&]page=/);
     assert.equal(await owner.locator('[data-test=app-table] .el-table__row').count(), 10);
