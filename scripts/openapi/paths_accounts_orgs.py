@@ -53,8 +53,10 @@ def add(api):
         "statusReason", "require2fa", "require2faImposedAt", "reviewedAt", "createdAt", "updatedAt"],
         additional=None))
     api.schema("OrgDetails", {"allOf": [ref("Org"), obj({
-        "quotas": ref("Quotas"), "usage": obj({"members": integer()}, ["members"], additional=None)},
-        ["quotas", "usage"], additional=None)]})
+        "quotas": ref("Quotas"), "usage": obj({"members": integer()}, ["members"], additional=None),
+        "quotaUsage": {"type": "object", "additionalProperties": integer(0),
+                       "description": "Current usage by quota key (the keys of `quotas`), for usage / limit"}},
+        ["quotas", "usage", "quotaUsage"], additional=None)]})
     api.schema("PlatformOrgDetails", {"allOf": [ref("OrgDetails"), obj({"quotaOverrides": ref("QuotaOverrides")},
                                                                        ["quotaOverrides"], additional=None)]})
     api.schema("OrgQuotas", obj({"overrides": ref("QuotaOverrides"), "effective": ref("Quotas"),

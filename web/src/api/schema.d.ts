@@ -2461,6 +2461,10 @@ export interface components {
                 /** Format: int64 */
                 members: number;
             };
+            /** @description Current usage by quota key (the keys of `quotas`), for usage / limit */
+            quotaUsage: {
+                [key: string]: number;
+            };
         };
         OrgPage: components["schemas"]["Page"] & {
             items: components["schemas"]["Org"][];
