@@ -5,13 +5,8 @@
 #   bench/console.sh      # COVE_BINARY=path/to/cove skips the Release build
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [[ -z "${COVE_BINARY:-}" ]]; then
-  # COVE_BENCH_BUILD picks another Release build directory (engineers sharing a checkout each keep one).
-  BUILD="${COVE_BENCH_BUILD:-$ROOT/build-bench}"
-  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOVE_TESTS=OFF >/dev/null
-  cmake --build "$BUILD" --target cove -j"$(nproc)" >/dev/null
-  COVE_BINARY="$BUILD/cove"
-fi
+source "$ROOT/bench/lib.sh"
+bench_cove_binary
 DATA="$(mktemp -d /tmp/cove-console-bench-XXXXXX)"
 PID=""
 cleanup() {

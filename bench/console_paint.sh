@@ -15,13 +15,8 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-if [[ -z "${COVE_BINARY:-}" ]]; then
-  # The console is embedded at build time, so this is a full build with COVE_WEB on.
-  BUILD="${COVE_BENCH_BUILD:-$ROOT/build-bench}"
-  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOVE_TESTS=OFF >/dev/null
-  cmake --build "$BUILD" --target cove -j"$(nproc)" >/dev/null
-  COVE_BINARY="$BUILD/cove"
-fi
+source "$ROOT/bench/lib.sh"
+bench_cove_binary
 export COVE_BINARY
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 [[ -x "$CHROMIUM" ]] || { echo "no chromium at $CHROMIUM (scripts/install-deps.sh installs it)" >&2; exit 2; }

@@ -16,13 +16,8 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-if [[ -z "${COVE_BINARY:-}" ]]; then
-  # COVE_BENCH_BUILD picks another Release build directory (engineers sharing a checkout each keep one).
-  BUILD="${COVE_BENCH_BUILD:-$ROOT/build-bench}"
-  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOVE_TESTS=OFF >/dev/null
-  cmake --build "$BUILD" --target cove -j"$(nproc)" >/dev/null
-  COVE_BINARY="$BUILD/cove"
-fi
+source "$ROOT/bench/lib.sh"
+bench_cove_binary
 
 WORK="$(mktemp -d /tmp/cove-idle-bench-XXXXXX)"
 PID=""

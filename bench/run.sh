@@ -49,12 +49,8 @@ for tool in wrk nginx cc python3 curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool: run scripts/install-deps.sh" >&2; exit 1; }
 done
 
-if [[ -z "${COVE_BINARY:-}" ]]; then
-  BUILD="${COVE_BENCH_BUILD:-$ROOT/build-bench}"
-  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOVE_TESTS=OFF >/dev/null
-  cmake --build "$BUILD" --target cove -j"$(nproc)" >/dev/null
-  COVE_BINARY="$BUILD/cove"
-fi
+source "$ROOT/bench/lib.sh"
+bench_cove_binary
 
 WORK="$(mktemp -d /tmp/cove-bench-XXXXXX)"
 # nginx workers run as an unprivileged user when started by root: they must be able to read
