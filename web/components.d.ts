@@ -9,6 +9,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     AuthFrame: typeof import('./src/components/AuthFrame.vue')['default']
     BarChart: typeof import('./src/components/BarChart.vue')['default']
+    DateRangeFilter: typeof import('./src/components/DateRangeFilter.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']
     ElBadge: typeof import('element-plus/es')['ElBadge']
@@ -60,6 +61,7 @@ declare module 'vue' {
     IdCell: typeof import('./src/components/IdCell.vue')['default']
     LangSwitch: typeof import('./src/components/LangSwitch.vue')['default']
     ListState: typeof import('./src/components/ListState.vue')['default']
+    OperationLogTable: typeof import('./src/components/OperationLogTable.vue')['default']
     OrgSelect: typeof import('./src/components/OrgSelect.vue')['default']
     Pagination: typeof import('./src/components/Pagination.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']

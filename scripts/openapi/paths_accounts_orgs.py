@@ -134,6 +134,16 @@ def orgs(api):
            errors={400: ["validation_failed"], 409: ["orgs.2fa_imposed"], 413: []},
            description="`require2fa: false` is refused while a platform operator requires 2FA "
                        "(`require2faImposedAt` is set).")
+    api.op("POST", "/api/v1/orgs/{orgId}/resubmit", tag=tag, summary="Resubmit a rejected organisation",
+           permission="org:manage", params=[ORG_ID],
+           body=obj({"name": string(2, 100), "licenseNo": LICENSE_NO, "contactName": string(1, 100),
+                     "contactEmail": EMAIL, "contactPhone": PHONE}),
+           body_required=False,
+           responses={200: ref("OrgDetails")},
+           errors={400: ["validation_failed"], 409: ["orgs.invalid_transition", "orgs.license_exists"], 413: []},
+           description="A rejected organisation's owner corrects what the operator's reason named (every field "
+                       "optional) and sends it back to the review queue: `rejected → pending`, event "
+                       "`org.resubmitted`; the rejection and its reason stay in the operation log.")
     api.op("PUT", "/api/v1/orgs/{orgId}/license-attachment", tag=tag,
            summary="Upload the licence scan (PNG, JPEG or PDF, ≤ 10 MiB)", permission="org:manage",
            params=[ORG_ID, query_param("filename", "Stored file name", string(1, 200))],

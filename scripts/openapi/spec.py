@@ -109,7 +109,8 @@ def query_param(name, description, schema):
 
 
 PAGE_PARAMS = [{"$ref": "#/components/parameters/Limit"}, {"$ref": "#/components/parameters/Cursor"},
-               {"$ref": "#/components/parameters/Offset"}]
+               {"$ref": "#/components/parameters/Offset"}, {"$ref": "#/components/parameters/From"},
+               {"$ref": "#/components/parameters/To"}]
 
 IDEMPOTENCY_KEY = {"$ref": "#/components/parameters/IdempotencyKey"}
 IDEMPOTENCY_CODES = ["idempotency.in_progress", "idempotency.response_not_stored"]
@@ -290,6 +291,10 @@ def components(api):
                                   string(max_length=200)),
             "Offset": query_param("offset", "Rows to skip (numbered pages); not together with `cursor`",
                                   integer(0, 1000000, default=0)),
+            "From": query_param("from", "Only rows created at or after this time (RFC 3339; for the operation log, "
+                                "the entry's time); field error `invalid_time`", time()),
+            "To": query_param("to", "Only rows created before this time (RFC 3339, exclusive); after `from`, "
+                              "else field error `before_from`", time()),
             "IdempotencyKey": {
                 "name": "Idempotency-Key", "in": "header", "required": False,
                 "schema": string(1, 255, pattern="^[\\x21-\\x7E]+$"),

@@ -97,6 +97,12 @@ App::App(core::Config config, AppOptions options)
   // A minute after start, then hourly.
   jobs_.schedule("blobs.collect", std::chrono::hours(1), [this] { blob_collector_->collect(); },
                  std::chrono::minutes(1));
+  // Operation-log retention: hourly (a day's entries go within the hour after they are due).
+  jobs_.schedule("audit.prune", std::chrono::hours(1), [this] {
+    const auto days = std::chrono::hours(24) * config_.audit_retention_days;
+    const auto cutoff = clock_->now() - days;
+    audit_->prune(*db_, std::chrono::duration_cast<std::chrono::milliseconds>(cutoff.time_since_epoch()).count());
+  }, std::chrono::minutes(2));
   mount_operational_routes(router_, *db_, *storage_, metrics_);
   modules::mount_overview_route(router_, *db_, overview_);
 

@@ -120,6 +120,45 @@ std::int64_t AuditLog::record(Tx& tx, const Actor& actor, const AuditEntry& entr
   return row.id;
 }
 
+namespace {
+constexpr const char* kPrunedAction = "audit.pruned";
+
+// Where the chain starts: after the entries the newest checkpoint says were pruned.
+void read_checkpoint(Conn& conn, std::int64_t& through_id, std::string& through_hash) {
+  auto row = conn.query_one<std::string>(
+      "SELECT after_json FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1", std::string(kPrunedAction));
+  if (!row) return;
+  const auto doc = nlohmann::json::parse(*row, nullptr, false);
+  if (!doc.is_object() || !doc.contains("throughId") || !doc["throughId"].is_number_integer() ||
+      !doc.contains("throughHash") || !doc["throughHash"].is_string()) {
+    return;
+  }
+  through_id = doc["throughId"].get<std::int64_t>();
+  through_hash = doc["throughHash"].get<std::string>();
+}
+}  // namespace
+
+AuditPruneResult AuditLog::prune(Db& db, std::int64_t cutoff_ms) {
+  const std::string cutoff = format_rfc3339_millis(cutoff_ms);
+  return db.write([&](Tx& tx) {
+    AuditPruneResult result;
+    // Never the newest entry: it carries the head of the chain the next record() links to.
+    auto last = tx.query_one<std::int64_t>(
+        "SELECT max(id) FROM audit_log WHERE at < ? AND id < (SELECT max(id) FROM audit_log)", cutoff);
+    if (!last || *last == 0) return result;
+    const auto hash = tx.query_one<std::string>("SELECT hash FROM audit_log WHERE id = ?", *last);
+    result.removed = tx.query_value<std::int64_t>("SELECT count(*) FROM audit_log WHERE id <= ?", *last);
+    tx.exec("DELETE FROM audit_log WHERE id <= ?", *last);
+    result.through_id = *last;
+    record(tx, Actor::system("retention"),
+           {.action = kPrunedAction,
+            .target_type = "audit_log",
+            .after = {{"throughId", *last}, {"throughHash", hash.value_or("")}, {"removed", result.removed},
+                      {"before", cutoff}}});
+    return result;
+  });
+}
+
 AuditVerifyResult AuditLog::verify(Db& db) {
   return db.read([](Conn& conn) {
     AuditVerifyResult result;
@@ -133,6 +172,8 @@ AuditVerifyResult AuditLog::verify(Db& db) {
     auto& select = conn.prepare(kSelect);
     std::int64_t prev_id = 0;
     std::string prev_hash;
+    read_checkpoint(conn, prev_id, prev_hash);
+    result.pruned_through = prev_id;
     while (select.executeStep()) {
       AuditRow row;
       row.id = select.getColumn(0).getInt64();
@@ -152,6 +193,8 @@ AuditVerifyResult AuditLog::verify(Db& db) {
                          : fmt::format("entries {} to {} are missing (deleted)", prev_id + 1, row.id - 1));
       } else if (row.prev_hash != prev_hash) {
         fail(row.id, prev_id == 0 ? std::string("the first entry does not start the chain")
+                     : prev_id == result.pruned_through
+                         ? fmt::format("the first entry does not continue from the pruned entry {}", prev_id)
                                   : fmt::format("prev_hash does not match the hash of entry {} (that "
                                                 "entry was rewritten or replaced)",
                                                 prev_id));

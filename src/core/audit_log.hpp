@@ -32,6 +32,13 @@ struct AuditVerifyResult {
   // this value elsewhere (and comparing later) also detects a rewrite of the whole chain or
   // removal of the newest entries.
   std::string head_hash;
+  // Entries up to this id were removed by retention pruning (0: none); the chain starts after them.
+  std::int64_t pruned_through = 0;
+};
+
+struct AuditPruneResult {
+  std::int64_t removed = 0;
+  std::int64_t through_id = 0;  // the last removed entry (0 when nothing was due)
 };
 
 class AuditLog {
@@ -42,6 +49,11 @@ class AuditLog {
   // so the chain has no forks.
   std::int64_t record(Tx& tx, const Actor& actor, const AuditEntry& entry);
   static AuditVerifyResult verify(Db& db);
+  // Retention: removes the entries older than `cutoff_ms` (Unix milliseconds) in one transaction
+  // and appends an `audit.pruned` checkpoint entry recording the id and hash of the last removed
+  // one, so verify() still checks the remaining chain from its first link: the checkpoint is
+  // itself chained, and any other missing entry is still a gap.
+  AuditPruneResult prune(Db& db, std::int64_t cutoff_ms);
 
  private:
   const Clock& clock_;

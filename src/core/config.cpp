@@ -300,6 +300,7 @@ Config build(const Values& values) {
   c.worker_threads = workers == 0 ? std::max(2, cores()) : workers;
   c.blob_gc_grace_hours = r.integer("blobs.gcGraceHours");
   c.outbox_retention_days = r.integer("outbox.retentionDays");
+  c.audit_retention_days = r.integer("audit.retentionDays");
 
   c.document = json::object();
   for (const auto& [path, value] : values) {

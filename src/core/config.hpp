@@ -76,6 +76,7 @@ struct Config {
   int worker_threads = 0;  // resolved: 0 means max(2, cores)
   int blob_gc_grace_hours = 24;
   int outbox_retention_days = 7;
+  int audit_retention_days = 180;
   nlohmann::json document;  // the merged key/value tree, for modules' own sections
 
   // A module's key, as merged (the key must be declared; throws std::out_of_range otherwise).

@@ -83,6 +83,10 @@ std::vector<ConfigKey> build_schema() {
       {"blobs.gcGraceHours", 24, "Unreferenced blobs younger than this are kept (uploads in progress).", 1,
        8760},
       {"outbox.retentionDays", 7, "Delivered events are deleted after this many days.", 1, 3650},
+      // Chainless 开发者管理 §2 keeps operation logs at least 180 days: shorter is refused.
+      {"audit.retentionDays", 180,
+       "Operation-log entries older than this many days are pruned (a checkpoint keeps the chain verifiable).",
+       180, 36500},
   };
 }
 

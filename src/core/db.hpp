@@ -87,15 +87,15 @@ class Conn {
     return out;
   }
   // One page of a list and its total. `from_where` is the list's "FROM … WHERE …" over the filter
-  // arguments (?1…?n), `order_page` its cursor condition, ORDER BY and LIMIT/OFFSET over
-  // ?n+1…?n+4 (core/page.hpp); the total counts the same FROM … WHERE, so it cannot drift from the
-  // rows' filters.
+  // arguments (?1…?n), `page_sql` its time range, cursor condition, ORDER BY and LIMIT/OFFSET over
+  // ?n+1…?n+6 (core/page.hpp); the total counts the same FROM … WHERE and range, so it cannot
+  // drift from the rows' filters.
   template <class T, class... A>
-  Page<T> query_page(const std::string& select, const std::string& from_where, const std::string& order_page,
+  Page<T> query_page(const std::string& select, const std::string& from_where, const PageSql& page_sql,
                      const PageRequest& page, const A&... args) {
     Page<T> out;
-    out.total = query_value<std::int64_t>("SELECT count(*) " + from_where, args...);
-    out.rows = query_all<T>(select + " " + from_where + order_page, args..., page);
+    out.total = query_value<std::int64_t>("SELECT count(*) " + from_where + page_sql.range, args..., page);
+    out.rows = query_all<T>(select + " " + from_where + page_sql.range + page_sql.order, args..., page);
     return out;
   }
   // Calls fn(Row&) for every row (large results that are not kept, or rows read into a map).

@@ -91,8 +91,8 @@ std::optional<std::string> read_phone(JsonInput& in, const char* name, bool requ
                       "Enter a phone number of 5 to 20 digits, optionally with +, spaces, dashes or brackets");
 }
 
-std::optional<std::string> read_license_no(JsonInput& in, const char* name) {
-  return read_checked(in, name, true, {.min_chars = 1, .max_chars = 64}, valid_license_no,
+std::optional<std::string> read_license_no(JsonInput& in, const char* name, bool required) {
+  return read_checked(in, name, required, {.min_chars = 1, .max_chars = 64}, valid_license_no,
                       "Use 1 to 64 letters, digits or dashes");
 }
 

@@ -18,7 +18,7 @@ bool valid_http_url(std::string_view url);           // http(s)://…, no spaces
 // are recorded as field errors on `in`. E-mail addresses come back lower-cased.
 std::optional<std::string> read_email(JsonInput& in, const char* name, bool required);
 std::optional<std::string> read_phone(JsonInput& in, const char* name, bool required);
-std::optional<std::string> read_license_no(JsonInput& in, const char* name);
+std::optional<std::string> read_license_no(JsonInput& in, const char* name, bool required = true);
 // A string field checked by `valid`; `message` explains the expected shape.
 std::optional<std::string> read_checked(JsonInput& in, const char* name, bool required, StringRule rule,
                                         bool (*valid)(std::string_view), const char* message);

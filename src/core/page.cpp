@@ -43,21 +43,38 @@ void bind_one(SQLite::Statement& st, int& index, const PageRequest& page) {
   }
   st.bind(index + 2, page.limit + 1);
   st.bind(index + 3, page.offset);
-  index += 4;
+  if (page.from_ms) {
+    st.bind(index + 4, *page.from_ms);
+  } else {
+    st.bind(index + 4);
+  }
+  if (page.to_ms) {
+    st.bind(index + 5, *page.to_ms);
+  } else {
+    st.bind(index + 5);
+  }
+  index += 6;
 }
 
-std::string newest_first_page_sql(std::string_view prefix, int first_index, std::string_view id_column) {
-  return fmt::format(
+namespace {
+std::string range_sql(std::string_view prefix, int first_index) {
+  return fmt::format(" AND (?{1} IS NULL OR {0}created_ms >= ?{1}) AND (?{2} IS NULL OR {0}created_ms < ?{2})", prefix,
+                     first_index + 4, first_index + 5);
+}
+}  // namespace
+
+PageSql newest_first_page_sql(std::string_view prefix, int first_index, std::string_view id_column) {
+  return {range_sql(prefix, first_index), fmt::format(
       " AND (?{2} IS NULL OR {0}created_ms < ?{2} OR ({0}created_ms = ?{2} AND {0}{1} < ?{3})) "
       "ORDER BY {0}created_ms DESC, {0}{1} DESC LIMIT ?{4} OFFSET ?{5}",
-      prefix, id_column, first_index, first_index + 1, first_index + 2, first_index + 3);
+      prefix, id_column, first_index, first_index + 1, first_index + 2, first_index + 3)};
 }
 
-std::string oldest_first_page_sql(std::string_view prefix, int first_index, std::string_view id_column) {
-  return fmt::format(
+PageSql oldest_first_page_sql(std::string_view prefix, int first_index, std::string_view id_column) {
+  return {range_sql(prefix, first_index), fmt::format(
       " AND (?{2} IS NULL OR {0}created_ms > ?{2} OR ({0}created_ms = ?{2} AND {0}{1} > ?{3})) "
       "ORDER BY {0}created_ms, {0}{1} LIMIT ?{4} OFFSET ?{5}",
-      prefix, id_column, first_index, first_index + 1, first_index + 2, first_index + 3);
+      prefix, id_column, first_index, first_index + 1, first_index + 2, first_index + 3)};
 }
 
 std::string like_contains(std::string_view text) {

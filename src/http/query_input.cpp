@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/clock.hpp"
+
 namespace cove::http {
 
 std::optional<std::string> QueryInput::raw(const char* name) const {
@@ -72,7 +74,23 @@ core::PageRequest QueryInput::page() {
     else
       page.offset = *offset;
   }
+  page.from_ms = optional_time("from");
+  page.to_ms = optional_time("to");
+  if (page.from_ms && page.to_ms && *page.to_ms <= *page.from_ms) {
+    errors_.add("to", "before_from", "The end of the range must be after its start");
+  }
   return page;
+}
+
+std::optional<std::int64_t> QueryInput::optional_time(const char* name) {
+  const auto value = raw(name);
+  if (!value) return std::nullopt;
+  core::TimePoint t;
+  if (value->size() > 40 || !core::parse_rfc3339(*value, t)) {
+    errors_.add(name, "invalid_time", "Use an RFC 3339 time such as 2026-12-01T00:00:00+08:00");
+    return std::nullopt;
+  }
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
 core::PageRequest read_page_request(const Request& req) {

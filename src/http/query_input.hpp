@@ -33,8 +33,10 @@ class QueryInput {
   // One of `allowed`, or a field error `unknown_value` listing them.
   std::optional<std::string> one_of(const char* name, std::initializer_list<std::string_view> allowed);
   // ?limit= (1–200, default 50) and either ?cursor= (a cursor this list returned) or ?offset=
-  // (0–1,000,000).
+  // (0–1,000,000); ?from= and ?to= (RFC 3339) narrow the list to a time range.
   core::PageRequest page();
+  // An RFC 3339 time as Unix milliseconds, or a field error `invalid_time`.
+  std::optional<std::int64_t> optional_time(const char* name);
 
   void add_error(const std::string& field, std::string code, std::string message);
   // Throws 400 validation_failed when any parameter was bad.
@@ -47,7 +49,7 @@ class QueryInput {
   core::FieldErrors errors_;
 };
 
-// Reads ?limit=, ?cursor= and ?offset= alone; throws 400 `validation_failed` naming the bad parameter.
+// Reads ?limit=, ?cursor=, ?offset=, ?from= and ?to= alone; throws 400 `validation_failed` naming the bad parameter.
 core::PageRequest read_page_request(const Request& req);
 
 // `?filename=` naming an uploaded file whose body is the raw bytes (1–200 printable characters);

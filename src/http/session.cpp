@@ -286,6 +286,10 @@ class Session {
     ResponseFile file;
     if (res.file) {
       file = ResponseFile::open(*res.file);
+      if (res.file->remove_after_open) {
+        std::error_code ec;
+        std::filesystem::remove(res.file->path, ec);
+      }
       if (!file) {
         core::log::error("response file cannot be read",
                          {{"requestId", req.request_id}, {"path", res.file->path.string()}});

@@ -84,6 +84,9 @@ struct FileBody {
   std::filesystem::path path;
   std::uint64_t offset = 0;
   std::uint64_t length = 0;
+  // A temporary file made for this response (an export): removed once opened for sending, so
+  // it goes away with the last descriptor whether the client reads it all or disconnects.
+  bool remove_after_open = false;
 };
 
 struct Response {

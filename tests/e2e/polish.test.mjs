@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startCove } from './lib/server.mjs';
-import { apiCall, confirmBox, screenshot } from './lib/ui.mjs';
+import { apiCall, confirmBox, screenshot, signInPage } from './lib/ui.mjs';
 import { miniProgramZip } from './lib/zip.mjs';
 import { LONG_APP_NAME, LONG_ORG_NAME, MAIN_APPS, MAIN_ORG, PENDING_ORGS, seedPolishWorld } from './lib/polish-world.mjs';
 
@@ -30,19 +30,7 @@ const pageErrors = [];
 const call = (...args) => apiCall(cove.url, ...args);
 const shot = (page, name) => screenshot(page, ARTIFACTS, name);
 
-async function signedIn({ email, password }, { width = 1280, height = 860, locale = 'zh-CN' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale });
-  // The console's language is the user's choice (kept in localStorage), not the browser's.
-  await context.addInitScript((l) => localStorage.setItem('cove.locale', l), locale);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${cove.url}/sign-in`);
-  await page.fill('[data-test=email]', email);
-  await page.fill('[data-test=password]', password);
-  await page.click('[data-test=sign-in-submit]');
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  return page;
-}
+const signedIn = (user, opts = {}) => signInPage(browser, cove.url, user, { pageErrors, ...opts });
 
 /** Opens a console page and waits for its table rows (or its empty state) and for the network to settle. */
 async function open(page, path, rows = '.el-table__row') {

@@ -7,6 +7,8 @@
 #include "core/audit_log.hpp"
 #include "core/db.hpp"
 #include "core/migrate.hpp"
+#include "core/audit_query.hpp"
+#include "support/manual_clock.hpp"
 #include "support/temp_dir.hpp"
 
 using cove::core::Actor;
@@ -22,7 +24,7 @@ namespace {
 struct Fixture {
   cove::test::TempDir dir{"cove-audit"};
   std::unique_ptr<Db> db;
-  cove::core::SystemClock clock;
+  cove::test::ManualClock clock;
   AuditLog audit{clock};
   Actor actor;
 
@@ -161,4 +163,81 @@ TEST_CASE("audit: long user agents are clipped at a character boundary", "[core]
   CHECK(stored.size() == 509 + 3);
   CHECK(stored.substr(509) == "\xE4\xB8\xAD");
   CHECK(AuditLog::verify(*f.db).ok);
+}
+
+namespace {
+std::int64_t ms_of(cove::core::TimePoint t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+std::int64_t count_entries(Db& db) {
+  return db.read([](Conn& c) { return c.query_int("SELECT count(*) FROM audit_log").value_or(0); });
+}
+}  // namespace
+
+TEST_CASE("audit: retention prunes old entries behind a checkpoint and the chain still verifies",
+          "[core][audit]") {
+  Fixture f;
+  f.record_n(4);  // 200 days old by the time of pruning
+  f.clock.advance(std::chrono::hours(24 * 200));
+  f.record_n(2);  // fresh
+  const auto cutoff = ms_of(f.clock.now() - std::chrono::hours(24 * 180));
+
+  const auto pruned = f.audit.prune(*f.db, cutoff);
+  CHECK(pruned.removed == 4);
+  CHECK(pruned.through_id == 4);
+  CHECK(count_entries(*f.db) == 3);  // the two fresh ones and the checkpoint
+  auto result = AuditLog::verify(*f.db);
+  CHECK(result.ok);
+  CHECK(result.pruned_through == 4);
+  CHECK(result.entries == 3);
+
+  // The log goes on, and pruning again later keeps it verifiable.
+  CHECK(f.record("app.deleted") == 8);
+  CHECK(AuditLog::verify(*f.db).ok);
+  CHECK(f.audit.prune(*f.db, cutoff).removed == 0);  // nothing else is due
+  f.clock.advance(std::chrono::hours(24 * 365));
+  const auto second = f.audit.prune(*f.db, ms_of(f.clock.now() - std::chrono::hours(24 * 180)));
+  CHECK(second.removed == 3);  // everything but the newest entry, which carries the head of the chain
+  result = AuditLog::verify(*f.db);
+  CHECK(result.ok);
+  CHECK(result.pruned_through == second.through_id);
+}
+
+TEST_CASE("audit: deleting entries after a checkpoint is still a gap", "[core][audit]") {
+  Fixture f;
+  f.record_n(3);
+  f.clock.advance(std::chrono::hours(24 * 200));
+  f.record_n(3);
+  f.audit.prune(*f.db, ms_of(f.clock.now() - std::chrono::hours(24 * 180)));
+  REQUIRE(AuditLog::verify(*f.db).ok);
+  // Someone removes the oldest remaining entry, as if it had been pruned too.
+  f.db->write([](Tx& tx) { tx.exec("DELETE FROM audit_log WHERE id = 4"); });
+  const auto result = AuditLog::verify(*f.db);
+  CHECK_FALSE(result.ok);
+  CHECK(result.first_bad_id == 5);
+}
+
+TEST_CASE("audit: the read side filters by action family, result and time", "[core][audit]") {
+  Fixture f;
+  f.record("app.created");
+  f.record("auth.login_failed");
+  f.clock.advance(std::chrono::hours(1));
+  const auto later = ms_of(f.clock.now());
+  f.record("app.updated");
+  f.record("auth.locked");
+  const auto list = [&](cove::core::AuditFilter filter, cove::core::PageRequest page = {}) {
+    return f.db->read([&](Conn& c) { return cove::core::list_audit(c, filter, page); });
+  };
+  CHECK(list({.action = "app."}).total == 2);
+  CHECK(list({.action = "app.created"}).total == 1);
+  CHECK(list({.result = "failure"}).total == 2);
+  CHECK(list({.result = "success"}).total == 2);
+  CHECK(list({}, {.from_ms = later}).total == 2);
+  CHECK(list({}, {.to_ms = later}).total == 2);
+  CHECK(list({.scope_org_id = "org_2"}).total == 0);
+  const auto page = list({}, {.limit = 3});
+  CHECK(page.rows.size() == 4);  // limit + 1: "there is more"
+  CHECK(page.rows.front().action == "auth.locked");
+  CHECK(cove::core::is_failure_action("auth.refresh_reused"));
+  CHECK_FALSE(cove::core::is_failure_action("app.rejected"));
 }

@@ -93,14 +93,38 @@ TEST_CASE("a keyset page binds its cursor and one row more than it shows", "[uni
   for (int i = 0; i < 5; ++i) t.add({fmt::format("w{}", i), "n", 100 + i, std::nullopt, true, {}});
   const auto page_of = [&](core::PageRequest page) {
     return t.db.read([&](core::Conn& c) {
-      return c.query_all<std::string>("SELECT id FROM widgets WHERE 1 = 1" + core::newest_first_page_sql("", 1),
-                                      page);
+      return c.query_page<std::string>("SELECT id", "FROM widgets WHERE 1 = 1", core::newest_first_page_sql("", 1),
+                                       page);
     });
   };
   const auto first = page_of({.limit = 2});
-  CHECK(first == std::vector<std::string>{"w4", "w3", "w2"});  // the third only says "more"
+  CHECK(first.rows == std::vector<std::string>{"w4", "w3", "w2"});  // the third only says "more"
+  CHECK(first.total == 5);
   const auto second = page_of({.limit = 2, .after = core::PageKey{103, "w3"}});
-  CHECK(second == std::vector<std::string>{"w2", "w1", "w0"});
+  CHECK(second.rows == std::vector<std::string>{"w2", "w1", "w0"});
+  CHECK(second.total == 5);  // the total counts the list, not what is left after the cursor
+}
+
+TEST_CASE("a page's time range narrows the rows and the total alike", "[unit][db]") {
+  Db t;
+  for (int i = 0; i < 5; ++i) t.add({fmt::format("w{}", i), "n", 100 + i, std::nullopt, true, {}});
+  const auto page_of = [&](core::PageRequest page) {
+    return t.db.read([&](core::Conn& c) {
+      return c.query_page<std::string>("SELECT id", "FROM widgets WHERE name = ?1",
+                                       core::newest_first_page_sql("", 2), page, std::string("n"));
+    });
+  };
+  // from is inclusive, to exclusive: 101, 102, 103.
+  const auto middle = page_of({.limit = 2, .from_ms = 101, .to_ms = 104});
+  CHECK(middle.rows == std::vector<std::string>{"w3", "w2", "w1"});
+  CHECK(middle.total == 3);
+  const auto from_only = page_of({.from_ms = 103});
+  CHECK(from_only.rows == std::vector<std::string>{"w4", "w3"});
+  CHECK(from_only.total == 2);
+  const auto to_only = page_of({.offset = 1, .to_ms = 102});
+  CHECK(to_only.rows == std::vector<std::string>{"w0"});
+  CHECK(to_only.total == 2);
+  CHECK(page_of({.from_ms = 200}).total == 0);
 }
 
 TEST_CASE("list cursors round-trip and reject anything else", "[unit][db]") {

@@ -78,10 +78,12 @@ inline constexpr char kOrgApproved[] = "org.approved";
 inline constexpr char kOrgRejected[] = "org.rejected";
 inline constexpr char kOrgSuspended[] = "org.suspended";
 inline constexpr char kOrgReactivated[] = "org.reactivated";
+inline constexpr char kOrgResubmitted[] = "org.resubmitted";  // by the organisation, after a rejection
 using OrgApproved = OrgDecided<kOrgApproved>;
 using OrgRejected = OrgDecided<kOrgRejected>;
 using OrgSuspended = OrgDecided<kOrgSuspended>;
 using OrgReactivated = OrgDecided<kOrgReactivated>;
+using OrgResubmitted = OrgDecided<kOrgResubmitted>;
 
 struct OrgQuotasUpdated {
   static constexpr std::string_view kTopic = "org.quotas_updated";

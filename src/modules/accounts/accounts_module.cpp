@@ -90,6 +90,7 @@ void AccountsModule::register_routes(http::Router& router) {
   mount_invitation_routes(router, s);
   mount_platform_org_routes(router, s);
   mount_settings_routes(router, s);
+  mount_operation_log_routes(router, s);
 }
 
 void AccountsModule::start(modules::AppContext& app) {

@@ -16,6 +16,7 @@ void mount_org_routes(http::Router& router, AccountsServices& services);        
 void mount_member_routes(http::Router& router, AccountsServices& services);        // members
 void mount_invitation_routes(http::Router& router, AccountsServices& services);    // invitations
 void mount_platform_org_routes(http::Router& router, AccountsServices& services);  // review queue, decisions, quotas
+void mount_operation_log_routes(http::Router& router, AccountsServices& services);  // operation log, export, verify
 void mount_settings_routes(http::Router& router, AccountsServices& services);      // security, quotas, branding
 
 }  // namespace cove::accounts

@@ -28,6 +28,7 @@ AccountsServices::AccountsServices(modules::AppContext& app)
       invitations(app.db, app.changes, app.clock, settings, quotas, password_cost(app.config)),
       api_keys(app.db, app.changes, app.clock, app.permissions),
       branding(app.blobs, settings),
+      operation_log(app.db, app.blobs),
       public_url(app.config.http.public_url) {}
 
 }  // namespace cove::accounts

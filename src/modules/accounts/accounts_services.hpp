@@ -12,6 +12,7 @@
 #include "modules/accounts/invitation_service.hpp"
 #include "modules/accounts/lockout.hpp"
 #include "modules/accounts/member_service.hpp"
+#include "modules/accounts/operation_log_service.hpp"
 #include "modules/accounts/operator_service.hpp"
 #include "modules/accounts/org_service.hpp"
 #include "modules/accounts/password_service.hpp"
@@ -47,6 +48,7 @@ struct AccountsServices {
   InvitationService invitations;
   ApiKeyService api_keys;
   BrandingService branding;
+  OperationLogService operation_log;
   // http.publicUrl: the address links in answers point at ("" = the host a request was sent to).
   std::string public_url;
 };

@@ -115,7 +115,9 @@ std::shared_ptr<const core::Principal> Identity::load_user_at(const std::string&
     for (const auto& m : identity_repo::memberships(c, user_id)) {
       const bool active = m.org_status == "active";
       const auto& perms = active                                              ? permissions_.org_role(m.role)
-                          : (m.org_status == "pending" && m.role == "owner") ? pending_owner_permissions()
+                          // A rejected organisation's owner corrects its data and resubmits.
+                          : ((m.org_status == "pending" || m.org_status == "rejected") && m.role == "owner")
+                              ? pending_owner_permissions()
                                                                               : inactive_org_permissions();
       p->org_permissions[m.org_id].insert(perms.begin(), perms.end());
       if (active && m.org_requires_2fa) org_requires_2fa = true;

@@ -52,8 +52,9 @@ bool references_blob(core::Conn& c, const std::string& sha256) {
   return c.query_one<int>("SELECT 1 FROM orgs WHERE attachment_sha256 = ?", sha256).has_value();
 }
 
-bool license_in_use(core::Conn& c, const std::string& license_no) {
-  return c.query_one<int>("SELECT 1 FROM orgs WHERE license_no = ? AND status <> 'rejected'", license_no)
+bool license_in_use(core::Conn& c, const std::string& license_no, const std::string& except_org_id) {
+  return c.query_one<int>("SELECT 1 FROM orgs WHERE license_no = ? AND status <> 'rejected' AND id <> ?", license_no,
+                          except_org_id)
       .has_value();
 }
 
@@ -70,6 +71,13 @@ void update_profile(core::Tx& tx, const Org& o) {
       "UPDATE orgs SET name = ?, contact_name = ?, contact_email = ?, contact_phone = ?, require_2fa = ?, "
       "updated_ms = ? WHERE id = ?",
       o.name, o.contact_name, o.contact_email, o.contact_phone, o.require_2fa, o.updated_ms, o.id);
+}
+
+void resubmit(core::Tx& tx, const Org& o) {
+  tx.exec(
+      "UPDATE orgs SET name = ?, license_no = ?, contact_name = ?, contact_email = ?, contact_phone = ?, "
+      "status = 'pending', status_reason = '', updated_ms = ? WHERE id = ? AND status = 'rejected'",
+      o.name, o.license_no, o.contact_name, o.contact_email, o.contact_phone, o.updated_ms, o.id);
 }
 
 void set_status(core::Tx& tx, const std::string& org_id, const std::string& status, const std::string& reason,

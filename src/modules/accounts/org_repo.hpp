@@ -26,10 +26,13 @@ std::unordered_map<std::string, std::string> names(core::Conn& c, const std::vec
 // Whether an organisation's licence scan is the blob `sha256`.
 bool references_blob(core::Conn& c, const std::string& sha256);
 // Whether an organisation that is not rejected already uses this licence number.
-bool license_in_use(core::Conn& c, const std::string& license_no);
+// Whether an organisation other than `except_org_id` that is not rejected holds the number.
+bool license_in_use(core::Conn& c, const std::string& license_no, const std::string& except_org_id = "");
 void insert(core::Tx& tx, const Org& o);
 // Writes the editable profile: name, contact fields, require_2fa and updated_ms.
 void update_profile(core::Tx& tx, const Org& o);
+// Stores a rejected organisation's corrected profile and licence number, and makes it pending.
+void resubmit(core::Tx& tx, const Org& o);
 void set_status(core::Tx& tx, const std::string& org_id, const std::string& status, const std::string& reason,
                 const std::string& reviewed_by, std::int64_t now_ms);
 // An operator's 2FA requirement for every member; an empty `operator_id` lifts it.

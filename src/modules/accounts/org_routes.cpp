@@ -42,6 +42,17 @@ OrgPatch read_patch(core::JsonInput& in) {
   return p;
 }
 
+OrgResubmission read_resubmission(core::JsonInput& in) {
+  OrgResubmission r;
+  r.profile.name = in.optional_string("name", kOrgNameRule);
+  r.profile.contact_name = in.optional_string("contactName", kPersonNameRule);
+  r.profile.contact_email = core::read_email(in, "contactEmail", false);
+  r.profile.contact_phone = core::read_phone(in, "contactPhone", false);
+  r.license_no = core::read_license_no(in, "licenseNo", false);
+  in.finish();
+  return r;
+}
+
 }  // namespace
 
 void mount_org_routes(http::Router& router, AccountsServices& services) {
@@ -70,6 +81,16 @@ void mount_org_routes(http::Router& router, AccountsServices& services) {
                service.update(req.actor(), req.org_id, patch);
                return http::Response::json(200, to_json(service.details(req.org_id)));
              })
+      .permission("org:manage");
+
+  // A rejected organisation corrects what the operator's reason named and asks again (the body's
+  // fields are optional corrections; an empty body resubmits as is).
+  orgs.post("/{orgId}/resubmit",
+            [&service](http::Request& req) {
+              auto in = core::JsonInput::parse(req.body.empty() ? std::string("{}") : req.body);
+              service.resubmit(req.actor(), req.org_id, read_resubmission(in));
+              return http::Response::json(200, to_json(service.details(req.org_id)));
+            })
       .permission("org:manage");
 
   // The raw body is the file; it streams to disk while being hashed, then moves into the blob

@@ -192,6 +192,44 @@ Org OrgService::decide(const core::Actor& actor, const std::string& org_id, OrgD
   });
 }
 
+Org OrgService::resubmit(const core::Actor& actor, const std::string& org_id, const OrgResubmission& r) {
+  return db_.write([&](core::Tx& tx) {
+    auto org = org_repo::find(tx, org_id);
+    if (!org) throw org_not_found();
+    if (org->status != "rejected") {
+      throw core::Error(409, "orgs.invalid_transition",
+                        fmt::format("The organisation is {}; only a rejected organisation resubmits", org->status),
+                        {{"status", org->status}, {"requiredStatus", "rejected"}});
+    }
+    const Org stored = *org;
+    if (r.profile.name) org->name = *r.profile.name;
+    if (r.profile.contact_name) org->contact_name = *r.profile.contact_name;
+    if (r.profile.contact_email) org->contact_email = *r.profile.contact_email;
+    if (r.profile.contact_phone) org->contact_phone = *r.profile.contact_phone;
+    if (r.license_no) org->license_no = *r.license_no;
+    // Rejected organisations do not hold their licence number: another may have registered it since.
+    if (org_repo::license_in_use(tx, org->license_no, org_id)) {
+      throw core::Error::conflict("orgs.license_exists",
+                                  "An organisation with this licence number is already registered");
+    }
+    const auto now = clock_.unix_millis();
+    org->status = "pending";
+    org->status_reason.clear();
+    org->updated_ms = now;
+    org_repo::resubmit(tx, *org);
+    auto before = profile_summary(stored);
+    before["status"] = stored.status;
+    before["reason"] = stored.status_reason;
+    before["licenseNo"] = stored.license_no;
+    auto after = profile_summary(*org);
+    after["status"] = org->status;
+    after["licenseNo"] = org->license_no;
+    changes_.record(tx, actor, events::OrgResubmitted{org_id, org->status, ""},
+                    org_entry(org_id, std::move(before), std::move(after)));
+    return *org_repo::find(tx, org_id);
+  });
+}
+
 core::Page<Org> OrgService::list(const org_repo::OrgFilter& filter, const core::PageRequest& page) const {
   return db_.read([&](core::Conn& c) { return org_repo::list(c, filter, page); });
 }

@@ -47,6 +47,12 @@ struct OrgPatch {
   std::optional<bool> require_2fa;
 };
 
+// A rejected organisation's corrections, sent with its resubmission (unset: unchanged).
+struct OrgResubmission {
+  OrgPatch profile;  // name and contacts (require_2fa is not part of a resubmission)
+  std::optional<std::string> license_no;
+};
+
 enum class OrgDecision { kApprove, kReject, kSuspend, kReactivate };
 
 // A stored file ready to be served.
@@ -86,6 +92,10 @@ class OrgService {
   Org decide(const core::Actor& actor, const std::string& org_id, OrgDecision decision,
              const std::string& reason);
   core::Page<Org> list(const org_repo::OrgFilter& filter, const core::PageRequest& page) const;
+  // A rejected organisation corrects its data and asks again: rejected → pending (the operators'
+  // queue), the rejection reason kept in the operation log. 409 orgs.invalid_transition unless
+  // rejected; 409 orgs.license_exists when another organisation holds the licence number.
+  Org resubmit(const core::Actor& actor, const std::string& org_id, const OrgResubmission& r);
 
   // Adopts an uploaded temp file (already hashed while streamed) as the licence scan. The type
   // comes from the file's magic bytes: PNG, JPEG or PDF, else 415 unsupported_media_type.

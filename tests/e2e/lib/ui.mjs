@@ -61,3 +61,21 @@ export async function loadTimings(page) {
     };
   });
 }
+
+/**
+ * A fresh browser context signed in through the sign-in form, in `locale` (the console's language
+ * is the user's choice, kept in localStorage, not the browser's). Uncaught page errors go to
+ * `pageErrors` when given. Resolves once the console has left the sign-in page.
+ */
+export async function signInPage(browser, baseUrl, { email, password }, { width = 1280, height = 860, locale = 'zh-CN', pageErrors, downloads = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale, acceptDownloads: downloads });
+  await context.addInitScript((l) => localStorage.setItem('cove.locale', l), locale);
+  const page = await context.newPage();
+  if (pageErrors) page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.fill('[data-test=email]', email);
+  await page.fill('[data-test=password]', password);
+  await page.click('[data-test=sign-in-submit]');
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  return page;
+}

@@ -22,6 +22,10 @@ export const accountsRoutes = {
   org: ['GET', '/api/v1/orgs/{orgId}'],
   updateOrg: ['PATCH', '/api/v1/orgs/{orgId}'],
   licenseAttachment: ['GET', '/api/v1/orgs/{orgId}/license-attachment'],
+  resubmitOrg: ['POST', '/api/v1/orgs/{orgId}/resubmit'],
+  orgOperationLog: ['GET', '/api/v1/orgs/{orgId}/operation-log'],
+  platformOperationLog: ['GET', '/api/v1/platform/operation-log'],
+  verifyOperationLog: ['GET', '/api/v1/platform/operation-log/verify'],
   uploadLicense: ['PUT', '/api/v1/orgs/{orgId}/license-attachment'],
 
   platformOrgs: ['GET', '/api/v1/platform/orgs'],
@@ -87,6 +91,8 @@ export type BrandingImage = 'logo' | 'loginImage' | 'favicon';
 export type Org = Schemas['Org'];
 export type OrgStatus = Org['status'];
 export type OrgDetails = Schemas['OrgDetails'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditVerification = AnswerOf<Routes['verifyOperationLog']>;
 export type OrgRegistration = Body<'registerOrg'>;
 export type Quotas = Schemas['Quotas'];
 export type QuotaOverrides = Schemas['QuotaOverrides'];
@@ -123,6 +129,14 @@ export const accountsApi = {
   org: (orgId: string) => call('org', { orgId }),
   updateOrg: (orgId: string, body: Body<'updateOrg'>) => call('updateOrg', { orgId }, { body }),
   licenseAttachment: (orgId: string) => blob('licenseAttachment', { orgId }),
+  resubmitOrg: (orgId: string, body: Body<'resubmitOrg'>) => call('resubmitOrg', { orgId }, { body }),
+  orgOperationLog: (orgId: string, query: Query<'orgOperationLog'>) => call('orgOperationLog', { orgId }, { query }),
+  orgOperationLogCsv: (orgId: string, query: Query<'orgOperationLog'>) =>
+    blob('orgOperationLog', { orgId }, { query: { ...query, format: 'csv' } }),
+  platformOperationLog: (query: Query<'platformOperationLog'>) => call('platformOperationLog', {}, { query }),
+  platformOperationLogCsv: (query: Query<'platformOperationLog'>) =>
+    blob('platformOperationLog', {}, { query: { ...query, format: 'csv' } }),
+  verifyOperationLog: () => call('verifyOperationLog', {}),
   uploadLicense: (orgId: string, file: File) => upload('uploadLicense', { orgId }, file, { query: { filename: file.name } }),
 
   platformOrgs: (query: Query<'platformOrgs'>) => call('platformOrgs', {}, { query }),

@@ -69,10 +69,10 @@ export function bindRoutes<T extends RouteTable>(routes: T) {
       const [method, path] = target(name, params);
       return client.request<AnswerOf<T[N]>>(method, path, opts as RequestOptions);
     },
-    /** A download: the answer as a Blob. */
-    blob<N extends keyof T>(name: N, params: PathParamsOf<T[N]>): Promise<Blob> {
+    /** A download: the answer as a Blob (an export takes the list's query). */
+    blob<N extends keyof T>(name: N, params: PathParamsOf<T[N]>, opts: { query?: QueryOf<T[N]> } = {}): Promise<Blob> {
       const [method, path] = target(name, params);
-      return client.request<Blob>(method, path, { responseType: 'blob' });
+      return client.request<Blob>(method, path, { responseType: 'blob', query: opts.query } as RequestOptions);
     },
     /** A raw-body upload with progress (XMLHttpRequest). */
     upload<N extends keyof T>(

@@ -1113,6 +1113,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/operation-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's operation log
+         * @description Newest first. `format=csv` exports every matching entry instead of a page: The matching entries, newest first, as RFC 4180 CSV with a UTF-8 BOM (`format=csv`; `Content-Disposition: attachment`).
+         */
+        get: operations["get_orgs_by_orgId_operation_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resubmit a rejected organisation
+         * @description A rejected organisation's owner corrects what the operator's reason named (every field optional) and sends it back to the review queue: `rejected → pending`, event `org.resubmitted`; the rejection and its reason stay in the operation log.
+         */
+        post: operations["post_orgs_by_orgId_resubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/uid-lists": {
         parameters: {
             query?: never;
@@ -1242,6 +1282,46 @@ export interface paths {
         post?: never;
         /** Operators: dissociate a mini-program from a host app */
         delete: operations["delete_platform_host_apps_by_hostAppId_apps_by_appId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/operation-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole operation log
+         * @description Newest first, every organisation's entries and the platform's own. `format=csv` as for an organisation's log.
+         */
+        get: operations["get_platform_operation_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/operation-log/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the hash chain
+         * @description What `cove audit verify` reports: walks the whole log and names the first broken link (an edited, replaced or deleted entry).
+         */
+        get: operations["get_platform_operation_log_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1955,6 +2035,45 @@ export interface components {
             /** @enum {string} */
             contentType: "image/png" | "image/jpeg" | "application/pdf";
             sha256: string;
+        };
+        AuditEntry: {
+            /** @description Sequence number in the chain, as a string */
+            id: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            at: string;
+            actor: {
+                /** @enum {string} */
+                kind: "guest" | "user" | "api_key" | "system";
+                id: string;
+                name: string;
+            };
+            /** @description "" for platform-level entries */
+            orgId: string;
+            /** @description `org.approved`, `app.updated`, `auth.login_failed`, … */
+            action: string;
+            /** @enum {string} */
+            result: "success" | "failure";
+            target: {
+                type: string;
+                id: string;
+            };
+            /** @description Summary before the change (never secrets); null when there is none */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Summary after the change; null when there is none */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            ip: string;
+            userAgent: string;
+            requestId: string;
+        };
+        AuditEntryPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["AuditEntry"][];
         };
         BaseLibrary: {
             version: string;
@@ -2916,6 +3035,10 @@ export interface components {
         Cursor: string;
         /** @description Rows to skip (numbered pages); not together with `cursor` */
         Offset: number;
+        /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+        From: string;
+        /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+        To: string;
         /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
         IdempotencyKey: string;
     };
@@ -3300,6 +3423,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Rows to skip (numbered pages); not together with `cursor` */
                 offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
                 /** @description Only plans in this state */
                 status?: "draft" | "running" | "paused" | "completed" | "rolled_back";
             };
@@ -3756,6 +3883,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Rows to skip (numbered pages); not together with `cursor` */
                 offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
             };
             header?: never;
             path: {
@@ -5639,6 +5770,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Rows to skip (numbered pages); not together with `cursor` */
                 offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
             };
             header?: never;
             path: {
@@ -6055,6 +6190,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Rows to skip (numbered pages); not together with `cursor` */
                 offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
             };
             header?: never;
             path?: never;
@@ -6291,6 +6430,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Rows to skip (numbered pages); not together with `cursor` */
                 offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
                 /** @description Only keys in this state */
                 status?: "active" | "expired" | "revoked";
             };
@@ -6503,6 +6646,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Rows to skip (numbered pages); not together with `cursor` */
                 offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
             };
             header?: never;
             path: {
@@ -6638,6 +6785,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Rows to skip (numbered pages); not together with `cursor` */
                 offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
                 /** @description Only host apps in this state */
                 status?: "active" | "disabled";
                 /** @description Substring of the name, or an exact id or sdkKey */
@@ -6742,6 +6893,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Rows to skip (numbered pages); not together with `cursor` */
                 offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
             };
             header?: never;
             path: {
@@ -7016,6 +7171,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Rows to skip (numbered pages); not together with `cursor` */
                 offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
             };
             header?: never;
             path: {
@@ -7351,6 +7510,128 @@ export interface operations {
             507: components["responses"]["StorageFull"];
         };
     };
+    get_orgs_by_orgId_operation_log: {
+        parameters: {
+            query?: {
+                /** @description Only entries of this actor (user, API key or operator id) */
+                actorId?: string;
+                /** @description An action (`app.updated`), or a family ending in a dot (`app.`) */
+                action?: string;
+                /** @description Only entries about this kind of object (`app`, `version`, `org`, …) */
+                targetType?: string;
+                /** @description Only entries about this object (its history) */
+                targetId?: string;
+                /** @description `failure`: refused or failed attempts (wrong passwords, lockouts, reused refresh tokens); `success`: everything else */
+                result?: "success" | "failure";
+                /** @description `csv` answers every matching entry (no paging) as a CSV attachment */
+                format?: "json" | "csv";
+                /** @description Page size */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
+            };
+            header?: never;
+            path: {
+                /** @description Organisation id (`org_…`) */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    post_orgs_by_orgId_resubmit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Organisation id (`org_…`) */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    licenseNo?: string;
+                    contactName?: string;
+                    /** Format: email */
+                    contactEmail?: string;
+                    /** @description 5–20 digits, optional leading +, spaces, - . ( ) */
+                    contactPhone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgDetails"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `orgs.invalid_transition`, `orgs.license_exists`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
     get_orgs_by_orgId_uid_lists: {
         parameters: {
             query?: {
@@ -7360,6 +7641,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Rows to skip (numbered pages); not together with `cursor` */
                 offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
                 /** @description Substring of the name */
                 q?: string;
             };
@@ -7483,6 +7768,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Rows to skip (numbered pages); not together with `cursor` */
                 offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
             };
             header?: never;
             path?: never;
@@ -7899,6 +8188,97 @@ export interface operations {
             507: components["responses"]["StorageFull"];
         };
     };
+    get_platform_operation_log: {
+        parameters: {
+            query?: {
+                /** @description Only this organisation's entries; `platform` for the entries of no organisation */
+                orgId?: string;
+                /** @description Only entries of this actor (user, API key or operator id) */
+                actorId?: string;
+                /** @description An action (`app.updated`), or a family ending in a dot (`app.`) */
+                action?: string;
+                /** @description Only entries about this kind of object (`app`, `version`, `org`, …) */
+                targetType?: string;
+                /** @description Only entries about this object (its history) */
+                targetId?: string;
+                /** @description `failure`: refused or failed attempts (wrong passwords, lockouts, reused refresh tokens); `success`: everything else */
+                result?: "success" | "failure";
+                /** @description `csv` answers every matching entry (no paging) as a CSV attachment */
+                format?: "json" | "csv";
+                /** @description Page size */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    get_platform_operation_log_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        /** Format: int64 */
+                        entries: number;
+                        /** @description The newest entry's hash: keep it elsewhere to detect a rewrite of the whole chain later */
+                        headHash: string;
+                        /** @description Entries up to this id were pruned */
+                        prunedThrough: string | null;
+                        /** @description The first entry that breaks the chain */
+                        firstBadId: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
     get_platform_operators: {
         parameters: {
             query?: {
@@ -7908,6 +8288,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Rows to skip (numbered pages); not together with `cursor` */
                 offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
                 /** @description Only this role */
                 role?: "platform_admin" | "platform_reviewer";
                 /** @description Only this status */
@@ -8136,6 +8520,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Rows to skip (numbered pages); not together with `cursor` */
                 offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
             };
             header?: never;
             path?: never;

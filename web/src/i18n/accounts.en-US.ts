@@ -6,7 +6,20 @@ import type zh from './accounts.zh-CN';
 const messages: typeof zh = {
   nav: {
     orgReview: 'Organisation review', operators: 'Operators', settings: 'Platform settings', members: 'Members & invitations',
-    apiKeys: 'API keys', orgSettings: 'Organisation settings', account: 'My account',
+    apiKeys: 'API keys', orgSettings: 'Organisation settings', operationLog: 'Operation log', account: 'My account',
+  },
+  oplog: {
+    subtitlePlatform: 'Every organisation\'s and the platform\'s own changes; each entry is hash-chained, so tampering can be checked',
+    subtitleOrg: 'Who changed what in the organisation, and when',
+    historyTab: 'History', org: 'Organisation', platform: 'Platform', action: 'Action', actionHint: 'e.g. app.updated or app.', actor: 'Actor', actorHint: 'User or key id',
+    targetType: 'Object type', targetId: 'Object id', anyTarget: 'Any type', target: 'Object', result: 'Result', anyResult: 'Any result', time: 'Time',
+    ip: 'IP address', userAgent: 'Client', requestId: 'Request id', before: 'Before', after: 'After', detail: 'Entry details',
+    export: 'Export CSV', verify: 'Verify chain', verifyOk: 'The chain is intact: {n} entries', verifyBroken: 'The chain breaks at entry {id}',
+    empty: 'No entries yet', noMatch: 'No entries match the filters',
+    results: { success: 'Success', failure: 'Failure' },
+    actorKind: { user: 'user', api_key: 'API key', system: 'system', guest: 'guest' },
+    targets: { org: 'Organisation', app: 'Mini-program', version: 'Version', host_app: 'Host app', member: 'Member', invitation: 'Invitation', api_key: 'API key', user: 'Account', operator: 'Operator', gray_plan: 'Gray plan', uid_list: 'UID list', settings: 'Platform settings', audit_log: 'Operation log' },
+    actions: { app_created: 'Mini-program created', app_updated: 'Mini-program edited', app_deleted: 'Mini-program deleted', app_status_changed: 'Online/offline switched', app_icon_set: 'Icon uploaded', app_certificate_set: 'Audit certificate uploaded', app_online: 'Mini-program online', app_offline: 'Mini-program offline', app_taken_down: 'Taken down', app_restored: 'Restored', association_changed: 'Host app association', auth_locked: 'Account locked', auth_login: 'Signed in', auth_login_failed: 'Sign-in failed', auth_logout: 'Signed out', auth_logout_all: 'All sessions signed out', auth_password_changed: 'Password changed', auth_recovery_codes_regenerated: 'Recovery codes regenerated', auth_refresh_reused: 'Refresh token reused', auth_session_revoked: 'Session revoked', api_key_created: 'API key created', api_key_revoked: 'API key revoked', api_key_rotated: 'API key rotated', gray_plan_created: 'Gray plan created', gray_plan_updated: 'Gray plan edited', gray_plan_deleted: 'Gray plan deleted', gray_plan_started: 'Gray release started', gray_plan_paused: 'Gray release paused', gray_plan_resumed: 'Gray release resumed', gray_plan_completed: 'Gray release completed', gray_plan_rolled_back: 'Gray release rolled back', gray_plan_step_applied: 'Gray step applied', host_app_created: 'Host app created', host_app_updated: 'Host app edited', host_app_deleted: 'Host app deleted', host_app_secret_rotated: 'SDK secret rotated', invitation_created: 'Invitation sent', invitation_accepted: 'Invitation accepted', invitation_revoked: 'Invitation revoked', member_added: 'Member added', member_created: 'Member created', member_removed: 'Member removed', member_role_changed: 'Member role changed', member_password_reset: 'Member password reset', operator_created: 'Operator added', operator_updated: 'Operator edited', operator_removed: 'Operator removed', org_registered: 'Organisation registered', org_approved: 'Approved', org_rejected: 'Rejected', org_suspended: 'Suspended', org_reactivated: 'Reactivated', org_resubmitted: 'Resubmitted for review', org_updated: 'Profile edited', org_security_updated: 'Security settings changed', org_quotas_updated: 'Quotas changed', org_license_attachment_set: 'Licence scan uploaded', uid_list_created: 'UID list created', uid_list_updated: 'UID list edited', uid_list_deleted: 'UID list deleted', user_updated: 'Account edited', user_password_reset: 'Password reset', version_uploaded: 'Version uploaded', version_updated: 'Version edited', version_deleted: 'Version deleted', version_released: 'Version released', version_rolled_back: 'Version rolled back', base_library_added: 'Base library added', base_library_updated: 'Base library edited', base_library_deleted: 'Base library deleted', audit_pruned: 'Expired entries pruned' },
   },
   status: {
     org: { pending: 'Pending', active: 'Active', rejected: 'Rejected', suspended: 'Suspended' },
@@ -60,6 +73,12 @@ const messages: typeof zh = {
     code: 'Code or recovery code', noAccount: 'No organisation account yet?', registerOrg: 'Register an organisation',
     heroTitle: 'The self-hosted mini-program platform',
     heroText: 'Review organisations, publish mini-programs and run host apps — all from one binary.',
+  },
+  resubmit: {
+    title: 'Correct and resubmit',
+    text: 'After you resubmit, the organisation is pending again until a platform operator reviews it.',
+    submit: 'Resubmit for review',
+    done: 'Resubmitted; waiting for review',
   },
   register: {
     title: 'Register an organisation',

@@ -4,7 +4,19 @@
 export default {
   nav: {
     orgReview: '机构审核', operators: '运营人员', settings: '平台设置', members: '成员与邀请', apiKeys: 'API 密钥', orgSettings: '机构设置',
-    account: '我的账号',
+    operationLog: '操作日志', account: '我的账号',
+  },
+  oplog: {
+    subtitlePlatform: '所有机构与平台自身的操作记录，每条记录带哈希链，可校验是否被篡改', subtitleOrg: '机构内谁在什么时间做了什么修改',
+    historyTab: '操作记录', org: '机构', platform: '平台', action: '操作', actionHint: '如 app.updated 或 app.', actor: '操作人', actorHint: '用户或密钥 ID',
+    targetType: '对象类型', targetId: '对象 ID', anyTarget: '全部类型', target: '对象', result: '结果', anyResult: '全部结果', time: '操作时间',
+    ip: 'IP 地址', userAgent: '客户端', requestId: '请求 ID', before: '修改前', after: '修改后', detail: '操作详情',
+    export: '导出 CSV', verify: '校验哈希链', verifyOk: '哈希链完整：共 {n} 条记录', verifyBroken: '哈希链在第 {id} 条记录处断开',
+    empty: '还没有操作记录', noMatch: '没有符合条件的记录',
+    results: { success: '成功', failure: '失败' },
+    actorKind: { user: '用户', api_key: 'API 密钥', system: '系统', guest: '访客' },
+    targets: { org: '机构', app: '小程序', version: '版本', host_app: '宿主 App', member: '成员', invitation: '邀请', api_key: 'API 密钥', user: '账号', operator: '运营人员', gray_plan: '灰度计划', uid_list: 'UID 名单', settings: '平台设置', audit_log: '操作日志' },
+    actions: { app_created: '创建小程序', app_updated: '修改小程序', app_deleted: '删除小程序', app_status_changed: '小程序上下线', app_icon_set: '上传图标', app_certificate_set: '上传审计证书', app_online: '上线小程序', app_offline: '下线小程序', app_taken_down: '下架小程序', app_restored: '恢复小程序', association_changed: '关联宿主 App', auth_locked: '账号锁定', auth_login: '登录', auth_login_failed: '登录失败', auth_logout: '退出登录', auth_logout_all: '退出所有会话', auth_password_changed: '修改密码', auth_recovery_codes_regenerated: '重新生成恢复码', auth_refresh_reused: '刷新令牌被重复使用', auth_session_revoked: '撤销会话', api_key_created: '创建 API 密钥', api_key_revoked: '吊销 API 密钥', api_key_rotated: '轮换 API 密钥', gray_plan_created: '创建灰度计划', gray_plan_updated: '修改灰度计划', gray_plan_deleted: '删除灰度计划', gray_plan_started: '开始灰度', gray_plan_paused: '暂停灰度', gray_plan_resumed: '继续灰度', gray_plan_completed: '灰度全量', gray_plan_rolled_back: '灰度回滚', gray_plan_step_applied: '灰度进入下一步', host_app_created: '创建宿主 App', host_app_updated: '修改宿主 App', host_app_deleted: '删除宿主 App', host_app_secret_rotated: '轮换 SDK 密钥', invitation_created: '发出邀请', invitation_accepted: '接受邀请', invitation_revoked: '撤销邀请', member_added: '添加成员', member_created: '创建成员', member_removed: '移除成员', member_role_changed: '修改成员角色', member_password_reset: '重置成员密码', operator_created: '添加运营人员', operator_updated: '修改运营人员', operator_removed: '移除运营人员', org_registered: '机构注册', org_approved: '审核通过', org_rejected: '驳回注册', org_suspended: '停用机构', org_reactivated: '恢复机构', org_resubmitted: '重新提交审核', org_updated: '修改机构资料', org_security_updated: '修改安全设置', org_quotas_updated: '修改配额', org_license_attachment_set: '上传营业执照', uid_list_created: '创建 UID 名单', uid_list_updated: '修改 UID 名单', uid_list_deleted: '删除 UID 名单', user_updated: '修改账号', user_password_reset: '重置密码', version_uploaded: '上传版本', version_updated: '修改版本', version_deleted: '删除版本', version_released: '发布版本', version_rolled_back: '回滚版本', base_library_added: '添加基础库', base_library_updated: '修改基础库', base_library_deleted: '删除基础库', audit_pruned: '清理过期日志' },
   },
   status: {
     org: { pending: '待审核', active: '正常', rejected: '已驳回', suspended: '已停用' },
@@ -48,6 +60,9 @@ export default {
     title: '登录', subtitle: '使用你的邮箱和密码登录控制台', submit: '登录', verify: '验证', totpTitle: '两步验证', totpHint: '请输入身份验证器中的 6 位验证码，或一个恢复码',
     code: '验证码或恢复码', noAccount: '还没有机构账号？', registerOrg: '注册机构', heroTitle: '自托管的小程序开放平台',
     heroText: '审核机构、发布小程序、管理宿主 App —— 一个程序全部搞定。',
+  },
+  resubmit: {
+    title: '修改并重新提交', text: '修改后提交，机构将回到待审核状态，由平台运营方重新审核。', submit: '重新提交审核', done: '已重新提交，请等待审核',
   },
   register: {
     title: '机构注册', subtitle: '提交后由平台运营方审核，通过后即可登录开发中心。', orgSection: '机构信息', ownerSection: '管理员账号（机构所有者）', submit: '提交注册',

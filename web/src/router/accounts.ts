@@ -1,6 +1,6 @@
 // Pages of the accounts module: sign-in and registration, my account, organisation review,
 // operators, platform settings, members, API keys, organisation settings.
-import { Avatar, Key, OfficeBuilding, Setting, User } from '@element-plus/icons-vue';
+import { Avatar, Document, Key, OfficeBuilding, Setting, User } from '@element-plus/icons-vue';
 import type { ModuleRoutes } from './meta';
 
 export const accountsRoutes: ModuleRoutes = {
@@ -31,6 +31,12 @@ export const accountsRoutes: ModuleRoutes = {
       meta: { platform: 'platform:operators', title: 'nav.operators', nav: { icon: Avatar, order: 30 } },
     },
     {
+      path: 'ops/operation-log',
+      name: 'ops-operation-log',
+      component: () => import('@/views/ops/OperationLog.vue'),
+      meta: { platform: 'platform:audit', title: 'nav.operationLog', nav: { icon: Document, order: 80 } },
+    },
+    {
       path: 'ops/settings',
       name: 'ops-settings',
       component: () => import('@/views/ops/Settings.vue'),
@@ -47,6 +53,12 @@ export const accountsRoutes: ModuleRoutes = {
       name: 'org-api-keys',
       component: () => import('@/views/org/ApiKeys.vue'),
       meta: { org: 'keys:manage', title: 'nav.apiKeys', nav: { icon: Key, order: 60 } },
+    },
+    {
+      path: 'o/:orgId/operation-log',
+      name: 'org-operation-log',
+      component: () => import('@/views/org/OperationLog.vue'),
+      meta: { org: 'audit:read', title: 'nav.operationLog', nav: { icon: Document, order: 80 } },
     },
     {
       path: 'o/:orgId/settings',
