@@ -130,6 +130,7 @@ const messages: typeof zh = {
     allRoles: 'All roles',
     anyCategory: 'Any category',
     createdRange: 'Created',
+    joinedRange: 'Joined',
     startDate: 'Start date',
     endDate: 'End date',
     rangeTo: 'to',

@@ -99,6 +99,7 @@ export default {
     allRoles: '全部角色',
     anyCategory: '全部分类',
     createdRange: '创建时间',
+    joinedRange: '加入时间',
     startDate: '开始日期',
     endDate: '结束日期',
     rangeTo: '至',
