@@ -271,6 +271,7 @@ Version VersionService::release_in(core::Tx& tx, const core::Actor& actor, const
                       fmt::format("A version that is {} cannot be released", v.status),
                       {{"status", v.status}});
   }
+  check_release_guards(tx, v);
   const auto app = require_app(tx, org_id, app_id);
   if (!app.released_version_id.empty()) {
     auto current = version_repo::find_by_id(tx, org_id, app.released_version_id);
@@ -282,6 +283,10 @@ Version VersionService::release_in(core::Tx& tx, const core::Actor& actor, const
     }
   }
   return make_released(tx, actor, std::move(v), false);
+}
+
+void VersionService::check_release_guards(core::Conn& c, const Version& v) const {
+  for (const auto& guard : release_guards_) guard(c, v.org_id, v.app_id, v.status);
 }
 
 Version VersionService::rollback(const core::Actor& actor, const std::string& org_id,
