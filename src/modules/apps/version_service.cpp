@@ -266,12 +266,13 @@ Version VersionService::release_in(core::Tx& tx, const core::Actor& actor, const
     throw core::Error::conflict("apps.use_rollback",
                                 "This version was released before; roll back to it instead");
   }
+  // Later modules' refusals first: "needs an approved review" says more than "in_review".
+  check_release_guards(tx, v);
   if (!releasable(v)) {
     throw core::Error(409, "apps.not_releasable",
                       fmt::format("A version that is {} cannot be released", v.status),
                       {{"status", v.status}});
   }
-  check_release_guards(tx, v);
   const auto app = require_app(tx, org_id, app_id);
   if (!app.released_version_id.empty()) {
     auto current = version_repo::find_by_id(tx, org_id, app.released_version_id);

@@ -59,11 +59,18 @@ ChunkScanner::~ChunkScanner() = default;
 void ChunkScanner::reset() {
   buffer_.clear();
   lines_before_ = 0;
+  reported_ = 0;
 }
 
 void ChunkScanner::feed(std::string_view chunk, bool last, const std::function<void(const ScanHit&)>& on_hit) {
-  const std::size_t carried = buffer_.size();
   buffer_.append(chunk);
+  // A match is reported once its excerpt is complete: it ends before the last newline seen, or
+  // kExcerptSide bytes before the end of the data so far; later ones wait for the next chunk.
+  std::size_t settled = buffer_.size();
+  if (!last) {
+    settled = buffer_.size() > kExcerptSide ? buffer_.size() - kExcerptSide : 0;
+    if (const auto nl = buffer_.rfind('\n'); nl != std::string::npos) settled = std::max(settled, nl);
+  }
   const re2::StringPiece text(buffer_);
   for (std::size_t p = 0; p < res_.size(); ++p) {
     const auto& re = *res_[p];
@@ -75,9 +82,8 @@ void ChunkScanner::feed(std::string_view chunk, bool last, const std::function<v
       const auto start = static_cast<std::size_t>(found[0].data() - buffer_.data());
       const auto end = start + found[0].size();
       pos = found[0].empty() ? end + 1 : end;
-      // Reported with the previous chunk, unless it ended right at that chunk's end (deferred).
-      if (end < carried) continue;
-      if (!last && end == buffer_.size()) break;        // may grow: the next chunk decides
+      if (end <= reported_) continue;  // reported with an earlier chunk
+      if (end > settled) break;        // waits for the next chunk (matches come in order)
       ScanHit hit;
       hit.pattern = p;
       const auto& m = groups > 1 && found[1].data() ? found[1] : found[0];
@@ -96,11 +102,13 @@ void ChunkScanner::feed(std::string_view chunk, bool last, const std::function<v
     reset();
     return;
   }
+  reported_ = settled;
   // Keep the tail for the next chunk; count the newlines of what is dropped.
   if (buffer_.size() > kCarry) {
     const auto drop = buffer_.size() - kCarry;
     lines_before_ += std::count(buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(drop), '\n');
     buffer_.erase(0, drop);
+    reported_ -= std::min(drop, reported_);
   }
 }
 

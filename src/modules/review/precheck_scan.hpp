@@ -1,8 +1,9 @@
 #pragma once
 // Pattern search over a file that arrives in chunks, with line numbers and excerpts, in bounded
 // memory: each chunk is searched together with the last kCarry bytes of the data before it, so a
-// match that straddles two chunks is found once, and a match touching the end of the data seen so
-// far waits for the next chunk (it may grow). Patterns must match at most kCarry bytes.
+// match that straddles two chunks is found once, and a match near the end of the data seen so far
+// waits for the next chunk (it may grow, and its excerpt is not complete yet). Patterns must match
+// at most kCarry - 100 bytes.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -44,6 +45,7 @@ class ChunkScanner {
   bool ok_ = true;
   std::string buffer_;          // the carry, then the chunk
   std::int64_t lines_before_ = 0;  // newlines before buffer_[0]
+  std::size_t reported_ = 0;       // matches ending at or before this offset were reported
 };
 
 // `s` with invalid UTF-8 sequences dropped (excerpts are cut at byte positions; JSON needs UTF-8).
