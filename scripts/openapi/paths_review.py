@@ -26,20 +26,23 @@ def add(api):
     api.tag(TAG_OPS, "The reviewers' queue (待办中心, permission `platform:review`): oldest first, claim an item so "
                      "two reviewers do not work on the same one (claims expire after `claimMinutes`), approve or "
                      "reject with a reason category.")
-    evidence = obj({"file": string(), "line": nullable(integer(1)), "excerpt": string()}, additional=None)
+    evidence = obj({"file": string(), "line": nullable(integer(1)), "excerpt": string()}, ["file", "line", "excerpt"],
+                   additional=None)
     check = api.schema("ReviewCheck", obj({
         "name": string(enum=CHECKS), "result": string(enum=["pass", "warn", "fail"]), "summary": string(),
         "evidence": array(evidence, max_items=20, description="Where the check found what it reports"),
         "details": {"type": "object", "description": "Check-specific figures (hosts found, APIs used, counts)"},
     }, ["name", "result", "summary", "evidence", "details"], additional=None))
-    counts = obj({"pass": integer(0), "warn": integer(0), "fail": integer(0)}, additional=None)
-    claim = nullable(obj({"userId": string(), "name": string(), "expiresAt": time()}, additional=None))
+    counts = obj({"pass": integer(0), "warn": integer(0), "fail": integer(0)}, ["pass", "warn", "fail"],
+                 additional=None)
+    claim = nullable(obj({"userId": string(), "name": string(), "expiresAt": time()}, ["userId", "name", "expiresAt"],
+                         additional=None))
     review_props = {
         "id": string(example="rev_4n8Jd2kQ0Zb7YwVf1Lx3Tc"), "orgId": string(), "appId": string(),
         "appName": string(), "versionId": string(), "version": string(), "status": string(enum=STATUS),
         "notes": string(0, 2000),
         "testAccount": nullable(obj({"username": string(), "password": string(), "note": string()},
-                                    additional=None)),
+                                    ["username", "password", "note"], additional=None)),
         "expedite": boolean(), "releaseOnApproval": boolean(), "submittedBy": string(), "claim": claim,
         "decidedBy": nullable(string(description="A reviewer's user id, or `system` for the pre-checks")),
         "decidedAt": nullable(time()),
@@ -54,7 +57,7 @@ def add(api):
     history = obj({"at": time(), "actorId": string(), "actorName": string(),
                    "action": string(enum=["submitted", "prechecked", "claimed", "approved", "rejected", "withdrawn",
                                           "released", "release_failed"]),
-                   "detail": {"type": "object"}}, additional=None)
+                   "detail": {"type": "object"}}, ["at", "actorId", "actorName", "action", "detail"], additional=None)
     detail = dict(with_checks, history=array(history), releasedVersion=nullable(string()),
                   diff=nullable({"type": "object", "description": "As GET /apps/{appId}/compare answers, from the "
                                                                   "released version to this one"}))

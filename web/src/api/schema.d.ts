@@ -2805,21 +2805,21 @@ export interface components {
             status: "submitted" | "in_review" | "approved" | "rejected" | "withdrawn";
             notes: string;
             testAccount: {
-                username?: string;
-                password?: string;
-                note?: string;
+                username: string;
+                password: string;
+                note: string;
             } | null;
             expedite: boolean;
             releaseOnApproval: boolean;
             submittedBy: string;
             claim: {
-                userId?: string;
-                name?: string;
+                userId: string;
+                name: string;
                 /**
                  * Format: date-time
                  * @description RFC 3339, UTC, milliseconds
                  */
-                expiresAt?: string;
+                expiresAt: string;
             } | null;
             /** @description A reviewer's user id, or `system` for the pre-checks */
             decidedBy: string | null;
@@ -2850,10 +2850,10 @@ export interface components {
             summary: string;
             /** @description Where the check found what it reports */
             evidence: {
-                file?: string;
+                file: string;
                 /** Format: int64 */
-                line?: number | null;
-                excerpt?: string;
+                line: number | null;
+                excerpt: string;
             }[];
             /** @description Check-specific figures (hosts found, APIs used, counts) */
             details: Record<string, never>;
@@ -2870,21 +2870,21 @@ export interface components {
             status: "submitted" | "in_review" | "approved" | "rejected" | "withdrawn";
             notes: string;
             testAccount: {
-                username?: string;
-                password?: string;
-                note?: string;
+                username: string;
+                password: string;
+                note: string;
             } | null;
             expedite: boolean;
             releaseOnApproval: boolean;
             submittedBy: string;
             claim: {
-                userId?: string;
-                name?: string;
+                userId: string;
+                name: string;
                 /**
                  * Format: date-time
                  * @description RFC 3339, UTC, milliseconds
                  */
-                expiresAt?: string;
+                expiresAt: string;
             } | null;
             /** @description A reviewer's user id, or `system` for the pre-checks */
             decidedBy: string | null;
@@ -2909,11 +2909,11 @@ export interface components {
             checks: components["schemas"]["ReviewCheck"][];
             checkCounts: {
                 /** Format: int64 */
-                pass?: number;
+                pass: number;
                 /** Format: int64 */
-                warn?: number;
+                warn: number;
                 /** Format: int64 */
-                fail?: number;
+                fail: number;
             };
             /** @description Operators' lists only */
             orgName: string;
@@ -2922,12 +2922,12 @@ export interface components {
                  * Format: date-time
                  * @description RFC 3339, UTC, milliseconds
                  */
-                at?: string;
-                actorId?: string;
-                actorName?: string;
+                at: string;
+                actorId: string;
+                actorName: string;
                 /** @enum {string} */
-                action?: "submitted" | "prechecked" | "claimed" | "approved" | "rejected" | "withdrawn" | "released" | "release_failed";
-                detail?: Record<string, never>;
+                action: "submitted" | "prechecked" | "claimed" | "approved" | "rejected" | "withdrawn" | "released" | "release_failed";
+                detail: Record<string, never>;
             }[];
             releasedVersion: string | null;
             /** @description As GET /apps/{appId}/compare answers, from the released version to this one */
@@ -2965,21 +2965,21 @@ export interface components {
             status: "submitted" | "in_review" | "approved" | "rejected" | "withdrawn";
             notes: string;
             testAccount: {
-                username?: string;
-                password?: string;
-                note?: string;
+                username: string;
+                password: string;
+                note: string;
             } | null;
             expedite: boolean;
             releaseOnApproval: boolean;
             submittedBy: string;
             claim: {
-                userId?: string;
-                name?: string;
+                userId: string;
+                name: string;
                 /**
                  * Format: date-time
                  * @description RFC 3339, UTC, milliseconds
                  */
-                expiresAt?: string;
+                expiresAt: string;
             } | null;
             /** @description A reviewer's user id, or `system` for the pre-checks */
             decidedBy: string | null;
@@ -3004,11 +3004,11 @@ export interface components {
             checks: components["schemas"]["ReviewCheck"][];
             checkCounts: {
                 /** Format: int64 */
-                pass?: number;
+                pass: number;
                 /** Format: int64 */
-                warn?: number;
+                warn: number;
                 /** Format: int64 */
-                fail?: number;
+                fail: number;
             };
             /** @description Operators' lists only */
             orgName?: string;
