@@ -154,7 +154,8 @@ def versions(api):
            errors={400: ["validation_failed", "invalid_json"], 404: ["apps.version_not_found"], 413: []})
     api.op("DELETE", base + "/{version}", tag=tag, summary="Delete a version that was never released",
            permission="apps:write", params=[APP_ID, VERSION], responses={204: None},
-           errors={404: ["apps.version_not_found"], 409: ["apps.version_released"]})
+           errors={404: ["apps.version_not_found"], 409: ["apps.version_released", "apps.version_in_gray_plan",
+                                                         "review.version_under_review"]})
     api.op("GET", base + "/{version}/files", tag=tag, summary="The files of a version's package",
            permission="apps:read", params=[APP_ID, VERSION],
            responses={200: obj({"items": array(ref("VersionFile")), "nextCursor": nullable(string()),
@@ -190,7 +191,7 @@ def versions(api):
            responses={200: ref("Version")},
            errors={400: ["validation_failed"], 404: ["apps.version_not_found", "apps.not_found"],
                    409: ["apps.already_released", "apps.use_rollback", "apps.not_releasable",
-                         "apps.version_older_than_released"], 413: []},
+                         "apps.version_older_than_released", "review.approval_required"], 413: []},
            description=("The version must be releasable (uploaded, or approved once review exists) and newer than "
                         "the released one, which becomes `superseded`. The package's SHA-256 is signed (Ed25519) "
                         "at the first release. A draft mini-program goes online. Event `version.released`."))

@@ -4,6 +4,7 @@
 
 #include "accounts_steps.hpp"
 #include "apps_steps.hpp"
+#include "review_steps.hpp"
 #include "support/scenario.hpp"
 
 using namespace cove;
@@ -231,7 +232,8 @@ TEST_CASE("mini-program icons and audit certificates are stored and served", "[a
 TEST_CASE("mini-program status: online with a release, offline by the org, takedown by operators",
           "[api][apps][status]") {
   test::World w =
-      test::given() | test::org("A").owner().developer() | test::operators() | test::app("Weather");
+      test::given() | test::org("A").owner().developer() | test::operators() | test::self_release() |
+      test::app("Weather");
   auto& a = w.org("A");
   const auto id = w.app("Weather").id;
   const auto url = "/api/v1/apps/" + id;

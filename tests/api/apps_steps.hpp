@@ -21,6 +21,7 @@
 #include "core/sealed_box.hpp"
 #include "modules/apps/runtime_view.hpp"
 #include "modules/apps/sdk_directory.hpp"
+#include "support/accounts_fixture.hpp"
 #include "support/world.hpp"
 #include "support/zip_builder.hpp"
 
@@ -69,6 +70,36 @@ inline http::ClientResponse release(World& w, const std::string& app_id, const s
                 token);
 }
 
+// The reviewer the steps approve versions as (created on first use, apart from test::operators()).
+struct StepReviewer {
+  std::string token;
+};
+
+inline const std::string& step_reviewer_token(World& w) {
+  auto& r = w.state<StepReviewer>();
+  if (r.token.empty())
+    r.token = create_user(w.server, "step-reviewer@platform.example", "Correct-Horse-9", "platform_reviewer").token;
+  return r.token;
+}
+
+// Review is on by default (issue 14): submits the uploaded version, which must pass the
+// pre-checks, and approves it as a platform reviewer. Returns the review id.
+inline std::string approve_version(World& w, const std::string& app_id, const std::string& version,
+                                   const std::string& token) {
+  auto submitted =
+      w.call(http::Method::kPost, fmt::format("/api/v1/apps/{}/versions/{}/submit", app_id, version), token,
+             nlohmann::json::object());
+  INFO(submitted.body);
+  REQUIRE(submitted.status == 202);
+  REQUIRE(submitted.json()["status"] == "in_review");
+  const auto review = submitted.json()["reviewId"].get<std::string>();
+  auto approved = w.call(http::Method::kPost, "/api/v1/platform/reviews/" + review + "/approve",
+                         step_reviewer_token(w), nlohmann::json::object());
+  INFO(approved.body);
+  REQUIRE(approved.status == 200);
+  return review;
+}
+
 class AppStep {
  public:
   explicit AppStep(std::string name) : name_(std::move(name)) {}
@@ -80,12 +111,17 @@ class AppStep {
   }
   // A package uploaded as this version (versions are applied in the order given).
   AppStep& uploaded(std::string version) {
-    versions_.emplace_back(std::move(version), false);
+    versions_.emplace_back(std::move(version), kUploaded);
     return *this;
   }
-  // A package uploaded as this version and released to everyone.
+  // A package uploaded as this version, submitted, approved by a reviewer and released to everyone.
   AppStep& released(std::string version) {
-    versions_.emplace_back(std::move(version), true);
+    versions_.emplace_back(std::move(version), kReleased);
+    return *this;
+  }
+  // A package uploaded as this version, submitted and approved (ready to release or gray-release).
+  AppStep& approved(std::string version) {
+    versions_.emplace_back(std::move(version), kApproved);
     return *this;
   }
 
@@ -97,9 +133,10 @@ class AppStep {
     INFO(r.body);
     REQUIRE(r.status == 201);
     AppHandle app{.name = name_, .id = r.json()["appId"].get<std::string>(), .org_key = org.key};
-    for (const auto& [version, release_it] : versions_) {
+    for (const auto& [version, state] : versions_) {
       app.versions[version] = upload_ok(w, app.id, version, token);
-      if (release_it) {
+      if (state != kUploaded) approve_version(w, app.id, version, token);
+      if (state == kReleased) {
         const auto released = release(w, app.id, version, token);
         INFO(released.body);
         REQUIRE(released.status == 200);
@@ -111,7 +148,8 @@ class AppStep {
  private:
   std::string name_;
   std::string org_key_;
-  std::vector<std::pair<std::string, bool>> versions_;  // version, released
+  enum State { kUploaded, kApproved, kReleased };
+  std::vector<std::pair<std::string, State>> versions_;
 };
 
 // A mini-program named `name` (w.app(name)).

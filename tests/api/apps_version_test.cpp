@@ -6,6 +6,7 @@
 
 #include "accounts_steps.hpp"
 #include "apps_steps.hpp"
+#include "review_steps.hpp"
 #include "core/crypto.hpp"
 #include "core/ed25519.hpp"
 #include "support/process.hpp"
@@ -145,7 +146,8 @@ TEST_CASE("the organisation's package quota refuses large packages before readin
 }
 
 TEST_CASE("release, supersede and roll back; packages are signed", "[api][versions][release]") {
-  test::World w = test::given() | test::org("A").owner().developer() |
+  // Releasing itself is what this tests: the organisation may release without review.
+  test::World w = test::given() | test::org("A").owner().developer() | test::self_release() |
                   test::app("Weather").uploaded("1.0.0").uploaded("1.1.0");
   auto& a = w.org("A");
   const auto app = w.app("Weather").id;
@@ -250,7 +252,7 @@ TEST_CASE("versions compare file by file and download with ETag and Range", "[ap
 TEST_CASE("version notes and base-library minimum are edited; unreleased versions deleted",
           "[api][versions][base-libraries]") {
   test::World w = test::given() | test::org("A").owner().developer().viewer() | test::operators() |
-                  test::app("Weather").uploaded("1.0.0");
+                  test::self_release() | test::app("Weather").uploaded("1.0.0");
   auto& a = w.org("A");
   const auto app = w.app("Weather").id;
   const auto url = "/api/v1/apps/" + app + "/versions/1.0.0";

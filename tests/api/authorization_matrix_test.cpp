@@ -224,6 +224,28 @@ const std::map<std::string, Fixture>& fixtures() {
          REQUIRE(r.status == 201);
          return r.json()["id"].get<std::string>();
        }},
+      // A review waiting for a reviewer, over a version row written directly.
+      {"reviewId",
+       [](test::TestServer& server, World& w) {
+         auto r = server.client().post_json("/api/v1/orgs/" + w.org_a + "/apps", {{"name", "Review fixture"}},
+                                            test::bearer(w.credentials[Caller::kOwner]));
+         REQUIRE(r.status == 201);
+         const auto app = r.json()["appId"].get<std::string>();
+         const auto review = core::new_id("rev");
+         server.app().db().write([&](core::Tx& tx) {
+           const auto version = core::new_id("ver");
+           tx.exec(
+               "INSERT INTO app_versions(id, app_id, org_id, version, major, minor, patch, package_sha256, "
+               "package_size, file_count, unpacked_size, status, uploaded_by, created_ms, updated_ms) "
+               "VALUES(?, ?, ?, '1.0.0', 1, 0, 0, ?, 1, 1, 1, 'in_review', 'fixture', 0, 0)",
+               version, app, w.org_a, std::string(64, 'c'));
+           tx.exec(
+               "INSERT INTO reviews(id, org_id, app_id, app_name, version_id, version, status, submitted_by, "
+               "created_ms, updated_ms) VALUES(?, ?, ?, 'Review fixture', ?, '1.0.0', 'in_review', 'fixture', 0, 0)",
+               review, w.org_a, app, version);
+         });
+         return review;
+       }},
       {"uid", [](test::TestServer&, World&) { return std::string("alice"); }},
       // A package hash: the runtime's package route is open (signed by the SDK instead), so any
       // well-formed value shows that no caller reaches a 5xx.

@@ -4,6 +4,7 @@
 
 #include "accounts_steps.hpp"
 #include "apps_steps.hpp"
+#include "review_steps.hpp"
 #include "core/crypto.hpp"
 #include "support/cove_binary.hpp"
 
@@ -24,7 +25,8 @@ std::string api_key(test::World& w, const std::vector<std::string>& scopes) {
 }  // namespace
 
 TEST_CASE("cove publish uploads, annotates and releases a version", "[cli][publish][e2e]") {
-  test::World w = test::given() | test::org("A").owner().viewer() | test::app("Weather");
+  // `cove publish --release` releases at once: an organisation that may release without review.
+  test::World w = test::given() | test::org("A").owner().viewer() | test::self_release() | test::app("Weather");
   const auto& a = w.org("A");
   const auto app = w.app("Weather").id;
   const auto key = api_key(w, {"apps:read", "apps:write", "apps:release"});
@@ -56,7 +58,8 @@ TEST_CASE("cove publish uploads, annotates and releases a version", "[cli][publi
 }
 
 TEST_CASE("cove publish reports the server's refusals", "[cli][publish][e2e]") {
-  test::World w = test::given() | test::org("A").owner().viewer() | test::app("Weather");
+  // `cove publish --release` releases at once: an organisation that may release without review.
+  test::World w = test::given() | test::org("A").owner().viewer() | test::self_release() | test::app("Weather");
   const auto& a = w.org("A");
   const auto app = w.app("Weather").id;
   const auto server = fmt::format("http://127.0.0.1:{}", w.server.port());

@@ -18,7 +18,7 @@ namespace {
 // Org A's mini-program "Weather" with 1.0.0 released and 1.1.0 uploaded, ready for a gray plan.
 test::Given two_versions(test::TestServerOptions options = {}) {
   return test::given(std::move(options)) | test::org("A").owner().developer().viewer() | test::operators() |
-         test::app("Weather").released("1.0.0").uploaded("1.1.0");
+         test::app("Weather").released("1.0.0").approved("1.1.0");
 }
 
 std::string plans_url(test::World& w) {
@@ -139,7 +139,7 @@ TEST_CASE("gray plan state machine", "[api][gray]") {
 }
 
 TEST_CASE("a draft plan can be deleted; a plan needs an online mini-program to start", "[api][gray]") {
-  test::World w = test::given() | test::org("A").owner().developer() | test::app("Weather").uploaded("0.1.0");
+  test::World w = test::given() | test::org("A").owner().developer() | test::app("Weather").approved("0.1.0");
   auto& a = w.org("A");
   const auto app = w.app("Weather").id;
   const auto plan = test::plan_ok(w, app, {{"version", "0.1.0"}, {"rule", kRule}}, a.developer().token);
@@ -161,6 +161,7 @@ TEST_CASE("live gray plans count against the organisation's quota", "[api][gray]
   const auto first = test::plan_ok(w, app, {{"version", "1.1.0"}, {"rule", kRule}}, a.developer().token);
   REQUIRE(test::act(w, first, "start", a.developer().token).status == 200);
   test::upload_ok(w, app, "1.2.0", a.developer().token);
+  test::approve_version(w, app, "1.2.0", a.developer().token);
   const auto second = test::plan_ok(w, app, {{"version", "1.2.0"}, {"rule", kRule}}, a.developer().token);
   auto r = test::act(w, second, "start", a.developer().token);
   CHECK(r.status == 403);

@@ -20,7 +20,7 @@ bool gray_bucket_in(const std::string& uid) { return gray::rollout_bucket("half"
 // Org A's "Weather" with 1.0.0 released and 1.1.0 uploaded, served to the host app "Super App".
 struct TwoVersions {
   test::World w = test::given() | test::org("A").owner().developer() |
-                  test::app("Weather").released("1.0.0").uploaded("1.1.0") |
+                  test::app("Weather").released("1.0.0").approved("1.1.0") |
                   test::host_app("Super App").serving("Weather");
   test::OrgHandle& a = w.org("A");
   const test::HostAppHandle& host = w.host_app("Super App");

@@ -11,7 +11,7 @@ using cove::http::Method;
 
 TEST_CASE("simulate explains which plan and group decide, condition by condition", "[api][gray][simulate]") {
   test::World w = test::given() | test::org("A").owner().developer().viewer() |
-                  test::app("Weather").released("1.0.0").uploaded("1.1.0").uploaded("1.2.0") |
+                  test::app("Weather").released("1.0.0").approved("1.1.0").approved("1.2.0") |
                   test::uid_list("beta", "tester\n");
   auto& a = w.org("A");
   const auto& token = a.developer().token;
@@ -93,7 +93,7 @@ TEST_CASE("evaluate any rule against a context", "[api][gray][simulate]") {
 
 TEST_CASE("rollout preview: the share of a sample a plan selects", "[api][gray][simulate]") {
   test::World w =
-      test::given() | test::org("A").owner().developer().viewer() | test::app("Weather").uploaded("1.0.0");
+      test::given() | test::org("A").owner().developer().viewer() | test::app("Weather").approved("1.0.0");
   auto& a = w.org("A");
   const auto& token = a.developer().token;
   const auto app = w.app("Weather").id;

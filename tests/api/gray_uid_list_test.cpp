@@ -104,7 +104,7 @@ TEST_CASE("UID lists: create, read, edit and delete", "[api][gray][uid_lists]") 
 
   SECTION("another organisation's plan cannot name the list") {
     const auto id = test::create_list(w, a.id, "private", "alice\n", token);
-    w | test::app("Weather").in("B").uploaded("1.0.0");
+    w | test::app("Weather").in("B").approved("1.0.0");
     const auto b_app = w.app("Weather").id;
     auto r = test::create_plan(
         w, b_app, {{"version", "1.0.0"}, {"rule", {{"groups", {{{"uidLists", {id}}}}}}}}, b.owner().token);
@@ -114,7 +114,7 @@ TEST_CASE("UID lists: create, read, edit and delete", "[api][gray][uid_lists]") 
 
   SECTION("a list in use by an unfinished plan cannot be deleted") {
     const auto id = test::create_list(w, a.id, "inuse", "alice\n", token);
-    w | test::app("Weather").in("A").uploaded("1.0.0");
+    w | test::app("Weather").in("A").approved("1.0.0");
     const auto app = w.app("Weather").id;
     const auto plan =
         test::plan_ok(w, app, {{"version", "1.0.0"}, {"rule", {{"groups", {{{"uidLists", {id}}}}}}}}, token);
@@ -152,7 +152,7 @@ TEST_CASE("a UID list of a million ids imports and serves membership", "[api][gr
   CHECK(w.call(Method::kGet, "/api/v1/uid-lists/" + id, a.developer().token).json()["size"] == 1'000'000);
 
   // The runtime loads it into its snapshot and answers from memory.
-  w | test::app("Weather").released("1.0.0").uploaded("1.1.0") |
+  w | test::app("Weather").released("1.0.0").approved("1.1.0") |
       test::host_app("Super App").serving("Weather") |
       test::gray_plan("Weather", "1.1.0", {{"groups", {{{"uidLists", {id}}}}}}).started();
   const auto& host = w.host_app("Super App");

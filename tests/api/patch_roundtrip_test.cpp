@@ -87,7 +87,7 @@ std::string future(int minutes) {
 
 TEST_CASE("every field of every PATCH route round-trips through GET", "[api][patch]") {
   test::World w = test::given() | test::org("A").everyone() | test::operators() |
-                  test::app("Weather").released("1.0.0").uploaded("1.1.0") | test::host_app("Super App") |
+                  test::app("Weather").released("1.0.0").approved("1.1.0") | test::host_app("Super App") |
                   test::uid_list("beta", "u1\nu2\n");
   auto& a = w.org("A");
   const auto app = w.app("Weather").id;

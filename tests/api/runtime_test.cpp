@@ -146,6 +146,7 @@ TEST_CASE("a release reaches the runtime as soon as its event is handled", "[api
   const auto app_url = "/runtime/v1/apps/" + app;
   REQUIRE(test::await_runtime(w, app_url, host, 200, R"("version":"1.0.0")").status == 200);
   test::upload_ok(w, app, "1.1.0", a.developer().token);
+  test::approve_version(w, app, "1.1.0", a.developer().token);
   const auto started = std::chrono::steady_clock::now();
   REQUIRE(test::release(w, app, "1.1.0", a.developer().token).status == 200);
   auto r = test::await_runtime(w, app_url, host, 200, R"("version":"1.1.0")");

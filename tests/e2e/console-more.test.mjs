@@ -12,6 +12,7 @@ import { startCove } from './lib/server.mjs';
 import { apiCall, confirmBox, screenshot } from './lib/ui.mjs';
 import { miniProgramZip } from './lib/zip.mjs';
 import { signedRuntimeGet } from './lib/auth.mjs';
+import { approveVersion } from './lib/review.mjs';
 
 const ARTIFACTS = process.env.COVE_E2E_ARTIFACTS ?? join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, 'artifacts');
 const BINARY = process.env.COVE_BINARY;
@@ -63,6 +64,7 @@ before(async () => {
   s.appId = (await call('POST', `/api/v1/orgs/${s.orgId}/apps`, s.token, { name: APP_NAME })).appId;
   await call('PUT', `/api/v1/apps/${s.appId}/versions/1.0.0/package`, s.token, miniProgramZip(APP_NAME, 32 * 1024), 'application/zip');
   await call('PATCH', `/api/v1/apps/${s.appId}/versions/1.0.0`, s.token, { changelog: 'First release' });
+  await approveVersion(cove.url, s.token, s.admin, s.appId, '1.0.0');
   await call('POST', `/api/v1/apps/${s.appId}/versions/1.0.0/release`, s.token);
   const host = await call('POST', `/api/v1/orgs/${s.orgId}/host-apps`, s.token, {
     name: HOST_NAME, bundleIds: [{ platform: 'ios', id: 'com.more.host' }],

@@ -11,6 +11,7 @@ import { startCove } from './lib/server.mjs';
 import { apiCall, confirmBox, screenshot } from './lib/ui.mjs';
 import { miniProgramZip } from './lib/zip.mjs';
 import { signedRuntimeGet } from './lib/auth.mjs';
+import { approveVersion } from './lib/review.mjs';
 
 const ARTIFACTS = process.env.COVE_E2E_ARTIFACTS ?? join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, 'artifacts');
 const BINARY = process.env.COVE_BINARY;
@@ -59,8 +60,11 @@ before(async () => {
   s.appId = (await call('POST', `/api/v1/orgs/${s.orgId}/apps`, s.token, { name: 'Gray Weather' })).appId;
   const zip = miniProgramZip('Gray Weather', 64 * 1024);
   await call('PUT', `/api/v1/apps/${s.appId}/versions/1.0.0/package`, s.token, zip, 'application/zip');
+  await approveVersion(cove.url, s.token, admin, s.appId, '1.0.0');
   await call('POST', `/api/v1/apps/${s.appId}/versions/1.0.0/release`, s.token);
   await call('PUT', `/api/v1/apps/${s.appId}/versions/1.1.0/package`, s.token, miniProgramZip('Gray Weather 1.1', 64 * 1024), 'application/zip');
+  // A gray plan serves an approved version only.
+  await approveVersion(cove.url, s.token, admin, s.appId, '1.1.0');
   const host = await call('POST', `/api/v1/orgs/${s.orgId}/host-apps`, s.token, {
     name: 'Gray Host', bundleIds: [{ platform: 'ios', id: 'com.gray.host' }],
   });

@@ -48,6 +48,25 @@ struct GrayCandidate {
   std::string min_base_library;
 };
 
+// Throws core::Error to refuse serving a version to everyone — the release route, a gray plan's
+// start and its completion (a later module, review, requires approval). `status` is the version's
+// status; called inside the releasing transaction, before anything is written.
+using ReleaseGuard = std::function<void(core::Conn& c, const std::string& org_id, const std::string& app_id,
+                                        const std::string& status)>;
+
+// A version as the review module sees it when an organisation submits it.
+struct ReviewTarget {
+  std::string app_name;
+  std::string version_id;
+  std::string version;
+  std::string status;
+  std::string package_sha256;
+  std::int64_t package_size = 0;
+  std::int64_t file_count = 0;
+  std::int64_t unpacked_size = 0;
+  std::string released_version;  // "" when nothing is released
+};
+
 // Throws core::Error to refuse deleting a version (called inside the deleting transaction).
 using VersionDeleteGuard =
     std::function<void(core::Tx& tx, const std::string& org_id, const std::string& version_id)>;
@@ -90,6 +109,19 @@ class AppsApi {
                           const std::string& app_id, const std::string& version) = 0;
   // Call before serving.
   virtual void add_version_delete_guard(VersionDeleteGuard guard) = 0;
+  virtual void add_release_guard(ReleaseGuard guard) = 0;
+
+  // For review. nullopt when the mini-program or version does not exist in the org.
+  virtual std::optional<ReviewTarget> review_target(core::Conn& c, const std::string& org_id,
+                                                    const std::string& app_id, const std::string& version) const = 0;
+  // Moves a version between the review states — uploaded, in_review, approved, rejected — inside
+  // the caller's transaction; the caller logs the change (it is the review's). 409
+  // apps.not_reviewable when the version is released or superseded.
+  virtual void set_review_status(core::Tx& tx, const std::string& org_id, const std::string& version_id,
+                                 const std::string& status, std::int64_t now_ms) = 0;
+  // The file-level difference between two versions, as GET /apps/{appId}/compare answers it.
+  virtual nlohmann::json compare(const std::string& org_id, const std::string& app_id, const std::string& from,
+                                 const std::string& to) const = 0;
 };
 
 // Events of the apps module (outbox topics; payloads in camelCase JSON).

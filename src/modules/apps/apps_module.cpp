@@ -1,5 +1,7 @@
 #include "modules/apps/apps_module.hpp"
 
+#include <stdexcept>
+
 #include "modules/apps/app_repo.hpp"
 #include "modules/apps/app_service.hpp"
 #include "modules/apps/association_service.hpp"
@@ -133,6 +135,15 @@ std::optional<GrayCandidate> AppsModule::gray_candidate(core::Conn& c, const std
       g.newer_than_released = compare_versions(*v, *current) > 0;
     }
   }
+  // A version the release route would refuse (review required, not approved) is not served to
+  // some users either.
+  if (g.releasable) {
+    try {
+      version_service_->check_release_guards(c, *v);
+    } catch (const core::Error&) {
+      g.releasable = false;
+    }
+  }
   return g;
 }
 
@@ -156,6 +167,49 @@ void AppsModule::release_in(core::Tx& tx, const core::Actor& actor, const std::s
 
 void AppsModule::add_version_delete_guard(VersionDeleteGuard guard) {
   version_service_->add_delete_guard(std::move(guard));
+}
+
+void AppsModule::add_release_guard(ReleaseGuard guard) { version_service_->add_release_guard(std::move(guard)); }
+
+std::optional<ReviewTarget> AppsModule::review_target(core::Conn& c, const std::string& org_id,
+                                                      const std::string& app_id, const std::string& version) const {
+  const auto app = app_repo::find(c, org_id, app_id);
+  if (!app) return std::nullopt;
+  const auto v = version_repo::find(c, org_id, app_id, version);
+  if (!v) return std::nullopt;
+  ReviewTarget t{.app_name = app->name,
+                 .version_id = v->id,
+                 .version = v->version,
+                 .status = v->status,
+                 .package_sha256 = v->package_sha256,
+                 .package_size = v->package_size,
+                 .file_count = v->file_count,
+                 .unpacked_size = v->unpacked_size};
+  if (!app->released_version_id.empty()) {
+    if (const auto current = version_repo::find_by_id(c, org_id, app->released_version_id))
+      t.released_version = current->version;
+  }
+  return t;
+}
+
+void AppsModule::set_review_status(core::Tx& tx, const std::string& org_id, const std::string& version_id,
+                                   const std::string& status, std::int64_t now_ms) {
+  auto v = version_repo::find_by_id(tx, org_id, version_id);
+  if (!v) throw errors::version_not_found();
+  if (status != "uploaded" && status != "in_review" && status != "approved" && status != "rejected")
+    throw std::logic_error("set_review_status: not a review state: " + status);
+  if (v->status == "released" || v->status == "superseded") {
+    throw core::Error(409, "apps.not_reviewable", "A version that has been released is not reviewed again",
+                      {{"status", v->status}});
+  }
+  v->status = status;
+  v->updated_ms = now_ms;
+  version_repo::update(tx, *v);
+}
+
+nlohmann::json AppsModule::compare(const std::string& org_id, const std::string& app_id, const std::string& from,
+                                   const std::string& to) const {
+  return to_json(version_service_->compare(org_id, app_id, from, to));
 }
 
 void AppsModule::register_routes(http::Router& router) {

@@ -40,6 +40,13 @@ class AppsModule final : public modules::Module, public AppsApi {
   void release_in(core::Tx& tx, const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                   const std::string& version) override;
   void add_version_delete_guard(VersionDeleteGuard guard) override;
+  void add_release_guard(ReleaseGuard guard) override;
+  std::optional<ReviewTarget> review_target(core::Conn& c, const std::string& org_id, const std::string& app_id,
+                                            const std::string& version) const override;
+  void set_review_status(core::Tx& tx, const std::string& org_id, const std::string& version_id,
+                         const std::string& status, std::int64_t now_ms) override;
+  nlohmann::json compare(const std::string& org_id, const std::string& app_id, const std::string& from,
+                         const std::string& to) const override;
 
  private:
   void declare(modules::AppContext& app);

@@ -1,7 +1,8 @@
 #pragma once
 // Versions of a mini-program and their code packages, as stored in `app_versions`.
 //
-//   uploaded ──(review, once it exists)──► in_review ──► approved | rejected
+//   uploaded ──submit (review module)──► in_review ──► approved | rejected;  in_review ──withdraw──► uploaded
+//   (in_review covers both the review's `submitted` — pre-checks running — and `in_review`)
 //   uploaded | approved ──release──► released ──(another release or a rollback)──► superseded
 //   superseded ──rollback──► released
 #include <cstdint>
@@ -46,7 +47,8 @@ int compare_versions(const Version& a, const Version& b);
 // message shows `example`.
 core::SemVer parse_release_version(const std::string& text, std::string_view example);
 
-// Whether the version may be released now (before the review workflow exists, uploaded is).
+// Whether the version's status lets it be released; release guards (the review module's
+// "approval required") may refuse an uploaded one.
 inline bool releasable(const Version& v) { return v.status == "uploaded" || v.status == "approved"; }
 
 struct VersionFile {

@@ -266,6 +266,8 @@ Version VersionService::release_in(core::Tx& tx, const core::Actor& actor, const
     throw core::Error::conflict("apps.use_rollback",
                                 "This version was released before; roll back to it instead");
   }
+  // Later modules' refusals first: "needs an approved review" says more than "in_review".
+  check_release_guards(tx, v);
   if (!releasable(v)) {
     throw core::Error(409, "apps.not_releasable",
                       fmt::format("A version that is {} cannot be released", v.status),
@@ -282,6 +284,10 @@ Version VersionService::release_in(core::Tx& tx, const core::Actor& actor, const
     }
   }
   return make_released(tx, actor, std::move(v), false);
+}
+
+void VersionService::check_release_guards(core::Conn& c, const Version& v) const {
+  for (const auto& guard : release_guards_) guard(c, v.org_id, v.app_id, v.status);
 }
 
 Version VersionService::rollback(const core::Actor& actor, const std::string& org_id,

@@ -45,6 +45,10 @@ class VersionService {
   // Later modules that refer to versions (gray plans) refuse a deletion by throwing core::Error
   // inside the deleting transaction. Call before serving: the guards are read without a lock.
   void add_delete_guard(VersionDeleteGuard guard) { delete_guards_.push_back(std::move(guard)); }
+  // Later modules that may refuse a release (review) — the same, read without a lock.
+  void add_release_guard(ReleaseGuard guard) { release_guards_.push_back(std::move(guard)); }
+  // Throws what the first refusing release guard throws.
+  void check_release_guards(core::Conn& c, const Version& v) const;
 
   // Validates the uploaded zip and records the version as `uploaded`. Reads the whole package
   // (zip inspection): call from a blocking route. Errors: 400 validation_failed (version), 400
@@ -88,6 +92,7 @@ class VersionService {
   const accounts::Quotas& quotas_;
   const PackageSigner& signer_;
   std::vector<VersionDeleteGuard> delete_guards_;
+  std::vector<ReleaseGuard> release_guards_;
 };
 
 }  // namespace cove::apps

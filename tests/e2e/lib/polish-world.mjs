@@ -3,6 +3,7 @@
 // a 100-character organisation name), a host app with several long bundle ids and custom APIs,
 // a released mini-program and a never-released draft. Used by polish.test.mjs.
 import { apiCall } from './ui.mjs';
+import { approveVersion } from './review.mjs';
 import { miniProgramZip } from './zip.mjs';
 
 /** 60 characters: the longest mini-program name the console accepts. */
@@ -48,6 +49,7 @@ export async function seedPolishWorld(url, admin) {
   // One released mini-program of the long-named organisation, and a draft of it that never was.
   w.releasedAppId = (await call('POST', `/api/v1/orgs/${w.longOrgId}/apps`, w.longToken, { name: 'Galaxy Wallet' })).appId;
   await call('PUT', `/api/v1/apps/${w.releasedAppId}/versions/1.0.0/package`, w.longToken, miniProgramZip('Galaxy Wallet'), 'application/zip');
+  await approveVersion(url, w.longToken, w.admin, w.releasedAppId, '1.0.0');
   await call('POST', `/api/v1/apps/${w.releasedAppId}/versions/1.0.0/release`, w.longToken);
   w.draftAppId = (await call('POST', `/api/v1/orgs/${w.longOrgId}/apps`, w.longToken, { name: 'Galaxy Draft' })).appId;
 

@@ -8,8 +8,9 @@ import { accountsRoutes } from './accounts';
 import { appsRoutes } from './apps';
 import { hostAppsRoutes } from './hostApps';
 import { grayRoutes } from './gray';
+import { reviewRoutes } from './review';
 
-const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes];
+const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, reviewRoutes];
 
 export const routes: RouteRecordRaw[] = [
   ...modules.flatMap((m) => m.standalone ?? []),

@@ -1,0 +1,17 @@
+#pragma once
+// Each feature's mount function (called from ReviewModule::register_routes).
+#include "http/router.hpp"
+#include "modules/review/review_service.hpp"
+
+namespace cove::review {
+
+// Organisation side: submit, withdraw, a mini-program's reviews, the organisation's policy.
+void mount_submission_routes(http::Router& router, ReviewService& service);
+// Operators: the queue, a review's page, claim, approve, reject; settings and per-org policy.
+void mount_queue_routes(http::Router& router, ReviewService& service);
+
+// The review as the organisation sees it in its list: with its pre-check results.
+nlohmann::json review_with_checks(const Review& r, const std::vector<CheckResult>& checks, std::int64_t now_ms);
+nlohmann::json to_json(const PolicyView& p);
+
+}  // namespace cove::review
