@@ -464,3 +464,25 @@ TEST_CASE("the review policy: platform setting and per-organisation override", "
   CHECK(policy("B")["required"] == false);
   CHECK(test::release(w, w.app("Tool").id, "1.0.0", w.org("B").owner().token).status == 200);
 }
+
+TEST_CASE("approve and withdraw at the same time: one wins, the version agrees with it", "[api][review][race]") {
+  for (int round = 0; round < 3; ++round) {
+    test::World w = test::given() | test::org("A").owner().developer() | test::operators() |
+                    test::app("Weather").released("1.0.0").uploaded("1.1.0") | test::submitted("Weather", "1.1.0");
+    const auto review = test::review_id(w, "Weather", "1.1.0");
+    int approve = 0, withdraw = 0;
+    std::thread a([&] {
+      approve = w.call(Method::kPost, "/api/v1/platform/reviews/" + review + "/approve", w.reviewer().token).status;
+    });
+    std::thread b([&] {
+      withdraw = w.call(Method::kPost, version_url(w, "1.1.0", "/withdraw"), w.org("A").developer().token).status;
+    });
+    a.join();
+    b.join();
+    INFO("approve " << approve << ", withdraw " << withdraw);
+    CHECK(((approve == 200 && withdraw == 409) || (approve == 409 && withdraw == 200)));
+    CHECK(version_status(w, "1.1.0") == (approve == 200 ? "approved" : "uploaded"));
+    // 1.0.0 was approved by the world step; of this race, exactly one decision was announced.
+    CHECK(w.event_count("review.approved") + w.event_count("review.withdrawn") == 2);
+  }
+}

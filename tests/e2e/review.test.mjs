@@ -88,7 +88,7 @@ describe('version review in the console', () => {
     // The version row shows the review waiting, with the warning of the domains check.
     const cell = row.locator('[data-test=version-review]');
     await cell.locator('[data-status=in_review]').waitFor();
-    assert.match(await cell.innerText(), /⚠ 1/);
+    assert.match(await cell.innerText(), /⚠1/);
     await cell.click();
     const domains = page.locator('.el-popover [data-check=domains]');
     await domains.waitFor();

@@ -78,6 +78,9 @@ void ChunkScanner::feed(std::string_view chunk, bool last, const std::function<v
     const int groups = std::min(re.NumberOfCapturingGroups(), 1) + 1;
     re2::StringPiece found[2];
     std::size_t pos = 0;
+    // Matches come in order: count newlines from the previous match on, not from the start.
+    std::size_t counted_to = 0;
+    std::int64_t lines = lines_before_ + 1;
     while (pos <= buffer_.size() && re.Match(text, pos, buffer_.size(), RE2::UNANCHORED, found, groups)) {
       const auto start = static_cast<std::size_t>(found[0].data() - buffer_.data());
       const auto end = start + found[0].size();
@@ -88,8 +91,10 @@ void ChunkScanner::feed(std::string_view chunk, bool last, const std::function<v
       hit.pattern = p;
       const auto& m = groups > 1 && found[1].data() ? found[1] : found[0];
       hit.match = valid_utf8(std::string_view(m.data(), m.size()));
-      hit.line = lines_before_ + 1 +
-                 std::count(buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(start), '\n');
+      lines += std::count(buffer_.begin() + static_cast<std::ptrdiff_t>(counted_to),
+                          buffer_.begin() + static_cast<std::ptrdiff_t>(start), '\n');
+      counted_to = start;
+      hit.line = lines;
       auto from = start > kExcerptSide ? start - kExcerptSide : 0;
       auto to = std::min(buffer_.size(), end + kExcerptSide);
       if (const auto nl = buffer_.rfind('\n', start); nl != std::string::npos && nl >= from) from = nl + 1;
