@@ -12,7 +12,7 @@ namespace cove::domains {
 
 namespace {
 
-DomainError error(std::string code, std::string message) { return {std::move(code), std::move(message)}; }
+DomainError domain_error(std::string code, std::string message) { return {std::move(code), std::move(message)}; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f'); }
@@ -93,41 +93,41 @@ bool looks_like_ipv4(const std::vector<std::string_view>& labels) {
 
 // Checks and normalises a host name without a wildcard prefix.
 HostParse check_name(std::string_view raw) {
-  if (raw.empty()) return {std::nullopt, error("invalid_host", "Give a host name")};
+  if (raw.empty()) return {std::nullopt, domain_error("invalid_host", "Give a host name")};
   if (raw.front() == '[' || std::count(raw.begin(), raw.end(), ':') > 0) {
-    return {std::nullopt, error("ip_literal", "Use a host name, not an IP address")};
+    return {std::nullopt, domain_error("ip_literal", "Use a host name, not an IP address")};
   }
   if (raw.find('%') != std::string_view::npos) {
-    return {std::nullopt, error("invalid_host", "A host name has no percent-encoded characters")};
+    return {std::nullopt, domain_error("invalid_host", "A host name has no percent-encoded characters")};
   }
   std::string host;
   // IDNA converts and checks non-ASCII names, and validates labels already in punycode.
   if (has_non_ascii(raw) || lower_ascii(raw).find("xn--") != std::string::npos) {
     auto ascii = to_ascii(raw);
-    if (!ascii) return {std::nullopt, error("invalid_idn", "This internationalised name is not a valid host name")};
+    if (!ascii) return {std::nullopt, domain_error("invalid_idn", "This internationalised name is not a valid host name")};
     host = std::move(*ascii);
   } else {
     host = lower_ascii(raw);
   }
   if (!host.empty() && host.back() == '.') host.pop_back();  // the DNS root
-  if (host.empty()) return {std::nullopt, error("invalid_host", "Give a host name")};
+  if (host.empty()) return {std::nullopt, domain_error("invalid_host", "Give a host name")};
   if (host.size() > kMaxHostBytes) {
-    return {std::nullopt, error("invalid_host", fmt::format("A host name has at most {} characters", kMaxHostBytes))};
+    return {std::nullopt, domain_error("invalid_host", fmt::format("A host name has at most {} characters", kMaxHostBytes))};
   }
   const auto labels = labels_of(host);
-  if (looks_like_ipv4(labels)) return {std::nullopt, error("ip_literal", "Use a host name, not an IP address")};
+  if (looks_like_ipv4(labels)) return {std::nullopt, domain_error("ip_literal", "Use a host name, not an IP address")};
   if (labels.back() == "localhost") {
-    return {std::nullopt, error("localhost_not_allowed", "localhost is not reachable from users' devices")};
+    return {std::nullopt, domain_error("localhost_not_allowed", "localhost is not reachable from users' devices")};
   }
   for (const auto& l : labels) {
     if (l.empty() || l.size() > kMaxLabelBytes || !std::all_of(l.begin(), l.end(), is_ldh) || l.front() == '-' ||
         l.back() == '-') {
-      return {std::nullopt, error("invalid_host",
+      return {std::nullopt, domain_error("invalid_host",
                                   "Each part of a host name is 1–63 letters, digits or inner hyphens")};
     }
   }
   if (labels.size() < 2) {
-    return {std::nullopt, error("invalid_host", "Use a fully qualified host name such as api.example.com")};
+    return {std::nullopt, domain_error("invalid_host", "Use a fully qualified host name such as api.example.com")};
   }
   return {std::move(host), {}};
 }
@@ -139,16 +139,16 @@ HostParse check_host(std::string_view raw, bool allow_wildcard, bool* wildcard) 
     raw.remove_prefix(2);
   }
   if (raw.find('*') != std::string_view::npos) {
-    return {std::nullopt, error("invalid_wildcard", "A wildcard is allowed only as a leading *.")};
+    return {std::nullopt, domain_error("invalid_wildcard", "A wildcard is allowed only as a leading *.")};
   }
   if (*wildcard && !allow_wildcard) {
-    return {std::nullopt, error("wildcard_not_allowed", "The platform's policy does not allow wildcard domains")};
+    return {std::nullopt, domain_error("wildcard_not_allowed", "The platform's policy does not allow wildcard domains")};
   }
   auto name = check_name(raw);
   if (!name.host) {
     // `*.com` would admit every name under a top-level domain.
     if (*wildcard && name.error.code == "invalid_host" && raw.find('.') == std::string_view::npos && !raw.empty()) {
-      return {std::nullopt, error("wildcard_too_broad", "A wildcard must stand below a registered name")};
+      return {std::nullopt, domain_error("wildcard_too_broad", "A wildcard must stand below a registered name")};
     }
     return name;
   }
@@ -186,20 +186,20 @@ std::string ParsedDomain::canonical() const {
 
 DomainParse parse_domain(std::string_view input, DomainKind kind, const DomainPolicy& policy) {
   if (input.size() > kMaxDomainInputBytes) {
-    return {std::nullopt, error("too_long", fmt::format("At most {} characters", kMaxDomainInputBytes))};
+    return {std::nullopt, domain_error("too_long", fmt::format("At most {} characters", kMaxDomainInputBytes))};
   }
   auto s = trim(input);
   if (std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
-    return {std::nullopt, error("invalid_host", "A domain has no control characters")};
+    return {std::nullopt, domain_error("invalid_host", "A domain has no control characters")};
   }
   const auto expected = scheme_of(kind);
   const auto sep = s.find("://");
   if (sep == std::string_view::npos) {
-    return {std::nullopt, error("scheme_required", fmt::format("Start with {}://", expected))};
+    return {std::nullopt, domain_error("scheme_required", fmt::format("Start with {}://", expected))};
   }
   const auto scheme = lower_ascii(s.substr(0, sep));
   if (scheme != expected) {
-    return {std::nullopt, error("scheme_not_allowed", fmt::format("Only {}:// is allowed here", expected))};
+    return {std::nullopt, domain_error("scheme_not_allowed", fmt::format("Only {}:// is allowed here", expected))};
   }
   s.remove_prefix(sep + 3);
   const auto end = s.find_first_of("/?#\\");
@@ -207,26 +207,26 @@ DomainParse parse_domain(std::string_view input, DomainKind kind, const DomainPo
   if (end != std::string_view::npos) {
     const auto rest = s.substr(end);
     if (rest != "/") {
-      return {std::nullopt, error("path_not_allowed", "Give the scheme and host only: no path, query or fragment")};
+      return {std::nullopt, domain_error("path_not_allowed", "Give the scheme and host only: no path, query or fragment")};
     }
   }
   if (authority.find('@') != std::string_view::npos) {
-    return {std::nullopt, error("userinfo_not_allowed", "A domain has no user name or password")};
+    return {std::nullopt, domain_error("userinfo_not_allowed", "A domain has no user name or password")};
   }
-  if (authority.starts_with("[")) return {std::nullopt, error("ip_literal", "Use a host name, not an IP address")};
+  if (authority.starts_with("[")) return {std::nullopt, domain_error("ip_literal", "Use a host name, not an IP address")};
   int port = 0;
   const auto colon = authority.rfind(':');
   if (colon != std::string_view::npos) {
-    if (authority.find(':') != colon) return {std::nullopt, error("ip_literal", "Use a host name, not an IP address")};
+    if (authority.find(':') != colon) return {std::nullopt, domain_error("ip_literal", "Use a host name, not an IP address")};
     const auto digits = authority.substr(colon + 1);
     authority = authority.substr(0, colon);
     if (digits.empty() || digits.size() > 5 || !std::all_of(digits.begin(), digits.end(), is_digit)) {
-      return {std::nullopt, error("invalid_port", "A port is a number from 1 to 65535")};
+      return {std::nullopt, domain_error("invalid_port", "A port is a number from 1 to 65535")};
     }
     port = std::stoi(std::string(digits));
-    if (port < 1 || port > 65535) return {std::nullopt, error("invalid_port", "A port is a number from 1 to 65535")};
+    if (port < 1 || port > 65535) return {std::nullopt, domain_error("invalid_port", "A port is a number from 1 to 65535")};
     if (!port_allowed(kind)) {
-      return {std::nullopt, error("port_not_allowed", "Business domains are served on the default port only")};
+      return {std::nullopt, domain_error("port_not_allowed", "Business domains are served on the default port only")};
     }
     if (port == 443) port = 0;  // the default, written the short way
   }
@@ -238,14 +238,14 @@ DomainParse parse_domain(std::string_view input, DomainKind kind, const DomainPo
 
 HostParse parse_host(std::string_view input, bool allow_wildcard) {
   if (input.size() > kMaxDomainInputBytes) {
-    return {std::nullopt, error("too_long", fmt::format("At most {} characters", kMaxDomainInputBytes))};
+    return {std::nullopt, domain_error("too_long", fmt::format("At most {} characters", kMaxDomainInputBytes))};
   }
   const auto s = trim(input);
   if (s.find("://") != std::string_view::npos || s.find_first_of("/?#\\@") != std::string_view::npos) {
-    return {std::nullopt, error("invalid_host", "Give a host name alone, without scheme, port or path")};
+    return {std::nullopt, domain_error("invalid_host", "Give a host name alone, without scheme, port or path")};
   }
   if (std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
-    return {std::nullopt, error("invalid_host", "A host name has no control characters")};
+    return {std::nullopt, domain_error("invalid_host", "A host name has no control characters")};
   }
   bool wildcard = false;
   return check_host(s, allow_wildcard, &wildcard);

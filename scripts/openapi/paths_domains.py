@@ -1,0 +1,81 @@
+"""Domains (域名管理): a mini-program's declared domains per channel, the platform's whitelist and
+blocklist (src/modules/domains/*_routes.cpp). The runtime answer carries the effective lists."""
+from spec import array, integer, nullable, obj, path_param, ref, string, time
+
+ORDER = 70  # where this area's tags stand in docs/openapi.json
+
+APP_ID = path_param("appId", "Mini-program id (`app_…`)")
+HOST = path_param("host", "A host name as listed (ASCII; a Unicode name is converted to punycode)")
+TAG_APP = "Domains"
+TAG_PLATFORM = "Platform domain lists"
+KINDS = ["request", "socket", "upload", "download", "webview"]
+RULE_CODES = ("`scheme_required`, `scheme_not_allowed` (https:// only; wss:// for socket), `ip_literal` (any IP "
+              "form a URL parser accepts: `127.0.0.1`, `0x7f.1`, `2130706433`, `0177.0.0.1`, `[::1]`), "
+              "`localhost_not_allowed`, `invalid_host`, `invalid_idn`, `path_not_allowed` (no path, query or "
+              "fragment), `userinfo_not_allowed`, `invalid_port`, `port_not_allowed` (webview: default port only), "
+              "`wildcard_not_allowed` (config `domains.allowWildcards`), `invalid_wildcard`, `wildcard_too_broad`, "
+              "`blocked` (the platform blocklist), `too_long`, `invalid_type`; `too_many` at the list's own path "
+              "when it passes the organisation's `maxDomainsPerKind` quota (default 20)")
+
+
+def add(api):
+    api.tag(TAG_APP, "The hosts a mini-program's code may talk to, per channel: `request`, `socket`, `upload`, "
+                     "`download` (服务域名) and `webview` (业务域名). Entries are `https://host[:port]` "
+                     "(`wss://` for socket), stored lower case in punycode without the default port; duplicates "
+                     "are dropped. Each refusal is a field error at the entry's path (`request[2]`): " + RULE_CODES +
+                     ". The lists are replaced as a whole under the ETag GET answers: PUT without `If-Match` is "
+                     "428 `domains.precondition_required`, with a stale one 412 `domains.etag_mismatch` (both with "
+                     "`details.etag`, the current one); `If-Match: *` overwrites whatever is stored. The runtime "
+                     "answer's `domains` object carries the effective lists: declared + platform whitelist − "
+                     "blocklist.")
+    api.tag(TAG_PLATFORM, "Operators' lists. A whitelist host is usable by every mini-program, on the channels the "
+                          "entry names, without declaring it (may be a `*.` wildcard); a blocklist host and every "
+                          "name below it is refused in declarations and removed from what the runtime hands out. "
+                          "Adding a blocklist host flags the mini-programs that declare a host it covers (answered "
+                          "as `flaggedApps`, one `app_domains.blocked` event each). At most 1000 hosts a list.")
+
+    lists = {k: array(string(1, 300), max_items=1000) for k in KINDS}
+    api.schema("DomainLists", obj({
+        **lists,
+        "revision": integer(0, description="+1 on each change; the ETag is this number, quoted"),
+        "updatedAt": nullable(time()),
+    }, KINDS + ["revision", "updatedAt"]))
+    api.schema("PlatformDomain", obj({
+        "host": string(), "kinds": array(string(enum=KINDS), description="Whitelist: the channels; blocklist: []"),
+        "note": string(0, 200), "createdBy": string(), "createdAt": time(),
+    }, ["host", "kinds", "note", "createdBy", "createdAt"]))
+    flagged = api.schema("FlaggedApp", obj({
+        "orgId": string(), "appId": string(), "blockedHost": string(),
+        "values": array(string(), description="`<kind>: <entry>` for each declared entry the host covers"),
+    }, ["orgId", "appId", "blockedHost", "values"]))
+
+    base = "/api/v1/apps/{appId}/domains"
+    api.op("GET", base, tag=TAG_APP, summary="A mini-program's declared domains, with their ETag",
+           permission="apps:read", params=[APP_ID], responses={200: ref("DomainLists")},
+           errors={404: ["apps.not_found"]})
+    api.op("PUT", base, tag=TAG_APP, summary="Replace all five lists (If-Match required)",
+           permission="domains:write", params=[APP_ID],
+           body=obj({k: array(string(1, 300), max_items=1000) for k in KINDS},
+                    description="An absent list is empty"),
+           responses={200: ref("DomainLists")},
+           errors={400: ["validation_failed"], 404: ["apps.not_found"], 412: ["domains.etag_mismatch"],
+                   413: [], 428: ["domains.precondition_required"]})
+
+    for name in ("whitelist", "blocklist"):
+        path = f"/api/v1/platform/domain-{name}"
+        body = {"host": string(1, 300), "note": string(0, 200)}
+        if name == "whitelist":
+            body["kinds"] = array(string(enum=KINDS), max_items=5, description="Default: every channel")
+        created = ref("PlatformDomain") if name == "whitelist" else {
+            "allOf": [ref("PlatformDomain"), obj({"flaggedApps": array(flagged)}, ["flaggedApps"], additional=None)]}
+        api.op("GET", path, tag=TAG_PLATFORM, summary=f"The platform domain {name}", permission="platform:read",
+               responses={200: api.page_of("PlatformDomain")})
+        api.op("POST", path, tag=TAG_PLATFORM, summary=f"Add a host to the {name}", permission="platform:domains",
+               body=obj(body, ["host"]), responses={201: ("Added", created)},
+               errors={400: ["validation_failed"], 409: ["domains.list_entry_exists", "domains.list_full"], 413: []})
+        api.op("DELETE", path + "/{host}", tag=TAG_PLATFORM, summary=f"Remove a host from the {name}",
+               permission="platform:domains", params=[HOST], responses={204: None},
+               errors={404: ["domains.list_entry_not_found"]})
+    api.op("GET", "/api/v1/platform/flagged-domains", tag=TAG_PLATFORM,
+           summary="Mini-programs that declare a host the blocklist covers (at most 1000; `total` counts all)",
+           permission="platform:read", responses={200: api.page_of("FlaggedApp")})

@@ -1,0 +1,42 @@
+// English messages of domain management: a mini-program's service and business domains, the
+// platform whitelist and blocklist. Typed by domains.zh-CN.ts.
+import type zh from './domains.zh-CN';
+
+const messages: typeof zh = {
+  nav: { domainLists: 'Domain lists' },
+  errors: {
+    'domains.precondition_required': 'Load the latest domain settings before saving',
+    'domains.etag_mismatch': 'Someone else changed the domains; reload before saving',
+    'domains.list_entry_exists': 'This host is already in the list',
+    'domains.list_entry_not_found': 'This host is not in the list',
+    'domains.list_full': 'A list holds at most {limit} hosts',
+  },
+  fieldErrors: {
+    blocked: 'The platform does not allow this host',
+    invalid_host: 'Enter a valid host name',
+    invalid_idn: 'Not a valid internationalised name',
+    invalid_port: 'A port is a number from 1 to 65535',
+    invalid_wildcard: 'A wildcard may only be a leading *.',
+    ip_literal: 'Use a host name, not an IP address',
+    localhost_not_allowed: 'localhost is not allowed',
+    path_not_allowed: 'Scheme and host only: no path, query or fragment',
+    port_not_allowed: 'Business domains take no port',
+    scheme_not_allowed: 'Wrong scheme (wss:// for socket, https:// for the others)',
+    scheme_required: 'Start with https:// or wss://',
+    userinfo_not_allowed: 'No user name or password in a domain',
+    wildcard_not_allowed: 'The platform does not allow wildcard domains',
+    wildcard_too_broad: 'This wildcard covers too much',
+  },
+  domains: {
+    tab: 'Domains',
+    hint: 'The mini-program may only reach the hosts listed here: https:// (wss:// for socket), no IP or localhost, no path.',
+    kinds: { request: 'request domains', socket: 'socket domains', upload: 'uploadFile domains', download: 'downloadFile domains', webview: 'Business domains (web-view)' },
+    placeholder: 'One a line, e.g. https://api.example.com',
+    save: 'Save', saved: 'Domains saved', reload: 'Reload', revision: 'Revision {revision}', count: '{n} / {limit}',
+    whitelist: 'Platform whitelist', blocklist: 'Platform blocklist', host: 'Host', channels: 'Channels', note: 'Note', createdAt: 'Added',
+    add: 'Add', remove: 'Remove', confirmRemove: 'Remove {host} from the {list}?', flagged: 'These mini-programs declare a blocked host',
+    flaggedApps: 'Affected mini-programs', allChannels: 'All channels', empty: 'No hosts',
+  },
+};
+
+export default messages;
