@@ -39,7 +39,8 @@ def add(api):
         **lists,
         "revision": integer(0, description="+1 on each change; the ETag is this number, quoted"),
         "updatedAt": nullable(time()),
-    }, KINDS + ["revision", "updatedAt"]))
+        "verification": array(ref("DomainVerification"), description="Each business domain's check state"),
+    }, KINDS + ["revision", "updatedAt", "verification"]))
     api.schema("PlatformDomain", obj({
         "host": string(), "kinds": array(string(enum=KINDS), description="Whitelist: the channels; blocklist: []"),
         "note": string(0, 200), "createdBy": string(), "createdAt": time(),
@@ -76,6 +77,32 @@ def add(api):
         api.op("DELETE", path + "/{host}", tag=TAG_PLATFORM, summary=f"Remove a host from the {name}",
                permission="platform:domains", params=[HOST], responses={204: None},
                errors={404: ["domains.list_entry_not_found"]})
+    verification = api.schema("DomainVerification", obj({
+        "host": string(), "status": string(enum=["verified", "failed", "unverified"]),
+        "checkedAt": nullable(time()), "verifiedAt": nullable(time()),
+        "failure": nullable(string(description="Why the last check failed: `<reason>: <text>`, the reason one of "
+                                               "refused_address, redirect_refused, too_many_redirects, too_large, "
+                                               "timeout, tls, dns, connect, status, content")),
+    }, ["host", "status", "checkedAt", "verifiedAt", "failure"]))
+    api.op("GET", "/api/v1/orgs/{orgId}/domain-verification", tag=TAG_APP,
+           summary="The organisation's verification file for business domains, and its check results",
+           description="Publish `content` as `https://<host>/<fileName>` (a trailing newline is tolerated), then "
+                       "verify the host. The file is derived from a server secret: the same for the organisation "
+                       "every time.",
+           permission="apps:read", params=[path_param("orgId", "Organisation id (`org_…`)")],
+           responses={200: obj({"fileName": string(), "content": string(), "urlTemplate": string(),
+                                "checks": array(verification)},
+                               ["fileName", "content", "urlTemplate", "checks"])})
+    api.op("POST", "/api/v1/apps/{appId}/domains/webview/{host}/verify", tag=TAG_APP,
+           summary="Check a declared business domain now",
+           description="Fetches `https://<host>/<fileName>` over verified TLS (10 s, 64 KiB, redirects only to the "
+                       "same host, loopback/private/link-local addresses refused after DNS unless "
+                       "`domains.verify.allowPrivateAddresses`). A failed check is still a 200 with `status: "
+                       "failed` and the reason; only verified business domains reach the runtime. Verified hosts "
+                       "are re-checked every `domains.verify.recheckHours`; a failure there emits "
+                       "`webview_domain.verification_failed`.",
+           permission="domains:write", params=[APP_ID, HOST], responses={200: verification},
+           errors={404: ["apps.not_found", "domains.webview_not_declared"]})
     api.op("GET", "/api/v1/platform/flagged-domains", tag=TAG_PLATFORM,
            summary="Mini-programs that declare a host the blocklist covers (at most 1000; `total` counts all)",
            permission="platform:read", responses={200: api.page_of("FlaggedApp")})

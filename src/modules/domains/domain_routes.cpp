@@ -46,8 +46,12 @@ RawLists read_lists(const http::Request& req, core::FieldErrors& errors) {
   return raw;
 }
 
-http::Response answer(const DomainSet& s) {
-  auto res = http::Response::json(200, to_json(s));
+// The lists, and the verification state of each business domain (only verified ones reach the
+// runtime).
+http::Response answer(const DomainSet& s, const VerificationService& verification) {
+  auto body = to_json(s);
+  body["verification"] = verification.statuses(s.org_id, s.lists[kind_index(DomainKind::kWebview)]);
+  auto res = http::Response::json(200, body);
   res.headers.set("ETag", etag_of(s));
   res.headers.set("Cache-Control", "no-store");
   return res;
@@ -57,16 +61,21 @@ http::Response answer(const DomainSet& s) {
 
 void mount_domain_routes(http::Router& router, const DomainsServices& s) {
   DomainService* service = &s.domains;
+  VerificationService* verification = &s.verification;
   auto apps = router.group("/api/v1/apps/{appId}/domains");
-  apps.get("", [service](http::Request& req) { return answer(service->get(req.org_id, req.param("appId"))); })
+  apps.get("",
+           [service, verification](http::Request& req) {
+             return answer(service->get(req.org_id, req.param("appId")), *verification);
+           })
       .permission("apps:read");
   apps.put("",
-           [service](http::Request& req) {
+           [service, verification](http::Request& req) {
              core::FieldErrors errors;
              const auto raw = read_lists(req, errors);
              std::optional<std::string> if_match;
              if (const auto h = req.headers.get("If-Match")) if_match = std::string(*h);
-             return answer(service->replace(req.actor(), req.org_id, req.param("appId"), raw, if_match, errors));
+             return answer(service->replace(req.actor(), req.org_id, req.param("appId"), raw, if_match, errors),
+                           *verification);
            })
       .permission("domains:write")
       .body_limit(kBodyLimit);

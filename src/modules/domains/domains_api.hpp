@@ -96,6 +96,22 @@ inline constexpr char kPlatformDomainRemoved[] = "platform_domains.removed";
 using PlatformDomainAdded = PlatformListEvent<kPlatformDomainAdded>;
 using PlatformDomainRemoved = PlatformListEvent<kPlatformDomainRemoved>;
 
+// A business domain was checked: verified, or failed (by a person's check or the periodic
+// re-check, which announces only a change from verified to failed).
+template <const char* Topic>
+struct WebviewDomainEvent {
+  static constexpr std::string_view kTopic = Topic;
+  std::string org_id, host, failure;
+  static constexpr auto fields() {
+    return std::tuple{core::field("orgId", &WebviewDomainEvent::org_id), core::field("host", &WebviewDomainEvent::host),
+                      core::field("failure", &WebviewDomainEvent::failure)};
+  }
+};
+inline constexpr char kWebviewDomainVerified[] = "webview_domain.verified";
+inline constexpr char kWebviewDomainVerificationFailed[] = "webview_domain.verification_failed";
+using WebviewDomainVerified = WebviewDomainEvent<kWebviewDomainVerified>;
+using WebviewDomainVerificationFailed = WebviewDomainEvent<kWebviewDomainVerificationFailed>;
+
 }  // namespace events
 
 }  // namespace cove::domains

@@ -1,5 +1,7 @@
 #include "modules/domains/domains_module.hpp"
 
+#include <algorithm>
+
 #include "modules/domains/domain_repo.hpp"
 #include "modules/domains/domains_catalog_source.hpp"
 
@@ -9,7 +11,21 @@ DomainsModule::DomainsModule(modules::AppContext& app, accounts::AccountsApi& ac
   domains_ = std::make_unique<DomainService>(app.db, app.changes, app.clock, apps, accounts.quotas(),
                                              DomainPolicy{.allow_wildcards = app.config.flag("domains.allowWildcards")});
   lists_ = std::make_unique<PlatformListService>(app.db, app.changes, app.clock);
-  services_ = std::make_unique<DomainsServices>(DomainsServices{*domains_, *lists_});
+  fetcher_ = http::make_guarded_fetcher();
+  VerifyOptions verify;
+  verify.fetch.allow_private_addresses = app.config.flag("domains.verify.allowPrivateAddresses");
+  verify.fetch.ca_file = app.config.text("domains.verify.caFile");
+  verify.fetch.connect_to = app.config.value("domains.verify.connectTo").get<std::vector<std::string>>();
+  verify.fetch.total_timeout = std::chrono::seconds(app.config.integer("domains.verify.timeoutSeconds"));
+  verify.fetch.connect_timeout = std::min(verify.fetch.total_timeout, std::chrono::milliseconds(5000));
+  verify.recheck_ms = app.config.integer("domains.verify.recheckHours") * 3600 * 1000;
+  verification_ = std::make_unique<VerificationService>(app.db, app.changes, app.clock, apps, *fetcher_,
+                                                        app.secrets.random_key("domain-verification.key"),
+                                                        std::move(verify));
+  domains_->set_verified_check([this](core::Conn& c, const std::string& org_id, const std::string& host) {
+    return verification_->verified(c, org_id, host);
+  });
+  services_ = std::make_unique<DomainsServices>(DomainsServices{*domains_, *lists_, *verification_});
 
   app.permissions.declare({"domains:write", "declare a mini-program's domains", {"owner", "admin", "developer"}});
   app.permissions.declare(
@@ -23,6 +39,9 @@ DomainsModule::DomainsModule(modules::AppContext& app, accounts::AccountsApi& ac
                         return domain_repo::longest_list_in_org(c, org);
                       }});
   app.catalog_sources.add(std::make_shared<DomainsCatalogSource>(*domains_));
+  // A few hosts a minute, each a bounded fetch: verified business domains are re-checked about
+  // once per domains.verify.recheckHours; a failure takes the host out of the runtime at once.
+  app.jobs.schedule("domains.verify_recheck", std::chrono::minutes(1), [this] { verification_->recheck_due(20); });
 }
 
 DomainsModule::~DomainsModule() = default;
@@ -31,12 +50,23 @@ std::vector<core::ConfigKey> DomainsModule::config_keys() {
   return {
       {"domains.allowWildcards", false,
        "Whether mini-programs may declare wildcard domains (a leading *., as https://*.cdn.example.com)."},
+      {"domains.verify.allowPrivateAddresses", false,
+       "Whether business-domain verification may connect to loopback, private and link-local addresses (tests, "
+       "closed networks); otherwise such addresses are refused after DNS and on every redirect."},
+      {"domains.verify.caFile", "",
+       "A PEM CA bundle business-domain verification trusts instead of the system store (a private CA)."},
+      {"domains.verify.connectTo", nlohmann::json::array(),
+       "curl --connect-to pairs HOST:PORT:CONNECT-HOST:CONNECT-PORT for verification fetches (split-horizon DNS, "
+       "tests); the address checks apply to where it connects."},
+      {"domains.verify.timeoutSeconds", 10, "Total time one verification fetch may take.", 1, 60},
+      {"domains.verify.recheckHours", 24, "How often a verified business domain is checked again.", 1, 720},
   };
 }
 
 void DomainsModule::register_routes(http::Router& router) {
   mount_domain_routes(router, *services_);
   mount_platform_list_routes(router, *services_);
+  mount_verification_routes(router, *services_);
 }
 
 DomainLists DomainsModule::declared(core::Conn& c, const std::string& org_id, const std::string& app_id) const {

@@ -10,6 +10,7 @@
 #include "modules/domains/domains_api.hpp"
 #include "modules/domains/domains_routes.hpp"
 #include "modules/domains/platform_list_service.hpp"
+#include "modules/domains/verification_service.hpp"
 #include "modules/module.hpp"
 
 namespace cove::domains {
@@ -30,6 +31,8 @@ class DomainsModule final : public modules::Module, public DomainsApi {
  private:
   std::unique_ptr<DomainService> domains_;
   std::unique_ptr<PlatformListService> lists_;
+  std::unique_ptr<http::GuardedFetcher> fetcher_;
+  std::unique_ptr<VerificationService> verification_;
   std::unique_ptr<DomainsServices> services_;
 };
 

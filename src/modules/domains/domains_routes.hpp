@@ -3,6 +3,7 @@
 #include "http/router.hpp"
 #include "modules/domains/domain_service.hpp"
 #include "modules/domains/platform_list_service.hpp"
+#include "modules/domains/verification_service.hpp"
 
 namespace cove::domains {
 
@@ -10,9 +11,11 @@ namespace cove::domains {
 struct DomainsServices {
   DomainService& domains;
   PlatformListService& lists;
+  VerificationService& verification;
 };
 
 void mount_domain_routes(http::Router& router, const DomainsServices& s);
 void mount_platform_list_routes(http::Router& router, const DomainsServices& s);
+void mount_verification_routes(http::Router& router, const DomainsServices& s);
 
 }  // namespace cove::domains

@@ -80,6 +80,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{appId}/domains/webview/{host}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a declared business domain now
+         * @description Fetches `https://<host>/<fileName>` over verified TLS (10 s, 64 KiB, redirects only to the same host, loopback/private/link-local addresses refused after DNS unless `domains.verify.allowPrivateAddresses`). A failed check is still a 200 with `status: failed` and the reason; only verified business domains reach the runtime. Verified hosts are re-checked every `domains.verify.recheckHours`; a failure there emits `webview_domain.verification_failed`.
+         */
+        post: operations["post_apps_by_appId_domains_webview_by_host_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{appId}/gray/plans": {
         parameters: {
             query?: never;
@@ -994,6 +1014,26 @@ export interface paths {
          * @description Counts against the organisation's `maxApps` quota. Event `app.created`.
          */
         post: operations["post_orgs_by_orgId_apps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/domain-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's verification file for business domains, and its check results
+         * @description Publish `content` as `https://<host>/<fileName>` (a trailing newline is tolerated), then verify the host. The file is derived from a server secret: the same for the organisation every time.
+         */
+        get: operations["get_orgs_by_orgId_domain_verification"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2116,6 +2156,25 @@ export interface components {
              * @description RFC 3339, UTC, milliseconds
              */
             updatedAt: string | null;
+            /** @description Each business domain's check state */
+            verification: components["schemas"]["DomainVerification"][];
+        };
+        DomainVerification: {
+            host: string;
+            /** @enum {string} */
+            status: "verified" | "failed" | "unverified";
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            checkedAt: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            verifiedAt: string | null;
+            /** @description Why the last check failed: `<reason>: <text>`, the reason one of refused_address, redirect_refused, too_many_redirects, too_large, timeout, tls, dns, connect, status, content */
+            failure: string | null;
         };
         Error: {
             /** @description Stable machine-readable code, e.g. `orgs.not_found` */
@@ -3556,6 +3615,49 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    post_apps_by_appId_domains_webview_by_host_verify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Mini-program id (`app_…`) */
+                appId: string;
+                /** @description A host name as listed (ASCII; a Unicode name is converted to punycode) */
+                host: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainVerification"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`, `domains.webview_not_declared`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             507: components["responses"]["StorageFull"];
         };
@@ -6896,6 +6998,38 @@ export interface operations {
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             507: components["responses"]["StorageFull"];
+        };
+    };
+    get_orgs_by_orgId_domain_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organisation id (`org_…`) */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        content: string;
+                        urlTemplate: string;
+                        checks: components["schemas"]["DomainVerification"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
         };
     };
     get_orgs_by_orgId_host_apps: {

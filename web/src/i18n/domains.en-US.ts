@@ -9,6 +9,7 @@ const messages: typeof zh = {
     'domains.etag_mismatch': 'Someone else changed the domains; reload before saving',
     'domains.list_entry_exists': 'This host is already in the list',
     'domains.list_entry_not_found': 'This host is not in the list',
+    'domains.webview_not_declared': 'The mini-program does not declare this business domain',
     'domains.list_full': 'A list holds at most {limit} hosts',
   },
   fieldErrors: {
@@ -35,6 +36,12 @@ const messages: typeof zh = {
     save: 'Save', saved: 'Domains saved', reload: 'Reload', revision: 'Revision {revision}', count: '{n} / {limit}',
     whitelist: 'Platform whitelist', blocklist: 'Platform blocklist', host: 'Host', channels: 'Channels', note: 'Note', createdAt: 'Added',
     add: 'Add', remove: 'Remove', confirmRemove: 'Remove {host} from the {list}?', flagged: 'These mini-programs declare a blocked host',
+    verify: 'Verify', verifiedNow: '{host} is verified', downloadFile: 'Download verification file',
+    status: { verified: 'Verified', failed: 'Failed', unverified: 'Unverified' },
+    conflict: 'Someone else changed the domains: reload, then edit again',
+    addedTo: '{host} added to the {list}', removed: '{host} removed',
+    whitelistHint: 'Every mini-program may use these hosts on the chosen channels without declaring them (the platform\'s APIs, CDNs); *. wildcards allowed.',
+    blocklistHint: 'No mini-program may use these hosts or names below them; mini-programs that declare one are flagged and the host is withheld at runtime.',
     flaggedApps: 'Affected mini-programs', allChannels: 'All channels', empty: 'No hosts',
   },
 };

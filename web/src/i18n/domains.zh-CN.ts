@@ -6,6 +6,7 @@ const messages = {
     'domains.etag_mismatch': '域名配置已被他人修改，请刷新后再保存',
     'domains.list_entry_exists': '该域名已在列表中',
     'domains.list_entry_not_found': '列表中没有这个域名',
+    'domains.webview_not_declared': '小程序未声明这个业务域名',
     'domains.list_full': '列表最多 {limit} 个域名',
   },
   fieldErrors: {
@@ -32,6 +33,12 @@ const messages = {
     save: '保存', saved: '域名配置已保存', reload: '重新加载', revision: '版本 {revision}', count: '{n} / {limit}',
     whitelist: '平台白名单', blocklist: '平台黑名单', host: '域名', channels: '适用通道', note: '备注', createdAt: '添加时间',
     add: '添加', remove: '移除', confirmRemove: '从{list}移除 {host}？', flagged: '以下小程序声明了被禁用的域名',
+    verify: '验证', verifiedNow: '{host} 已通过验证', downloadFile: '下载校验文件',
+    status: { verified: '已验证', failed: '验证失败', unverified: '未验证' },
+    conflict: '域名配置已被他人修改，请重新加载后再编辑',
+    addedTo: '已将 {host} 加入{list}', removed: '已移除 {host}',
+    whitelistHint: '所有小程序无需声明即可在所选通道使用这些域名（平台自身的接口、CDN），可用 *. 通配。',
+    blocklistHint: '任何小程序都不能使用这些域名及其子域名；已声明的小程序会被标记并从运行时下发中移除。',
     flaggedApps: '受影响的小程序', allChannels: '全部通道', empty: '暂无域名',
   },
 };

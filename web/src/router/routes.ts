@@ -8,8 +8,9 @@ import { accountsRoutes } from './accounts';
 import { appsRoutes } from './apps';
 import { hostAppsRoutes } from './hostApps';
 import { grayRoutes } from './gray';
+import { domainsRoutes } from './domains';
 
-const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes];
+const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, domainsRoutes];
 
 export const routes: RouteRecordRaw[] = [
   ...modules.flatMap((m) => m.standalone ?? []),
