@@ -2777,6 +2777,8 @@ export interface components {
             /** Format: int64 */
             maxGrayPlans?: number | null;
             /** Format: int64 */
+            maxDomainsPerKind?: number | null;
+            /** Format: int64 */
             maxPackageBytes?: number | null;
         };
         Quotas: {
@@ -2788,6 +2790,8 @@ export interface components {
             maxMembers: number;
             /** Format: int64 */
             maxGrayPlans: number;
+            /** Format: int64 */
+            maxDomainsPerKind: number;
             /** Format: int64 */
             maxPackageBytes: number;
         };
@@ -9680,6 +9684,8 @@ export interface operations {
                     maxMembers?: number;
                     /** Format: int64 */
                     maxGrayPlans?: number;
+                    /** Format: int64 */
+                    maxDomainsPerKind?: number;
                     /** Format: int64 */
                     maxPackageBytes?: number;
                 };
