@@ -8,6 +8,9 @@ APP_ID = path_param("appId", "Mini-program id (`app_…`)")
 HOST = path_param("host", "A host name as listed (ASCII; a Unicode name is converted to punycode)")
 TAG_APP = "Domains"
 TAG_PLATFORM = "Platform domain lists"
+TAG_CERTS = "Certificates"
+CERT_ID = path_param("certificateId", "Certificate id (`crt_…`)")
+ORG = path_param("orgId", "Organisation id (`org_…`)")
 KINDS = ["request", "socket", "upload", "download", "webview"]
 RULE_CODES = ("`scheme_required`, `scheme_not_allowed` (https:// only; wss:// for socket), `ip_literal` (any IP "
               "form a URL parser accepts: `127.0.0.1`, `0x7f.1`, `2130706433`, `0177.0.0.1`, `[::1]`), "
@@ -19,6 +22,7 @@ RULE_CODES = ("`scheme_required`, `scheme_not_allowed` (https:// only; wss:// fo
 
 
 def add(api):
+    add_certificates(api)
     api.tag(TAG_APP, "The hosts a mini-program's code may talk to, per channel: `request`, `socket`, `upload`, "
                      "`download` (服务域名) and `webview` (业务域名). Entries are `https://host[:port]` "
                      "(`wss://` for socket), stored lower case in punycode without the default port; duplicates "
@@ -106,3 +110,44 @@ def add(api):
     api.op("GET", "/api/v1/platform/flagged-domains", tag=TAG_PLATFORM,
            summary="Mini-programs that declare a host the blocklist covers (at most 1000; `total` counts all)",
            permission="platform:read", responses={200: api.page_of("FlaggedApp")})
+
+
+def add_certificates(api):
+    api.tag(TAG_CERTS, "TLS certificates (证书管理). Operators store the platform's own (PEM chain, leaf first, and "
+                       "the private key, sealed at rest; never answered back); organisations store certificates of "
+                       "their service domains for information and expiry alerts (a key sent along is not kept). "
+                       "Parsed with OpenSSL: the key must match the leaf, the chain must verify to the included "
+                       "certificates (a self-signed one among them is trusted as given) or the system store, and "
+                       "an expired or not-yet-valid leaf is refused. Lists are sorted by expiry, soonest first. An "
+                       "hourly job emits `certificate.expiring` at 30, 14, 7 and 1 days left and "
+                       "`certificate.expired`, each once per certificate.")
+    cert = api.schema("Certificate", obj({
+        "id": string(), "scope": string(enum=["platform", "org"]), "orgId": nullable(string()),
+        "names": array(string(), description="DNS subject alternative names (the CN when none)"),
+        "subject": string(), "issuer": string(), "serial": string(description="Hex"),
+        "notBefore": time(), "notAfter": time(), "daysLeft": integer(description="Negative once expired"),
+        "keyType": string(), "keyBits": integer(), "fingerprint": string(description="SHA-256 of the leaf (hex)"),
+        "selfSigned": {"type": "boolean"}, "hasKey": {"type": "boolean"}, "createdAt": time(),
+    }, ["id", "scope", "orgId", "names", "subject", "issuer", "serial", "notBefore", "notAfter", "daysLeft",
+        "keyType", "keyBits", "fingerprint", "selfSigned", "hasKey", "createdAt"]))
+    detail = {"allOf": [cert, obj({"chain": string(description="The PEM chain")}, ["chain"], additional=None)]}
+    body = obj({"certificate": string(1, 65536, description="PEM chain, leaf first"),
+                "privateKey": string(1, 16384, description="Unencrypted PEM key (required for the platform's)")},
+               ["certificate"])
+    codes = ["validation_failed", "certificates.invalid_pem", "certificates.invalid_key", "certificates.key_mismatch",
+             "certificates.expired", "certificates.not_yet_valid", "certificates.bad_chain"]
+    for platform in (True, False):
+        base = "/api/v1/platform/certificates" if platform else "/api/v1/orgs/{orgId}/certificates"
+        params = [] if platform else [ORG]
+        read, write = ("platform:read", "platform:domains") if platform else ("apps:read", "domains:write")
+        who = "the platform's" if platform else "the organisation's"
+        api.op("GET", base, tag=TAG_CERTS, summary=f"List {who} certificates, soonest expiry first", permission=read,
+               params=params, responses={200: api.page_of("Certificate")})
+        api.op("POST", base, tag=TAG_CERTS, summary=f"Store one of {who} certificates", permission=write,
+               params=params, body=body, responses={201: ("Stored", cert)},
+               errors={400: codes, 409: ["certificates.too_many"], 413: []})
+        api.op("GET", base + "/{certificateId}", tag=TAG_CERTS, summary="A certificate with its chain",
+               permission=read, params=params + [CERT_ID], responses={200: detail},
+               errors={404: ["certificates.not_found"]})
+        api.op("DELETE", base + "/{certificateId}", tag=TAG_CERTS, summary="Delete a certificate", permission=write,
+               params=params + [CERT_ID], responses={204: None}, errors={404: ["certificates.not_found"]})

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -203,5 +203,31 @@ describe('platform domain lists', () => {
     await card.locator('[data-test="list-remove-cdn.platform.example"]').click();
     await confirmBox(page, 'cdn.platform.example');
     await card.locator('.el-table__row', { hasText: 'cdn.platform.example' }).waitFor({ state: 'detached' });
+  });
+
+  test('an operator uploads a certificate and sees it by expiry, with its details', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cove-e2e-cert-'));
+    execFileSync('/usr/bin/openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+      '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '20', '-subj', '/CN=api.platform.example',
+      '-addext', 'subjectAltName=DNS:api.platform.example'], { stdio: 'pipe' });
+    const cert = readFileSync(join(dir, 'c.pem'), 'utf8');
+    const key = readFileSync(join(dir, 'k.pem'), 'utf8');
+    rmSync(dir, { recursive: true, force: true });
+    await page.goto(`${cove.url}/ops/certificates`);
+    await page.click('[data-test=certificate-upload]');
+    const dialog = page.locator('[data-test=certificate-dialog]');
+    await dialog.waitFor();
+    await dialog.locator('[data-test=certificate-pem]').fill(cert);
+    await dialog.locator('[data-test=certificate-key]').fill('-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n');
+    await dialog.locator('[data-test=certificate-submit]').click();
+    await dialog.locator('.el-form-item__error').waitFor();
+    await dialog.locator('[data-test=certificate-key]').fill(key);
+    await dialog.locator('[data-test=certificate-submit]').click();
+    const row = page.locator('[data-test=certificate-table] .el-table__row', { hasText: 'api.platform.example' });
+    await row.waitFor();
+    assert.equal(await row.locator('[data-expiry]').getAttribute('data-expiry'), 'warning'); // under 30 days
+    await row.locator('a', { hasText: 'api.platform.example' }).click();
+    await page.locator('[data-test=certificate-detail]', { hasText: 'SHA-256' }).waitFor();
+    await shot(page, 'domains-04-certificate');
   });
 });

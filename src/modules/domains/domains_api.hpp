@@ -112,6 +112,31 @@ inline constexpr char kWebviewDomainVerificationFailed[] = "webview_domain.verif
 using WebviewDomainVerified = WebviewDomainEvent<kWebviewDomainVerified>;
 using WebviewDomainVerificationFailed = WebviewDomainEvent<kWebviewDomainVerificationFailed>;
 
+// Certificates (证书管理): stored or deleted, and the expiry alerts of the daily job.
+template <const char* Topic>
+struct CertificateEvent {
+  static constexpr std::string_view kTopic = Topic;
+  std::string certificate_id, scope, org_id;
+  std::vector<std::string> names;
+  std::string not_after;
+  std::int64_t days_left = 0;
+  static constexpr auto fields() {
+    return std::tuple{core::field("certificateId", &CertificateEvent::certificate_id),
+                      core::field("scope", &CertificateEvent::scope), core::field("orgId", &CertificateEvent::org_id),
+                      core::field("names", &CertificateEvent::names),
+                      core::field("notAfter", &CertificateEvent::not_after),
+                      core::field("daysLeft", &CertificateEvent::days_left)};
+  }
+};
+inline constexpr char kCertificateCreated[] = "certificate.created";
+inline constexpr char kCertificateDeleted[] = "certificate.deleted";
+inline constexpr char kCertificateExpiring[] = "certificate.expiring";
+inline constexpr char kCertificateExpired[] = "certificate.expired";
+using CertificateCreated = CertificateEvent<kCertificateCreated>;
+using CertificateDeleted = CertificateEvent<kCertificateDeleted>;
+using CertificateExpiring = CertificateEvent<kCertificateExpiring>;
+using CertificateExpired = CertificateEvent<kCertificateExpired>;
+
 }  // namespace events
 
 }  // namespace cove::domains

@@ -25,7 +25,11 @@ DomainsModule::DomainsModule(modules::AppContext& app, accounts::AccountsApi& ac
   domains_->set_verified_check([this](core::Conn& c, const std::string& org_id, const std::string& host) {
     return verification_->verified(c, org_id, host);
   });
-  services_ = std::make_unique<DomainsServices>(DomainsServices{*domains_, *lists_, *verification_});
+  // Private keys of the platform's certificates are sealed at rest with their own key.
+  key_seal_ = std::make_unique<core::SealedBox>(app.secrets.random_key("certificate-key-seal.key"));
+  certificates_ = std::make_unique<CertificateService>(app.db, app.changes, app.clock, *key_seal_);
+  services_ =
+      std::make_unique<DomainsServices>(DomainsServices{*domains_, *lists_, *verification_, *certificates_});
 
   app.permissions.declare({"domains:write", "declare a mini-program's domains", {"owner", "admin", "developer"}});
   app.permissions.declare(
@@ -41,6 +45,9 @@ DomainsModule::DomainsModule(modules::AppContext& app, accounts::AccountsApi& ac
   app.catalog_sources.add(std::make_shared<DomainsCatalogSource>(*domains_));
   // A few hosts a minute, each a bounded fetch: verified business domains are re-checked about
   // once per domains.verify.recheckHours; a failure takes the host out of the runtime at once.
+  // Hourly, so a threshold is announced within the hour it is reached (each once).
+  app.jobs.schedule("domains.certificate_expiry", std::chrono::hours(1), [this] { certificates_->announce_expiry(); },
+                    std::chrono::seconds(5));
   app.jobs.schedule("domains.verify_recheck", std::chrono::minutes(1), [this] { verification_->recheck_due(20); });
 }
 
@@ -67,6 +74,14 @@ void DomainsModule::register_routes(http::Router& router) {
   mount_domain_routes(router, *services_);
   mount_platform_list_routes(router, *services_);
   mount_verification_routes(router, *services_);
+  mount_certificate_routes(router, *services_);
+}
+
+void DomainsModule::subscribe(core::EventBus& events) {
+  // A certificate stored already within an alert threshold is announced at once, not at the
+  // job's next hourly run.
+  events.subscribe("domains.certificate_expiry", {"certificate.created"},
+                   [this](const core::Event&) { certificates_->announce_expiry(); });
 }
 
 DomainLists DomainsModule::declared(core::Conn& c, const std::string& org_id, const std::string& app_id) const {

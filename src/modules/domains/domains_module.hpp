@@ -24,6 +24,7 @@ class DomainsModule final : public modules::Module, public DomainsApi {
 
   std::string_view name() const override { return "domains"; }
   void register_routes(http::Router& router) override;
+  void subscribe(core::EventBus& events) override;
 
   DomainLists declared(core::Conn& c, const std::string& org_id, const std::string& app_id) const override;
   DomainLists effective(core::Conn& c, const std::string& org_id, const std::string& app_id) const override;
@@ -33,6 +34,8 @@ class DomainsModule final : public modules::Module, public DomainsApi {
   std::unique_ptr<PlatformListService> lists_;
   std::unique_ptr<http::GuardedFetcher> fetcher_;
   std::unique_ptr<VerificationService> verification_;
+  std::unique_ptr<core::SealedBox> key_seal_;
+  std::unique_ptr<CertificateService> certificates_;
   std::unique_ptr<DomainsServices> services_;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 // Each feature's mount function (called from DomainsModule::register_routes).
 #include "http/router.hpp"
+#include "modules/domains/certificate_service.hpp"
 #include "modules/domains/domain_service.hpp"
 #include "modules/domains/platform_list_service.hpp"
 #include "modules/domains/verification_service.hpp"
@@ -12,10 +13,12 @@ struct DomainsServices {
   DomainService& domains;
   PlatformListService& lists;
   VerificationService& verification;
+  CertificateService& certificates;
 };
 
 void mount_domain_routes(http::Router& router, const DomainsServices& s);
 void mount_platform_list_routes(http::Router& router, const DomainsServices& s);
 void mount_verification_routes(http::Router& router, const DomainsServices& s);
+void mount_certificate_routes(http::Router& router, const DomainsServices& s);
 
 }  // namespace cove::domains

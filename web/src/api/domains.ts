@@ -14,6 +14,14 @@ export const domainsRoutes = {
   addBlocklist: ['POST', '/api/v1/platform/domain-blocklist'],
   removeBlocklist: ['DELETE', '/api/v1/platform/domain-blocklist/{host}'],
   flaggedDomains: ['GET', '/api/v1/platform/flagged-domains'],
+  certificates: ['GET', '/api/v1/platform/certificates'],
+  addCertificate: ['POST', '/api/v1/platform/certificates'],
+  certificate: ['GET', '/api/v1/platform/certificates/{certificateId}'],
+  deleteCertificate: ['DELETE', '/api/v1/platform/certificates/{certificateId}'],
+  orgCertificates: ['GET', '/api/v1/orgs/{orgId}/certificates'],
+  addOrgCertificate: ['POST', '/api/v1/orgs/{orgId}/certificates'],
+  orgCertificate: ['GET', '/api/v1/orgs/{orgId}/certificates/{certificateId}'],
+  deleteOrgCertificate: ['DELETE', '/api/v1/orgs/{orgId}/certificates/{certificateId}'],
 } as const satisfies RouteTable;
 
 type Routes = typeof domainsRoutes;
@@ -25,6 +33,7 @@ export type DomainVerification = Schemas['DomainVerification'];
 export type PlatformDomain = Schemas['PlatformDomain'];
 export type FlaggedApp = Schemas['FlaggedApp'];
 export type PlatformList = 'whitelist' | 'blocklist';
+export type Certificate = Schemas['Certificate'];
 
 const { call } = bindRoutes(domainsRoutes);
 
@@ -41,4 +50,8 @@ export const domainsApi = {
   remove: (list: PlatformList, host: string) =>
     list === 'whitelist' ? call('removeWhitelist', { host }) : call('removeBlocklist', { host }),
   flagged: () => call('flaggedDomains', {}),
+  certificates: () => call('certificates', {}),
+  addCertificate: (body: BodyOf<Routes['addCertificate']>) => call('addCertificate', {}, { body }),
+  certificate: (certificateId: string) => call('certificate', { certificateId }),
+  deleteCertificate: (certificateId: string) => call('deleteCertificate', { certificateId }),
 };

@@ -3,13 +3,21 @@
 import type zh from './domains.zh-CN';
 
 const messages: typeof zh = {
-  nav: { domainLists: 'Domain lists' },
+  nav: { certificates: 'Certificates', domainLists: 'Domain lists' },
   errors: {
     'domains.precondition_required': 'Load the latest domain settings before saving',
     'domains.etag_mismatch': 'Someone else changed the domains; reload before saving',
     'domains.list_entry_exists': 'This host is already in the list',
     'domains.list_entry_not_found': 'This host is not in the list',
     'domains.webview_not_declared': 'The mini-program does not declare this business domain',
+    'certificates.bad_chain': 'The chain does not verify: {reason}',
+    'certificates.expired': 'The certificate has expired',
+    'certificates.invalid_key': 'Not a valid unencrypted PEM private key',
+    'certificates.invalid_pem': 'Not a valid PEM certificate',
+    'certificates.key_mismatch': 'The private key does not belong to the certificate',
+    'certificates.not_found': 'No such certificate',
+    'certificates.not_yet_valid': 'The certificate is not valid yet',
+    'certificates.too_many': 'At most {limit} certificates',
     'domains.list_full': 'A list holds at most {limit} hosts',
   },
   fieldErrors: {
@@ -27,6 +35,12 @@ const messages: typeof zh = {
     userinfo_not_allowed: 'No user name or password in a domain',
     wildcard_not_allowed: 'The platform does not allow wildcard domains',
     wildcard_too_broad: 'This wildcard covers too much',
+  },
+  certificates: {
+    upload: 'Upload certificate', certificate: 'Certificate chain (PEM, leaf first)', privateKey: 'Private key (PEM)', names: 'Names', issuer: 'Issuer',
+    subject: 'Subject', serial: 'Serial', validity: 'Validity', notAfter: 'Expires', daysLeft: 'Days left', keyType: 'Key', fingerprint: 'SHA-256 fingerprint',
+    selfSigned: 'Self-signed', detail: 'Certificate', uploaded: 'Certificate uploaded', confirmDelete: 'Delete the certificate {name}?', deleted: 'Certificate deleted', delete: 'Delete',
+    empty: 'No certificates', days: '{n} days', expired: 'Expired', chain: 'Chain',
   },
   domains: {
     tab: 'Domains',

@@ -1,12 +1,20 @@
 // 域名管理的中文文案：小程序的服务域名 / 业务域名、平台白名单与黑名单。
 const messages = {
-  nav: { domainLists: '域名白名单/黑名单' },
+  nav: { certificates: '证书管理', domainLists: '域名白名单/黑名单' },
   errors: {
     'domains.precondition_required': '保存前请先加载最新的域名配置',
     'domains.etag_mismatch': '域名配置已被他人修改，请刷新后再保存',
     'domains.list_entry_exists': '该域名已在列表中',
     'domains.list_entry_not_found': '列表中没有这个域名',
     'domains.webview_not_declared': '小程序未声明这个业务域名',
+    'certificates.bad_chain': '证书链无法验证：{reason}',
+    'certificates.expired': '证书已过期',
+    'certificates.invalid_key': '私钥无效（需未加密的 PEM 私钥）',
+    'certificates.invalid_pem': '不是有效的 PEM 证书',
+    'certificates.key_mismatch': '私钥与证书不匹配',
+    'certificates.not_found': '证书不存在',
+    'certificates.not_yet_valid': '证书尚未生效',
+    'certificates.too_many': '证书数量已达上限（{limit}）',
     'domains.list_full': '列表最多 {limit} 个域名',
   },
   fieldErrors: {
@@ -24,6 +32,12 @@ const messages = {
     userinfo_not_allowed: '域名中不能包含用户名或密码',
     wildcard_not_allowed: '平台不允许通配符域名',
     wildcard_too_broad: '通配符范围过大',
+  },
+  certificates: {
+    upload: '上传证书', certificate: '证书链（PEM，叶子证书在前）', privateKey: '私钥（PEM）', names: '域名', issuer: '签发者',
+    subject: '主题', serial: '序列号', validity: '有效期', notAfter: '到期时间', daysLeft: '剩余天数', keyType: '密钥', fingerprint: 'SHA-256 指纹',
+    selfSigned: '自签名', detail: '证书详情', uploaded: '证书已上传', confirmDelete: '删除证书 {name}？', deleted: '证书已删除', delete: '删除',
+    empty: '暂无证书', days: '{n} 天', expired: '已过期', chain: '证书链',
   },
   domains: {
     tab: '域名配置',
