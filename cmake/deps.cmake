@@ -11,11 +11,13 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 # ICU: Unicode normalisation and case folding (package file names), later word breaks for search.
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc)
+# libcurl (OpenSSL flavour): outbound HTTPS with address checks (http/guarded_fetch.hpp).
+pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 
 add_library(cove_deps INTERFACE)
 target_link_libraries(cove_deps INTERFACE
   Boost::headers OpenSSL::SSL OpenSSL::Crypto SQLiteCpp fmt::fmt nlohmann_json::nlohmann_json
-  PkgConfig::LIBZIP PkgConfig::RE2 PkgConfig::ICU Threads::Threads)
+  PkgConfig::LIBZIP PkgConfig::RE2 PkgConfig::ICU PkgConfig::CURL Threads::Threads)
 # Asio: no deprecated APIs, and coroutines through the standard header.
 target_compile_definitions(cove_deps INTERFACE
   BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW BOOST_ASIO_DISABLE_BOOST_COROUTINE)

@@ -11,7 +11,8 @@ errors, read as C++ tokens (string literals, parentheses, commas), not guessed f
     conflict(…) and bad_request(…), and of the helpers that wrap them (unauthorized("code", …),
     package_error("code", …));
   - field codes: the second argument of FieldErrors::add(field, "code", …),
-    JsonInput::add_error(field, "code", …) and ConditionError{field, "code", …}, and the codes
+    JsonInput::add_error(field, "code", …) and ConditionError{field, "code", …}, the first of
+    domain_error("code", …) (src/modules/domains/domain_name.cpp), and the codes
     check_string() returns.
 A code built at run time (from a variable) is not seen: give such codes a literal somewhere.
 """
@@ -27,7 +28,8 @@ OUTPUT = ROOT / "docs" / "error-codes.json"
 ERROR_CALLS = {"Error", "not_found", "conflict", "bad_request", "unauthorized", "package_error"}
 # Calls whose second argument is a field-error code, and structs brace-initialised with one there
 # (gray's ConditionError{field, "code", message}).
-FIELD_CALLS = {"add", "add_error"}
+# Calls and the position of their field-code argument (domains' domain_error("code", message)).
+FIELD_CALLS = {"add": 1, "add_error": 1, "domain_error": 0}
 FIELD_STRUCTS = {"ConditionError"}
 CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
 TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_]*|\d+|//[^\n]*|/\*.*?\*/|\S', re.S)
@@ -87,7 +89,8 @@ def collect():
                         errors.add(code)
             elif t in FIELD_CALLS:
                 args = call_arguments(toks, i + 1)
-                if len(args) >= 3 and (code := literal(args[1])) is not None:
+                at = FIELD_CALLS[t]
+                if len(args) >= at + 2 and (code := literal(args[at])) is not None:
                     fields.add(code)
         if path.name == "json_input.cpp":
             # check_string() answers its field code by value.

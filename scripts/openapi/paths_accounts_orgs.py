@@ -21,6 +21,7 @@ QUOTA_FIELDS = {
     "maxHostApps": (0, 10000),
     "maxMembers": (1, 100000),
     "maxGrayPlans": (0, 1000),
+    "maxDomainsPerKind": (1, 1000),
     "maxPackageBytes": (1024 * 1024, 2 * 1024 * 1024 * 1024),
 }
 

@@ -32,6 +32,11 @@ def add(api):
         "privacy": {"type": "object", "description": "The mini-program's privacy declaration"},
         "allowedApis": array(string()), "allowedMenus": array(string()),
         "gray": nullable({"type": "object", "description": "Set by the gray-release module when a plan decides"}),
+        "domains": obj({k: array(string()) for k in ("request", "socket", "upload", "download", "webview")},
+                       ["request", "socket", "upload", "download", "webview"],
+                       description="The hosts the mini-program may use per channel (domains module): declared + "
+                                   "platform whitelist − blocklist, `scheme://host[:port]`, `*.` wildcards admit "
+                                   "names below"),
     }, ["appId", "name", "version", "versionId", "package", "minBaseLibrary", "privacy", "allowedApis",
         "allowedMenus", "gray"], additional=None))
 

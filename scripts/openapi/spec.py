@@ -19,10 +19,14 @@ ERROR_RESPONSES = {
                       "with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed "
                       "with a response too large to keep (`idempotency.response_not_stored`)."),
     410: ("Gone", "The resource existed but can no longer be used."),
+    412: ("PreconditionFailed", "The resource changed since the caller read it: its ETag no longer matches "
+                                "`If-Match` (`details.etag` is the current one)."),
     413: ("PayloadTooLarge", "The body exceeds the route's limit (`payload_too_large`)."),
     415: ("UnsupportedMediaType", "The body's type is not accepted for this route."),
     422: ("IdempotencyKeyReused", "The `Idempotency-Key` was already used for a different request "
                                   "(`idempotency.key_reused`)."),
+    428: ("PreconditionRequired", "The route replaces a resource only under `If-Match` with the ETag the caller "
+                                  "read."),
     429: ("RateLimited", "Too many requests (`rate_limited`); see `Retry-After` and `details.retryAfterSeconds`."),
     507: ("StorageFull", "The server's data directory has no space left (`storage_full`); nothing was written. "
                          "Retry after `Retry-After` seconds."),

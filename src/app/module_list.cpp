@@ -4,6 +4,7 @@
 
 #include "modules/accounts/accounts_module.hpp"
 #include "modules/apps/apps_module.hpp"
+#include "modules/domains/domains_module.hpp"
 #include "modules/gray/gray_module.hpp"
 #include "modules/review/review_module.hpp"
 #include "modules/runtime/runtime_module.hpp"
@@ -47,6 +48,11 @@ const std::vector<Entry>& entries() {
        [](Built& b) {
          return std::make_unique<gray::GrayModule>(b.ctx(), b.get<accounts::AccountsModule>(),
                                                    b.get<apps::AppsModule>());
+       }},
+      {&domains::DomainsModule::config_keys,
+       [](Built& b) {
+         return std::make_unique<domains::DomainsModule>(b.ctx(), b.get<accounts::AccountsModule>(),
+                                                         b.get<apps::AppsModule>());
        }},
       {&review::ReviewModule::config_keys,
        [](Built& b) {

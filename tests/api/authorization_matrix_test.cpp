@@ -80,6 +80,7 @@ const std::map<std::string, std::set<std::string>>& org_grants() {
       {"apps:read", {"owner", "admin", "developer", "viewer"}},
       {"apps:write", {"owner", "admin", "developer"}},
       {"apps:release", {"owner", "admin", "developer"}},
+      {"domains:write", {"owner", "admin", "developer"}},
       {"keys:manage", {"owner", "admin"}},
       {"audit:read", {"owner", "admin"}},
   };
@@ -94,6 +95,7 @@ const std::map<std::string, std::set<std::string>>& platform_grants() {
       {"platform:settings", {"platform_admin"}},
       {"platform:operators", {"platform_admin"}},
       {"platform:audit", {"platform_admin"}},
+      {"platform:domains", {"platform_admin"}},
   };
   return table;
 }
@@ -247,6 +249,9 @@ const std::map<std::string, Fixture>& fixtures() {
          return review;
        }},
       {"uid", [](test::TestServer&, World&) { return std::string("alice"); }},
+      // A host name: list entries and business domains answer their own 404 when it is unknown.
+      {"host", [](test::TestServer&, World&) { return std::string("fixture.example.com"); }},
+      {"certificateId", [](test::TestServer&, World&) { return std::string("crt_fixture"); }},
       // A package hash: the runtime's package route is open (signed by the SDK instead), so any
       // well-formed value shows that no caller reaches a 5xx.
       {"sha256", [](test::TestServer&, World&) { return std::string(64, 'a'); }},

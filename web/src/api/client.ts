@@ -55,6 +55,8 @@ export interface CallOptions<R> {
   body?: BodyOf<R>;
   /** Sign-in, refresh and setup answer 401 for wrong input, not for an expired token. */
   noRefresh?: boolean;
+  /** Extra request headers (If-Match for replace-all routes). */
+  headers?: Record<string, string>;
 }
 
 /** Typed `call`, `blob` and `upload` for the routes of one module. */

@@ -150,7 +150,7 @@ const messages: typeof zh = {
     default: 'Platform default: {value}', effective: 'In effect: {value}', saveQuotas: 'Save quotas',
     quotasSaved: 'Saved the quotas of {name}',
     quota: {
-      maxApps: 'Mini-programs', maxHostApps: 'Host apps', maxMembers: 'Members', maxGrayPlans: 'Gray release plans',
+      maxApps: 'Mini-programs', maxHostApps: 'Host apps', maxMembers: 'Members', maxGrayPlans: 'Gray release plans', maxDomainsPerKind: 'Domains per list',
       maxPackageBytes: 'Package size limit',
     },
   },

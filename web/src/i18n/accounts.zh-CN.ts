@@ -108,7 +108,7 @@ export default {
     lift: '取消强制', confirmImpose: '要求 {name} 的所有成员开启两步验证？', confirmLift: '取消 {name} 的两步验证要求？', imposed: '{name} 已强制两步验证',
     lifted: '{name} 已不再强制两步验证', quotas: '配额', quotasHint: '未单独设置的配额沿用平台默认值。', override: '单独设置', default: '平台默认：{value}',
     effective: '当前生效：{value}', saveQuotas: '保存配额', quotasSaved: '已保存 {name} 的配额',
-    quota: { maxApps: '小程序', maxHostApps: '宿主 App', maxMembers: '成员', maxGrayPlans: '灰度计划', maxPackageBytes: '单个代码包上限' },
+    quota: { maxApps: '小程序', maxHostApps: '宿主 App', maxMembers: '成员', maxGrayPlans: '灰度计划', maxDomainsPerKind: '每类域名数', maxPackageBytes: '单个代码包上限' },
   },
   operators: {
     subtitle: '平台运营人员与角色', create: '添加运营人员', empty: '没有运营人员', disable: '停用', enable: '启用',

@@ -8,9 +8,10 @@ import { accountsRoutes } from './accounts';
 import { appsRoutes } from './apps';
 import { hostAppsRoutes } from './hostApps';
 import { grayRoutes } from './gray';
+import { domainsRoutes } from './domains';
 import { reviewRoutes } from './review';
 
-const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, reviewRoutes];
+const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, domainsRoutes, reviewRoutes];
 
 export const routes: RouteRecordRaw[] = [
   ...modules.flatMap((m) => m.standalone ?? []),

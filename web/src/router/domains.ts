@@ -1,0 +1,21 @@
+// Pages of the domains module: the operators' platform lists (a mini-program's own domains are a
+// tab of its detail page).
+import { Connection, Lock } from '@element-plus/icons-vue';
+import type { ModuleRoutes } from './meta';
+
+export const domainsRoutes: ModuleRoutes = {
+  console: [
+    {
+      path: 'ops/domain-lists',
+      name: 'ops-domain-lists',
+      component: () => import('@/views/ops/DomainLists.vue'),
+      meta: { platform: 'platform:read', title: 'nav.domainLists', nav: { icon: Connection, order: 45 } },
+    },
+    {
+      path: 'ops/certificates',
+      name: 'ops-certificates',
+      component: () => import('@/views/ops/Certificates.vue'),
+      meta: { platform: 'platform:read', title: 'nav.certificates', nav: { icon: Lock, order: 47 } },
+    },
+  ],
+};
