@@ -474,6 +474,8 @@ describe('console', () => {
     await page.goto(`${cove.url}/account`);
     await page.click('[data-test=totp-enroll]');
     await page.locator('[data-test=totp-qr]').waitFor();
+    // The QR code is drawn in the browser after the enrolment answer: wait for the picture itself.
+    await page.waitForFunction(() => document.querySelector('[data-test=totp-qr]')?.getAttribute('src')?.startsWith('data:'));
     assert.match(await page.locator('[data-test=totp-qr]').getAttribute('src'), /^data:image\/png;base64,/);
     const secret = (await page.locator('[data-test=totp-secret]').innerText()).trim();
     await shot(page, '19-account-2fa-enrol');
