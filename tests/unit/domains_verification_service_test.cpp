@@ -34,6 +34,17 @@ class FakeApps final : public apps::AppsApi {
   }
   void release_in(core::Tx&, const core::Actor&, const std::string&, const std::string&, const std::string&) override {}
   void add_version_delete_guard(apps::VersionDeleteGuard) override {}
+  void add_release_guard(apps::ReleaseGuard) override {}
+  std::optional<apps::ReviewTarget> review_target(core::Conn&, const std::string&, const std::string&,
+                                                  const std::string&) const override {
+    return std::nullopt;
+  }
+  void set_review_status(core::Tx&, const std::string&, const std::string&, const std::string&,
+                         std::int64_t) override {}
+  nlohmann::json compare(const std::string&, const std::string&, const std::string&,
+                         const std::string&) const override {
+    return nullptr;
+  }
 };
 
 class FakeQuotas final : public accounts::Quotas {
