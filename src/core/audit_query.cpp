@@ -36,12 +36,7 @@ std::string where_sql(const AuditFilter& f, const PageRequest& page, SqlArgs& ar
   if (f.action) {
     if (f.action->ends_with('.')) {
       sql += " AND action LIKE ? ESCAPE '\\'";
-      std::string pattern;
-      for (char ch : *f.action) {
-        if (ch == '%' || ch == '_' || ch == '\\') pattern.push_back('\\');
-        pattern.push_back(ch);
-      }
-      args.add(pattern + "%");
+      args.add(like_contains(*f.action).substr(1));  // "%app.%" without its leading % : a prefix
     } else {
       eq("action", f.action);
     }

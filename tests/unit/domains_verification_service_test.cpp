@@ -9,6 +9,7 @@
 #include "core/embedded.hpp"
 #include "core/migrate.hpp"
 #include "modules/domains/domain_service.hpp"
+#include "support/fake_apps_api.hpp"
 #include "modules/domains/verification_service.hpp"
 #include "support/manual_clock.hpp"
 #include "support/temp_dir.hpp"
@@ -17,33 +18,10 @@ using namespace cove;
 
 namespace {
 
-class FakeApps final : public apps::AppsApi {
+class FakeApps final : public test::FakeAppsApi {
  public:
-  const apps::SdkAuth& sdk_auth() const override { throw std::logic_error("not used"); }
-  const std::string& signing_public_pem() const override { throw std::logic_error("not used"); }
-  std::string sign_package(const std::string&) const override { return ""; }
-  std::optional<apps::GrayCandidate> gray_candidate(core::Conn&, const std::string&, const std::string&,
-                                                    const std::string&) const override {
-    return std::nullopt;
-  }
-  std::optional<std::string> released_version(core::Conn&, const std::string&, const std::string&) const override {
-    return std::nullopt;
-  }
   bool app_exists(core::Conn&, const std::string& org_id, const std::string& app_id) const override {
     return org_id == "org_1" && app_id == "app_1";
-  }
-  void release_in(core::Tx&, const core::Actor&, const std::string&, const std::string&, const std::string&) override {}
-  void add_version_delete_guard(apps::VersionDeleteGuard) override {}
-  void add_release_guard(apps::ReleaseGuard) override {}
-  std::optional<apps::ReviewTarget> review_target(core::Conn&, const std::string&, const std::string&,
-                                                  const std::string&) const override {
-    return std::nullopt;
-  }
-  void set_review_status(core::Tx&, const std::string&, const std::string&, const std::string&,
-                         std::int64_t) override {}
-  nlohmann::json compare(const std::string&, const std::string&, const std::string&,
-                         const std::string&) const override {
-    return nullptr;
   }
 };
 

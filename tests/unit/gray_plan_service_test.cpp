@@ -7,6 +7,7 @@
 #include "core/db.hpp"
 #include "core/migrate.hpp"
 #include "modules/gray/plan_service.hpp"
+#include "support/fake_apps_api.hpp"
 #include "support/manual_clock.hpp"
 #include "support/temp_dir.hpp"
 
@@ -15,10 +16,8 @@ using namespace cove;
 namespace {
 
 // The apps module as a gray plan sees it: one online mini-program with a newer version 1.1.0.
-class FakeApps final : public apps::AppsApi {
+class FakeApps final : public test::FakeAppsApi {
  public:
-  const apps::SdkAuth& sdk_auth() const override { throw std::logic_error("not used"); }
-  const std::string& signing_public_pem() const override { throw std::logic_error("not used"); }
   std::string sign_package(const std::string& sha256) const override { return "signed:" + sha256; }
   std::optional<apps::GrayCandidate> gray_candidate(core::Conn&, const std::string&, const std::string&,
                                                     const std::string& version) const override {
@@ -42,18 +41,6 @@ class FakeApps final : public apps::AppsApi {
   void release_in(core::Tx&, const core::Actor&, const std::string&, const std::string& app_id,
                   const std::string& version) override {
     releases.push_back(app_id + "@" + version);
-  }
-  void add_version_delete_guard(apps::VersionDeleteGuard) override {}
-  void add_release_guard(apps::ReleaseGuard) override {}
-  std::optional<apps::ReviewTarget> review_target(core::Conn&, const std::string&, const std::string&,
-                                                  const std::string&) const override {
-    return std::nullopt;
-  }
-  void set_review_status(core::Tx&, const std::string&, const std::string&, const std::string&,
-                         std::int64_t) override {}
-  nlohmann::json compare(const std::string&, const std::string&, const std::string&,
-                         const std::string&) const override {
-    return nullptr;
   }
 
   std::vector<std::string> releases;

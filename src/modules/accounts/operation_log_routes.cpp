@@ -12,10 +12,6 @@ namespace cove::accounts {
 
 namespace {
 
-// What a filter value may look like: actions are "family.verb", types lower-case words, ids the
-// prefixed random ids (or a user's e-mail-free name never goes in here: actors are filtered by id).
-bool matches(const std::string& value, const RE2& pattern) { return RE2::FullMatch(value, pattern); }
-
 struct LogQuery {
   core::AuditFilter filter;
   core::PageRequest page;
@@ -23,6 +19,8 @@ struct LogQuery {
 };
 
 LogQuery read_query(const http::Request& req, bool platform) {
+  // What a filter value may look like: actions "family.verb", types lower-case words, ids the
+  // prefixed random ids (actors are filtered by id, never by name or e-mail).
   static const RE2 kAction(R"([a-z0-9_]{1,40}(\.[a-z0-9_]{0,40}){0,3})");
   static const RE2 kWord(R"([a-z0-9_]{1,40})");
   static const RE2 kId(R"([A-Za-z0-9_.:@-]{1,128})");
@@ -31,7 +29,7 @@ LogQuery read_query(const http::Request& req, bool platform) {
   auto& f = out.filter;
   const auto checked = [&](const char* name, const RE2& pattern, const char* message) {
     auto v = q.optional_string(name, {.min_chars = 1, .max_chars = 128});
-    if (v && !matches(*v, pattern)) {
+    if (v && !RE2::FullMatch(*v, pattern)) {
       q.add_error(name, "invalid_format", message);
       return std::optional<std::string>();
     }
