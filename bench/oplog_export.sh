@@ -24,31 +24,13 @@ bench_cove_binary
 
 WORK="$(mktemp -d /tmp/cove-oplog-bench-XXXXXX)"
 PID=""
-stop_server() {
-  if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
-  PID=""
-}
-trap 'stop_server; rm -rf "$WORK"' EXIT
+trap 'bench_stop_cove; rm -rf "$WORK"' EXIT
 EMAIL=oplog@example.com
 PASSWORD='Oplog-Bench-Pass-1'
+BENCH_ADMIN_EMAIL=$EMAIL BENCH_ADMIN_PASSWORD=$PASSWORD
 
-start_server() {
-  : >"$WORK/cove.log"
-  COVE_ADMIN_EMAIL=$EMAIL COVE_ADMIN_PASSWORD=$PASSWORD \
-    "$COVE_BINARY" serve --listen 127.0.0.1:0 --data "$WORK/data" >"$WORK/cove.log" 2>&1 &
-  PID=$!
-  URL=""
-  for _ in $(seq 1 300); do
-    URL="$(sed -n 's/.*msg="cove listening" url=\([^ ]*\).*/\1/p' "$WORK/cove.log" | head -n 1)"
-    [[ -n "$URL" ]] && curl -fsS -o /dev/null "$URL/readyz" 2>/dev/null && break
-    URL=""
-    sleep 0.1
-  done
-  [[ -n "$URL" ]] || { echo "cove did not become ready" >&2; cat "$WORK/cove.log" >&2; exit 1; }
-}
-
-start_server   # creates the data directory, the schema and the first operator
-stop_server
+bench_start_cove   # creates the data directory, the schema and the first operator
+bench_stop_cove
 # Entries shaped like real ones (an app edit with before/after summaries, an IP, a browser's user
 # agent), ids continuing the chain's sequence. Their hashes are not real: the export does not verify.
 sqlite3 "$WORK/data/cove.db" >/dev/null <<SQL
@@ -63,7 +45,7 @@ SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || (i % 150) || ' days'), 'user
        'req-' || i, 'bench', 'bench'
 FROM n;
 SQL
-start_server
+bench_start_cove
 
 /usr/bin/python3 - "$URL" "$PID" "$EMAIL" "$PASSWORD" <<'PY'
 import json, sys, threading, time, urllib.request

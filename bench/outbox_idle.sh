@@ -21,24 +21,11 @@ bench_cove_binary
 
 WORK="$(mktemp -d /tmp/cove-idle-bench-XXXXXX)"
 PID=""
-cleanup() {
-  if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
+cleanup() { bench_stop_cove; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-: >"$WORK/cove.log"  # exists before the wait loop reads it
-COVE_ADMIN_EMAIL=idle@example.com COVE_ADMIN_PASSWORD='Idle-Bench-Pass-1' \
-  "$COVE_BINARY" serve --listen 127.0.0.1:0 --data "$WORK/data" >"$WORK/cove.log" 2>&1 &
-PID=$!
-URL=""
-for _ in $(seq 1 150); do
-  URL="$(sed -n 's/.*msg="cove listening" url=\([^ ]*\).*/\1/p' "$WORK/cove.log" | head -n 1)"
-  [[ -n "$URL" ]] && curl -fsS -o /dev/null "$URL/readyz" 2>/dev/null && break
-  URL=""
-  sleep 0.1
-done
-[[ -n "$URL" ]] || { echo "cove did not become ready" >&2; cat "$WORK/cove.log" >&2; exit 1; }
+BENCH_ADMIN_EMAIL=idle@example.com BENCH_ADMIN_PASSWORD='Idle-Bench-Pass-1'
+bench_start_cove
 
 # Work for the dispatcher: each registration commits outbox events (and a catalog rebuild).
 for i in $(seq 1 20); do
@@ -46,7 +33,7 @@ for i in $(seq 1 20); do
     -d "{\"name\":\"Idle Org $i\",\"licenseNo\":\"LIC-IDLE-$i\",\"contactName\":\"C\",\"contactEmail\":\"c$i@idle.example\",\"contactPhone\":\"+86 10 1234 5678\",\"owner\":{\"email\":\"owner$i@idle.example\",\"password\":\"Owner-Pass-12345\",\"name\":\"Owner $i\"}}"
 done
 for _ in $(seq 1 100); do
-  curl -fsS "$URL/metrics" | grep -qx 'cove_outbox_lag_events 0' && break
+  curl -fsS "$URL/metrics" | grep -x 'cove_outbox_lag_events 0' >/dev/null && break
   sleep 0.1
 done
 sleep 2  # let the last rebuild and the registrations' password hashing finish

@@ -23,24 +23,11 @@ bench_cove_binary
 
 WORK="$(mktemp -d /tmp/cove-precheck-bench-XXXXXX)"
 PID=""
-cleanup() {
-  if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
+cleanup() { bench_stop_cove; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-: >"$WORK/cove.log"
-COVE_ADMIN_EMAIL=precheck@example.com COVE_ADMIN_PASSWORD='Precheck-Bench-Pass-1' \
-  "$COVE_BINARY" serve --listen 127.0.0.1:0 --data "$WORK/data" >"$WORK/cove.log" 2>&1 &
-PID=$!
-URL=""
-for _ in $(seq 1 150); do
-  URL="$(sed -n 's/.*msg="cove listening" url=\([^ ]*\).*/\1/p' "$WORK/cove.log" | head -n 1)"
-  [[ -n "$URL" ]] && curl -fsS -o /dev/null "$URL/readyz" 2>/dev/null && break
-  URL=""
-  sleep 0.1
-done
-[[ -n "$URL" ]] || { echo "cove did not become ready" >&2; cat "$WORK/cove.log" >&2; exit 1; }
+BENCH_ADMIN_EMAIL=precheck@example.com BENCH_ADMIN_PASSWORD='Precheck-Bench-Pass-1'
+bench_start_cove
 
 /usr/bin/python3 - "$URL" "$PID" "$MB" "$WORK" <<'PY'
 import json, os, sys, threading, time, urllib.request, zipfile
