@@ -623,6 +623,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the organisation's cases (reporters are not named) */
+        get: operations["get_cases_by_caseId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseId}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appeal the takedown (once per takedown)
+         * @description Event `case.appealed`.
+         */
+        post: operations["post_cases_by_caseId_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseId}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A screenshot or attachment of the organisation's case */
+        get: operations["get_cases_by_caseId_files_by_sha256"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/gray/evaluate": {
         parameters: {
             query?: never;
@@ -1077,6 +1131,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's cases, newest first */
+        get: operations["get_orgs_by_orgId_cases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/certificates": {
         parameters: {
             query?: never;
@@ -1284,6 +1355,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A member reports a mini-program
+         * @description About any mini-program, by its public appId; the reporter does not see the case.
+         */
+        post: operations["post_orgs_by_orgId_reports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/resubmit": {
         parameters: {
             query?: never;
@@ -1432,6 +1523,174 @@ export interface paths {
         head?: never;
         /** Deprecate or annotate one */
         patch: operations["patch_platform_base_libraries_by_version"];
+        trace?: never;
+    };
+    "/api/v1/platform/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Violation cases, newest first */
+        get: operations["get_platform_cases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case: reports, history, appeals, files */
+        get: operations["get_platform_cases_by_caseId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss the reports
+         * @description Event `case.dismissed`.
+         */
+        post: operations["post_platform_cases_by_caseId_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A screenshot or appeal attachment */
+        get: operations["get_platform_cases_by_caseId_files_by_sha256"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's reports, newest first */
+        get: operations["get_platform_cases_by_caseId_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant the appeal: the mini-program is restored
+         * @description Event `case.restored`. Also the apps module's restore (`app.restored`).
+         */
+        post: operations["post_platform_cases_by_caseId_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/takedown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the mini-program down (the reason is shown to the organisation)
+         * @description Event `case.taken_down`. Also the apps module's takedown (`app.taken_down`, `app.status_changed`) in the same transaction.
+         */
+        post: operations["post_platform_cases_by_caseId_takedown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/uphold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uphold the takedown: the appeal is refused
+         * @description Event `case.appeal_upheld`.
+         */
+        post: operations["post_platform_cases_by_caseId_uphold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/warn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Warn the organisation (the message is shown to it)
+         * @description Event `case.warned`.
+         */
+        post: operations["post_platform_cases_by_caseId_warn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/platform/certificates": {
@@ -1841,6 +2100,23 @@ export interface paths {
         get: operations["get_platform_overview"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An operator files a report */
+        post: operations["post_platform_reports"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2272,6 +2548,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/runtime/v1/apps/{appId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An end user reports a mini-program
+         * @description Signed like every runtime call, the body's SHA-256 included. Limited per reporter: the host app's user (`uid`), else the device (`deviceId`), else the address.
+         */
+        post: operations["post_runtime_apps_by_appId_reports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/runtime/v1/packages/{sha256}": {
         parameters: {
             query?: never;
@@ -2534,6 +2830,29 @@ export interface components {
             logoUrl: string | null;
             faviconUrl: string | null;
             loginImageUrl: string | null;
+        };
+        CaseAppeal: {
+            id: string;
+            caseId: string;
+            /** Format: int64 */
+            takedown: number;
+            /** @enum {string} */
+            status: "pending" | "upheld" | "restored";
+            text: string;
+            attachments: string[];
+            filedBy: string;
+            decidedBy: string | null;
+            decision: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            decidedAt: string | null;
         };
         Certificate: {
             id: string;
@@ -3698,6 +4017,159 @@ export interface components {
         };
         VersionPage: components["schemas"]["Page"] & {
             items: components["schemas"]["Version"][];
+        };
+        ViolationCase: {
+            /** @example cas_4n8Jd2kQ0Zb7YwVf1Lx3Tc */
+            id: string;
+            orgId: string;
+            appId: string;
+            appName: string;
+            /** @enum {string} */
+            status: "open" | "dismissed" | "warned" | "taken_down" | "restored";
+            /**
+             * Format: int64
+             * @description Every report, ever
+             */
+            reportCount: number;
+            /**
+             * Format: int64
+             * @description Reports since the case last opened
+             */
+            openReports: number;
+            /** @description Reports per category since the case last opened */
+            categories: {
+                [key: string]: number;
+            };
+            /** @description The operator's reason, warning or note; shown to the organisation */
+            resolution: string | null;
+            decidedBy: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            decidedAt: string | null;
+            /** Format: int64 */
+            takedowns: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            lastReportAt: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            updatedAt: string;
+            /** @description In lists and the detail */
+            orgName?: string;
+        };
+        ViolationCaseDetail: {
+            /** @example cas_4n8Jd2kQ0Zb7YwVf1Lx3Tc */
+            id: string;
+            orgId: string;
+            appId: string;
+            appName: string;
+            /** @enum {string} */
+            status: "open" | "dismissed" | "warned" | "taken_down" | "restored";
+            /**
+             * Format: int64
+             * @description Every report, ever
+             */
+            reportCount: number;
+            /**
+             * Format: int64
+             * @description Reports since the case last opened
+             */
+            openReports: number;
+            /** @description Reports per category since the case last opened */
+            categories: {
+                [key: string]: number;
+            };
+            /** @description The operator's reason, warning or note; shown to the organisation */
+            resolution: string | null;
+            decidedBy: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            decidedAt: string | null;
+            /** Format: int64 */
+            takedowns: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            lastReportAt: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            updatedAt: string;
+            orgName: string;
+            /** @description The newest 50 */
+            reports: components["schemas"]["ViolationReport"][];
+            history: {
+                /** Format: int64 */
+                seq: number;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339, UTC, milliseconds
+                 */
+                at: string;
+                actorId: string;
+                actorName: string;
+                /** @enum {string} */
+                action: "opened" | "reopened" | "reported" | "dismissed" | "warned" | "taken_down" | "appealed" | "appeal_upheld" | "restored";
+                detail: Record<string, never>;
+            }[];
+            appeals: components["schemas"]["CaseAppeal"][];
+            files: {
+                sha256: string;
+                name: string;
+                contentType: string;
+                /** Format: int64 */
+                size: number;
+            }[];
+        };
+        ViolationCasePage: components["schemas"]["Page"] & {
+            items: components["schemas"]["ViolationCase"][];
+        };
+        ViolationReport: {
+            id: string;
+            /** @enum {string} */
+            source: "runtime" | "org" | "platform";
+            /** @enum {string} */
+            category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+            text: string;
+            screenshots: string[];
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            createdAt: string;
+            /** @description Operators only */
+            uid?: string | null;
+            /** @description Operators only */
+            deviceId?: string | null;
+            /** @description Operators only */
+            hostAppId?: string | null;
+            /** @description Operators only */
+            reporterId?: string | null;
+            /** @description Operators only */
+            reporterOrgId?: string | null;
+        };
+        ViolationReportPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["ViolationReport"][];
         };
     };
     responses: {
@@ -6139,6 +6611,155 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    get_cases_by_caseId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCaseDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    post_cases_by_caseId_appeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    attachments?: {
+                        name: string;
+                        /** @description PNG, JPEG or PDF, base64, ≤ 2 MiB */
+                        data: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Filed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAppeal"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `cases.not_taken_down`, `cases.appeal_exists`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    get_cases_by_caseId_files_by_sha256: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+                /** @description A file's SHA-256 (lowercase hex) */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (PNG, JPEG or PDF), as an attachment; ETag is its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`, `cases.file_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
     post_gray_evaluate: {
         parameters: {
             query?: never;
@@ -7892,6 +8513,57 @@ export interface operations {
             507: components["responses"]["StorageFull"];
         };
     };
+    get_orgs_by_orgId_cases: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
+                /** @description Only cases in this state */
+                status?: "open" | "dismissed" | "warned" | "taken_down" | "restored";
+                /** @description Only this mini-program's case */
+                appId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organisation id (`org_…`) */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCasePage"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
     get_orgs_by_orgId_certificates: {
         parameters: {
             query?: never;
@@ -8885,6 +9557,84 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    post_orgs_by_orgId_reports: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Organisation id (`org_…`) */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+                    text: string;
+                    screenshots?: string[];
+                    appId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reportId: string;
+                        /** @enum {string} */
+                        category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339, UTC, milliseconds
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            /** @description Too many requests (`rate_limited`); see `Retry-After` and `details.retryAfterSeconds`. Codes: `cases.too_many_reports`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            507: components["responses"]["StorageFull"];
+        };
+    };
     post_orgs_by_orgId_resubmit: {
         parameters: {
             query?: never;
@@ -9427,6 +10177,514 @@ export interface operations {
                 };
             };
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    get_platform_cases: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
+                /** @description Only cases in this state */
+                status?: "open" | "dismissed" | "warned" | "taken_down" | "restored";
+                /** @description Only this mini-program's case */
+                appId?: string;
+                /** @description Only this organisation's */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCasePage"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    get_platform_cases_by_caseId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCaseDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    post_platform_cases_by_caseId_dismiss: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCase"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `cases.invalid_transition`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    get_platform_cases_by_caseId_files_by_sha256: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+                /** @description A file's SHA-256 (lowercase hex) */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (PNG, JPEG or PDF), as an attachment; ETag is its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`, `cases.file_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    get_platform_cases_by_caseId_reports: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
+            };
+            header?: never;
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationReportPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    post_platform_cases_by_caseId_restore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCase"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `cases.no_pending_appeal`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    post_platform_cases_by_caseId_takedown: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCase"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `cases.invalid_transition`, `apps.invalid_transition`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    post_platform_cases_by_caseId_uphold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCase"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `cases.no_pending_appeal`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    post_platform_cases_by_caseId_warn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCase"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `cases.invalid_transition`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
@@ -10865,6 +12123,73 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
+        };
+    };
+    post_platform_reports: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+                    text: string;
+                    screenshots?: string[];
+                    appId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reportId: string;
+                        /** @enum {string} */
+                        category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339, UTC, milliseconds
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
         };
     };
     get_platform_review_settings: {
@@ -12433,6 +13758,95 @@ export interface operations {
             };
             /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `runtime.app_not_found`, `runtime.not_associated`, `runtime.not_released`, `runtime.app_offline`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    post_runtime_apps_by_appId_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mini-program id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+                    text: string;
+                    screenshots?: string[];
+                    uid?: string;
+                    deviceId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reportId: string;
+                        /** @enum {string} */
+                        category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339, UTC, milliseconds
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (`forbidden`), must fix something first (`auth.password_change_required`, `auth.2fa_enrollment_required`) or hit a quota (`quota.exceeded`). Codes: `runtime.host_app_disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `runtime.app_not_found`, `runtime.not_associated`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Too many requests (`rate_limited`); see `Retry-After` and `details.retryAfterSeconds`. Codes: `cases.too_many_reports`. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
