@@ -81,3 +81,14 @@ CREATE TABLE case_files (
   PRIMARY KEY (case_id, sha256)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX case_files_sha ON case_files(sha256);
+
+-- Screenshots a reviewer attaches to a rejection (shown to the organisation with the reason).
+CREATE TABLE review_files (
+  review_id    TEXT    NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+  sha256       TEXT    NOT NULL,
+  name         TEXT    NOT NULL,
+  content_type TEXT    NOT NULL,
+  size         INTEGER NOT NULL,
+  PRIMARY KEY (review_id, sha256)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX review_files_sha ON review_files(sha256);

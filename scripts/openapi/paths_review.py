@@ -56,9 +56,13 @@ def add_versions(api):
     }
     required = list(review_props)
     api.schema("Review", obj(review_props, required, additional=None))
+    shot = obj({"sha256": string(), "name": string(), "contentType": string(), "size": integer(0)},
+               ["sha256", "name", "contentType", "size"], additional=None)
     with_checks = dict(review_props, checks=array(check), checkCounts=counts,
-                       orgName=string(description="Operators' lists only"))
-    api.schema("ReviewWithChecks", obj(with_checks, required + ["checks", "checkCounts"], additional=None))
+                       orgName=string(description="Operators' lists only"),
+                       screenshots=array(shot, max_items=3, description="A rejection's screenshots"))
+    api.schema("ReviewWithChecks", obj(with_checks, required + ["checks", "checkCounts", "screenshots"],
+                                       additional=None))
     history = obj({"at": time(), "actorId": string(), "actorName": string(),
                    "action": string(enum=["submitted", "prechecked", "claimed", "approved", "rejected", "withdrawn",
                                           "released", "release_failed"]),
@@ -66,8 +70,8 @@ def add_versions(api):
     detail = dict(with_checks, history=array(history), releasedVersion=nullable(string()),
                   diff=nullable({"type": "object", "description": "As GET /apps/{appId}/compare answers, from the "
                                                                   "released version to this one"}))
-    api.schema("ReviewDetail", obj(detail, required + ["checks", "checkCounts", "history", "releasedVersion",
-                                                      "diff", "orgName"], additional=None))
+    api.schema("ReviewDetail", obj(detail, required + ["checks", "checkCounts", "screenshots", "history",
+                                                      "releasedVersion", "diff", "orgName"], additional=None))
     policy = api.schema("ReviewPolicy", obj({
         "required": boolean(description="Whether a release needs an approved review"),
         "orgOverride": nullable(boolean()), "platformRequired": boolean()},
@@ -76,7 +80,10 @@ def add_versions(api):
     api.schema("ReviewSettings", obj({
         "required": boolean(), "keywords": array(keyword, max_items=500),
         "maxFiles": integer(1, 100000), "maxUnpackedBytes": integer(1048576, 4294967296),
-        "claimMinutes": integer(1, 1440)}, ["required", "keywords", "maxFiles", "maxUnpackedBytes", "claimMinutes"]))
+        "claimMinutes": integer(1, 1440),
+        "safetyNotice": string(0, 2000, description="Shown to users before they first open a mini-program "
+                                                    "(the runtime profile's safetyNotice); empty for none")},
+        ["required", "keywords", "maxFiles", "maxUnpackedBytes", "claimMinutes", "safetyNotice"]))
 
     versions = "/api/v1/apps/{appId}/versions/{version}"
     api.op("POST", versions + "/submit", tag=TAG, summary="Submit a version for review; the pre-checks run now",
@@ -127,12 +134,24 @@ def add_versions(api):
                description="Only `in_review` reviews; 409 `review.claimed` while another reviewer's claim holds.")
     api.op("POST", queue + "/{reviewId}/reject", tag=TAG_OPS, summary="Reject with a reason category and text",
            permission="platform:review", params=[REVIEW_ID],
-           body=obj({"reasonCategory": string(enum=CATEGORIES), "reason": string(1, 500)},
+           body=obj({"reasonCategory": string(enum=CATEGORIES), "reason": string(1, 500),
+                     "screenshots": array(string(description="PNG or JPEG, base64, ≤ 1 MiB"), max_items=3)},
                     ["reasonCategory", "reason"]),
            responses={200: ref("Review")},
            errors={400: ["validation_failed"], 404: ["review.not_found"],
                    409: ["review.invalid_transition", "review.claimed"], 413: []},
-           description="The version becomes `rejected`. Event `review.rejected`.")
+           description="The version becomes `rejected`; the screenshots are shown to the organisation with the "
+                       "reason. Event `review.rejected`.")
+    shot_file = {200: ("The screenshot, as an attachment; ETag is its SHA-256", string(format="binary"),
+                       "application/octet-stream"), 304: ("Not modified (If-None-Match)", None)}
+    sha = path_param("sha256", "The file's SHA-256 (lowercase hex)")
+    api.op("GET", queue + "/{reviewId}/files/{sha256}", tag=TAG_OPS, summary="A rejection's screenshot",
+           permission="platform:review", params=[REVIEW_ID, sha], responses=shot_file,
+           errors={404: ["review.not_found", "review.file_not_found"]})
+    api.op("GET", "/api/v1/apps/{appId}/reviews/{reviewId}/files/{sha256}", tag=TAG,
+           summary="A screenshot of a rejection of the organisation's version", permission="apps:read",
+           params=[APP_ID, REVIEW_ID, sha], responses=shot_file,
+           errors={404: ["apps.not_found", "review.not_found", "review.file_not_found"]})
     api.op("GET", "/api/v1/platform/review-settings", tag=TAG_OPS, summary="The platform's review settings",
            permission="platform:read", responses={200: ref("ReviewSettings")})
     api.op("PUT", "/api/v1/platform/review-settings", tag=TAG_OPS,
@@ -141,7 +160,7 @@ def add_versions(api):
                                                                    "level": string(enum=["warn", "fail"])},
                                                                   ["word"]), max_items=500),
                      "maxFiles": integer(1, 100000), "maxUnpackedBytes": integer(1048576, 4294967296),
-                     "claimMinutes": integer(1, 1440)}),
+                     "claimMinutes": integer(1, 1440), "safetyNotice": string(0, 2000)}),
            responses={200: ref("ReviewSettings")}, errors={400: ["validation_failed"], 413: []})
     one_org = "/api/v1/platform/orgs/{orgId}/review-policy"
     api.op("GET", one_org, tag=TAG_OPS, summary="An organisation's review policy", permission="platform:read",

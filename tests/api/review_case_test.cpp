@@ -392,3 +392,56 @@ TEST_CASE("dismiss, warn and an upheld appeal", "[api][review][cases]") {
       });
   CHECK(w.call(Method::kGet, "/api/v1/platform/cases?status=taken_down", reviewer).json()["total"] == 1);
 }
+
+TEST_CASE("a reviewer rejects with screenshots the organisation can open", "[api][review][cases]") {
+  test::World w = test::given() | test::org("B").owner() | test::org("A").owner().developer() | test::operators() |
+                  test::app("Weather").uploaded("1.0.0") | test::submitted("Weather", "1.0.0");
+  const auto review = test::review_id(w, "Weather", "1.0.0");
+  const auto app = w.app("Weather").id;
+  auto& a = w.org("A");
+  const auto url = "/api/v1/platform/reviews/" + review + "/reject";
+
+  run_in_order(
+      w,
+      {
+          {.name = "a screenshot that is not an image",
+           .method = Method::kPost,
+           .url = url,
+           .headers = test::bearer_json(w.reviewer().token),
+           .body = nlohmann::json{{"reasonCategory", "content"},
+                                  {"reason", "x"},
+                                  {"screenshots", {crypto::base64("plain")}}}
+                       .dump(),
+           .expected_status = 400,
+           .expected = {R"("screenshots[0]":{"code":"not_allowed")"}},
+          {.name = "reject with a screenshot",
+           .method = Method::kPost,
+           .url = url,
+           .headers = test::bearer_json(w.reviewer().token),
+           .body = nlohmann::json{{"reasonCategory", "content"},
+                                  {"reason", "The home page shows a fake airdrop"},
+                                  {"screenshots", {png_base64()}}}
+                       .dump(),
+           .expected_status = 200,
+           .expected = {R"("status":"rejected")"},
+           .events = {"review.rejected"},
+           .audit = {"review.rejected"}},
+      });
+  auto list = w.call(Method::kGet, "/api/v1/apps/" + app + "/reviews", a.developer().token).json();
+  REQUIRE(list["items"][0]["screenshots"].size() == 1);
+  const auto sha = list["items"][0]["screenshots"][0]["sha256"].get<std::string>();
+  CHECK(list["items"][0]["screenshots"][0]["contentType"] == "image/png");
+  const auto file = fmt::format("/api/v1/apps/{}/reviews/{}/files/{}", app, review, sha);
+  auto got = w.server.client().request(Method::kGet, file, test::bearer(a.developer().token));
+  CHECK(got.status == 200);
+  CHECK(got.body.find("cove test image") != std::string::npos);
+  CHECK(w.server.client().request(Method::kGet, file, test::bearer(w.org("B").owner().token)).status == 404);
+  CHECK(w.server.client()
+            .request(Method::kGet, fmt::format("/api/v1/platform/reviews/{}/files/{}", review, sha),
+                     test::bearer(w.reviewer().token))
+            .status == 200);
+  CHECK(w.server.client()
+            .request(Method::kGet, fmt::format("/api/v1/platform/reviews/{}/files/{}", review, std::string(64, 'd')),
+                     test::bearer(w.reviewer().token))
+            .body.find("review.file_not_found") != std::string::npos);
+}

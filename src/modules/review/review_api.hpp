@@ -57,6 +57,14 @@ struct ReviewRejected {
   }
 };
 
+// The platform's review settings changed (what the runtime's profiles show may have: the safety
+// notice).
+struct ReviewSettingsUpdated {
+  static constexpr std::string_view kTopic = "review.settings_updated";
+  bool required = true;
+  static constexpr auto fields() { return std::tuple{core::field("required", &ReviewSettingsUpdated::required)}; }
+};
+
 // Violation cases (举报处理): every step of a case, its status after the step, and the text the
 // organisation reads (`detail`: the report's category, the warning, the takedown reason, the
 // appeal decision's note).

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "modules/review/case_repo.hpp"
+#include "modules/review/review_catalog_source.hpp"
 #include "modules/review/review_repo.hpp"
 #include "modules/review/review_routes.hpp"
 
@@ -26,8 +27,11 @@ ReviewModule::ReviewModule(modules::AppContext& app, accounts::AccountsApi& acco
   // Routes under /{reviewId} are the operators' (platform permissions); no organisation resolver.
   // A case belongs to its mini-program's organisation: /api/v1/cases/{caseId} is the organisation's.
   app.org_resolvers.add("caseId", [](core::Conn& c, const std::string& id) { return case_repo::org_of(c, id); });
+  app.catalog_sources.add(std::make_shared<ReviewCatalogSource>());
   app.blob_references.add("report screenshots and appeal attachments",
                           [](core::Conn& c, const std::string& sha) { return case_repo::references_blob(c, sha); });
+  app.blob_references.add("screenshots of rejected reviews",
+                          [](core::Conn& c, const std::string& sha) { return review_repo::references_blob(c, sha); });
 
   // Review required and the version not approved: the release route, `cove publish --release`
   // and gray plans refuse it.

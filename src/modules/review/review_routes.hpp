@@ -19,7 +19,10 @@ void mount_report_routes(http::Router& router, CaseService& service, const apps:
                          http::RateLimiter& limiter);
 
 // The review as the organisation sees it in its list: with its pre-check results.
-nlohmann::json review_with_checks(const Review& r, const std::vector<CheckResult>& checks, std::int64_t now_ms);
+nlohmann::json review_with_checks(const Review& r, const std::vector<CheckResult>& checks, std::int64_t now_ms,
+                                  const std::vector<CaseFile>& screenshots = {});
+// A rejection's screenshot; `org_id` scopes the review to the organisation ("" for operators).
+http::Response review_file_answer(ReviewService& s, const http::Request& req, const std::string& org_id);
 nlohmann::json to_json(const PolicyView& p);
 
 }  // namespace cove::review

@@ -219,6 +219,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{appId}/reviews/{reviewId}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A screenshot of a rejection of the organisation's version */
+        get: operations["get_apps_by_appId_reviews_by_reviewId_files_by_sha256"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{appId}/versions": {
         parameters: {
             query?: never;
@@ -2215,6 +2232,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platform/reviews/{reviewId}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rejection's screenshot */
+        get: operations["get_platform_reviews_by_reviewId_files_by_sha256"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platform/reviews/{reviewId}/reject": {
         parameters: {
             query?: never;
@@ -2226,7 +2260,7 @@ export interface paths {
         put?: never;
         /**
          * Reject with a reason category and text
-         * @description The version becomes `rejected`. Event `review.rejected`.
+         * @description The version becomes `rejected`; the screenshots are shown to the organisation with the reason. Event `review.rejected`.
          */
         post: operations["post_platform_reviews_by_reviewId_reject"];
         delete?: never;
@@ -2540,6 +2574,60 @@ export interface paths {
          * @description Also accepts `ctx.<key>` parameters (custom context, ≤ 64 parameters in all); anything else is a 400.
          */
         get: operations["get_runtime_apps_by_appId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runtime/v1/apps/{appId}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Its third-party audit certificate (PDF or image), as an attachment */
+        get: operations["get_runtime_apps_by_appId_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runtime/v1/apps/{appId}/icon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mini-program's icon (PNG or JPEG) */
+        get: operations["get_runtime_apps_by_appId_icon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runtime/v1/apps/{appId}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What users are shown about a mini-program
+         * @description For the wallet's 小程序属性 page: served from the catalog like the answer itself.
+         */
+        get: operations["get_runtime_apps_by_appId_profile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3679,6 +3767,14 @@ export interface components {
             };
             /** @description Operators' lists only */
             orgName: string;
+            /** @description A rejection's screenshots */
+            screenshots: {
+                sha256: string;
+                name: string;
+                contentType: string;
+                /** Format: int64 */
+                size: number;
+            }[];
             history: {
                 /**
                  * Format: date-time
@@ -3714,6 +3810,8 @@ export interface components {
             maxUnpackedBytes: number;
             /** Format: int64 */
             claimMinutes: number;
+            /** @description Shown to users before they first open a mini-program (the runtime profile's safetyNotice); empty for none */
+            safetyNotice: string;
         };
         ReviewWithChecks: {
             /** @example rev_4n8Jd2kQ0Zb7YwVf1Lx3Tc */
@@ -3774,6 +3872,14 @@ export interface components {
             };
             /** @description Operators' lists only */
             orgName?: string;
+            /** @description A rejection's screenshots */
+            screenshots: {
+                sha256: string;
+                name: string;
+                contentType: string;
+                /** Format: int64 */
+                size: number;
+            }[];
         };
         ReviewWithChecksPage: components["schemas"]["Page"] & {
             items: components["schemas"]["ReviewWithChecks"][];
@@ -3798,6 +3904,7 @@ export interface components {
             allowedMenus: string[];
             /** @description Set by the gray-release module when a plan decides */
             gray: Record<string, never> | null;
+            profile: components["schemas"]["RuntimeProfile"];
             /** @description The hosts the mini-program may use per channel (domains module): declared + platform whitelist − blocklist, `scheme://host[:port]`, `*.` wildcards admit names below */
             domains?: {
                 request: string[];
@@ -3806,6 +3913,57 @@ export interface components {
                 download: string[];
                 webview: string[];
             };
+        };
+        /** @description What users are shown about a mini-program (trust data) */
+        RuntimeProfile: {
+            appId: string;
+            name: string;
+            /** @description The organisation that publishes it */
+            developer: string;
+            /** @description GET it signed: /runtime/v1/apps/{appId}/icon */
+            iconUrl: string | null;
+            summary: string;
+            description: string;
+            category: string | null;
+            /** @description Open-source repository */
+            repositoryUrl: string | null;
+            auditCertificate: {
+                name: string;
+                contentType: string;
+                url: string;
+            } | null;
+            contracts: Record<string, never>[];
+            securityRating: string | null;
+            version: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            updatedAt: string;
+            /** @description Whether this version was approved by a reviewer (review module) */
+            review?: {
+                /** @enum {string} */
+                status: "approved" | "not_reviewed";
+                /**
+                 * Format: date-time
+                 * @description RFC 3339, UTC, milliseconds
+                 */
+                approvedAt: string | null;
+            };
+            /** @description An open violation case (review module) */
+            violation?: {
+                /** @enum {string} */
+                status: "open" | "taken_down";
+                /** Format: int64 */
+                reportCount: number;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339, UTC, milliseconds
+                 */
+                lastReportAt: string;
+            } | null;
+            /** @description The platform's first-use safety notice */
+            safetyNotice?: string | null;
         };
         /** @description In a PATCH every field is optional; only those present change. */
         SecuritySettings: {
@@ -5306,6 +5464,52 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    get_apps_by_appId_reviews_by_reviewId_files_by_sha256: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mini-program id (`app_…`) */
+                appId: string;
+                /** @description Review id (`rev_…`) */
+                reviewId: string;
+                /** @description The file's SHA-256 (lowercase hex) */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The screenshot, as an attachment; ETag is its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`, `review.not_found`, `review.file_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12240,6 +12444,7 @@ export interface operations {
                     maxUnpackedBytes?: number;
                     /** Format: int64 */
                     claimMinutes?: number;
+                    safetyNotice?: string;
                 };
             };
         };
@@ -12481,6 +12686,50 @@ export interface operations {
             507: components["responses"]["StorageFull"];
         };
     };
+    get_platform_reviews_by_reviewId_files_by_sha256: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id (`rev_…`) */
+                reviewId: string;
+                /** @description The file's SHA-256 (lowercase hex) */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The screenshot, as an attachment; ETag is its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `review.not_found`, `review.file_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
     post_platform_reviews_by_reviewId_reject: {
         parameters: {
             query?: never;
@@ -12500,6 +12749,7 @@ export interface operations {
                     /** @enum {string} */
                     reasonCategory: "content" | "privacy" | "functionality" | "security" | "qualification" | "other";
                     reason: string;
+                    screenshots?: string[];
                 };
             };
         };
@@ -13737,6 +13987,177 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ValidationError"];
                 };
+            };
+            /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (`forbidden`), must fix something first (`auth.password_change_required`, `auth.2fa_enrollment_required`) or hit a quota (`quota.exceeded`). Codes: `runtime.host_app_disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `runtime.app_not_found`, `runtime.not_associated`, `runtime.not_released`, `runtime.app_offline`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_runtime_apps_by_appId_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mini-program id */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file; ETag is its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (`forbidden`), must fix something first (`auth.password_change_required`, `auth.2fa_enrollment_required`) or hit a quota (`quota.exceeded`). Codes: `runtime.host_app_disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `runtime.app_not_found`, `runtime.not_associated`, `runtime.file_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_runtime_apps_by_appId_icon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mini-program id */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file; ETag is its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (`forbidden`), must fix something first (`auth.password_change_required`, `auth.2fa_enrollment_required`) or hit a quota (`quota.exceeded`). Codes: `runtime.host_app_disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `runtime.app_not_found`, `runtime.not_associated`, `runtime.file_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_runtime_apps_by_appId_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mini-program id */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer's `profile`; ETag over it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuntimeProfile"];
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
             401: {

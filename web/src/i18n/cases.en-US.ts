@@ -2,7 +2,7 @@
 import type zhCN from './cases.zh-CN';
 
 const messages: typeof zhCN = {
-  nav: { cases: 'Reports', caseDetail: 'Violation case', orgCases: 'Violations' },
+  nav: { cases: 'Reports', caseDetail: 'Violation case', orgCases: 'Violations', reviewSettings: 'Review settings' },
   overview: { openCases: 'Reports to handle', pendingAppeals: 'Appeals to decide' },
   status: {
     case: { open: 'Open', dismissed: 'Dismissed', warned: 'Warned', taken_down: 'Taken down', restored: 'Restored' },
@@ -15,7 +15,20 @@ const messages: typeof zhCN = {
     'cases.not_taken_down': 'Only a takedown can be appealed',
     'cases.appeal_exists': 'This takedown has been appealed already',
     'cases.no_pending_appeal': 'This case has no appeal waiting for a decision',
+    'runtime.file_not_found': 'The mini-program has no such file (icon or audit certificate)',
+    'review.file_not_found': 'This review has no such screenshot',
     'cases.too_many_reports': 'Too many reports; try again later',
+  },
+  reviewSettings: {
+    hint: 'Whether releases need review, the pre-checks’ keywords and limits, how long a claim holds, and the safety notice users see before they first open a mini-program.',
+    required: 'Releases need review', requiredHint: 'The platform default; trusted organisations can be exempted on their Policies tab.',
+    warnKeywords: 'Keywords (warning for the reviewer)', failKeywords: 'Keywords (rejected automatically)',
+    keywordsHint: 'Matched literally and case-insensitively in text files; 2–50 characters each, 500 in all.',
+    maxFiles: 'Files per package', maxUnpacked: 'Unpacked size (MB)', claimMinutes: 'Claim lasts (minutes)',
+    safetyNotice: 'First-use safety notice', safetyNoticeHint: 'Host apps show it before a user first opens a mini-program (safetyNotice in the runtime profile); leave empty for none.',
+    saved: 'Review settings saved',
+    orgPolicy: 'Release review', orgFollow: 'Follow the platform ({value})', orgRequired: 'Review required', orgSelfRelease: 'Releases without review (trusted)',
+    orgPolicySaved: 'Release review policy of {name} updated', on: 'required', off: 'not required',
   },
   cases: {
     hint: 'Reports on one mini-program form one case; a closed case opens again on a new report.',

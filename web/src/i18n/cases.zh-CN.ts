@@ -1,7 +1,7 @@
 // 简体中文 (default) messages of violation reports, cases and appeals (举报处理). cases.en-US.ts
 // has the same keys.
 export default {
-  nav: { cases: '举报处理', caseDetail: '举报案件', orgCases: '违规处理' },
+  nav: { cases: '举报处理', caseDetail: '举报案件', orgCases: '违规处理', reviewSettings: '审核设置' },
   overview: { openCases: '待处理举报', pendingAppeals: '待处理申诉' },
   status: {
     case: { open: '待处理', dismissed: '已驳回举报', warned: '已警告', taken_down: '已下架', restored: '已恢复' },
@@ -14,7 +14,20 @@ export default {
     'cases.not_taken_down': '只有被下架的小程序可以申诉',
     'cases.appeal_exists': '这次下架已经申诉过',
     'cases.no_pending_appeal': '这个案件没有待处理的申诉',
+    'runtime.file_not_found': '这个小程序没有该文件（图标或审计证书）',
+    'review.file_not_found': '这条审核没有该截图',
     'cases.too_many_reports': '举报过于频繁，请稍后再试',
+  },
+  reviewSettings: {
+    hint: '发布是否需要审核、自动预检的关键词与限制、认领时长，以及用户首次打开小程序前看到的安全提示。',
+    required: '发布前需要审核', requiredHint: '平台默认；可在机构详情的“策略”中为可信机构单独关闭。',
+    warnKeywords: '关键词（警告，交给审核员判断）', failKeywords: '关键词（命中即自动驳回）',
+    keywordsHint: '在文本文件中按字面、不区分大小写匹配；每个 2–50 个字符，合计最多 500 个。',
+    maxFiles: '包内文件数上限', maxUnpacked: '解压后大小上限（MB）', claimMinutes: '认领有效期（分钟）',
+    safetyNotice: '首次使用安全提示', safetyNoticeHint: '宿主 App 在用户首次打开小程序前展示（运行时 profile 的 safetyNotice）；留空则不展示。',
+    saved: '审核设置已保存',
+    orgPolicy: '发布审核', orgFollow: '跟随平台设置（{value}）', orgRequired: '需要审核', orgSelfRelease: '可直接发布（可信机构）',
+    orgPolicySaved: '已更新 {name} 的发布审核策略', on: '需要', off: '不需要',
   },
   cases: {
     hint: '同一小程序的举报合并为一个案件；已结案的案件收到新举报会重新打开。',
