@@ -137,7 +137,7 @@ describe('reports, takedown and appeal', () => {
     await dialog.waitFor();
     await page.fill('[data-test=appeal-text]', '已删除助记词输入页，见截图');
     const file = join(ARTIFACTS, 'cases', 'fix.png');
-    writeFileSync(file, PNG);
+    writeFileSync(file, Buffer.concat([PNG, Buffer.from(' after the fix')]));
     await page.setInputFiles('[data-test=appeal-files]', file);
     await dialog.getByText('fix.png').waitFor();
     await shot(page, '04-appeal-dialog');
@@ -155,6 +155,7 @@ describe('reports, takedown and appeal', () => {
     await row.locator('[data-test=case-link]').click();
     const drawer = page.locator('[data-test=case-detail]');
     await drawer.locator('[data-test=case-appeal]').getByText('已删除助记词输入页').waitFor();
+    await drawer.locator('[data-test=case-appeal]').getByText('fix.png').waitFor();
     await shot(page, '05-appeal-to-decide');
     await drawer.locator('[data-test=case-restore]').click();
     await confirmBox(page, APP_NAME, '整改完成');
