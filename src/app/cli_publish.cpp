@@ -134,10 +134,16 @@ class Publisher {
                       sha.empty() ? "(none)" : sha, p_.package.string(), local_sha));
     }
     std::string status = uploaded.value("status", "");
+    std::string review;
     if (p_.notes) set_notes();
-    if (p_.release) status = release().value("status", "");
-    std::cout << fmt::format("id={} version={} sha256={} size={} status={}\n", id, p_.version, sha,
-                             uploaded.value("size", std::uint64_t{0}), status);
+    if (p_.release) {
+      const auto released = release();
+      status = released.value("status", "");
+      review = released.value("reviewId", "");
+    }
+    std::cout << fmt::format("id={} version={} sha256={} size={} status={}{}\n", id, p_.version, sha,
+                             uploaded.value("size", std::uint64_t{0}), status,
+                             review.empty() ? std::string() : fmt::format(" review={}", review));
     return kExitOk;
   }
 
@@ -178,12 +184,48 @@ class Publisher {
     if (res.status != 200) fail("setting the release notes", res);
   }
 
+  // Releases the version; where the organisation's releases need review (409
+  // review.approval_required), submits it instead with releaseOnApproval, so it is released the
+  // moment a reviewer approves — the answer then carries the review's status and id.
   nlohmann::json release() {
     const auto h = headers("release");
     const auto res = with_retries(
         "release", policy_, [&] { return client_.request(Method::kPost, base_ + "/release", h); }, std::cerr);
+    if (res.status == 409 && error_code(res) == "review.approval_required") return submit_for_review();
     if (res.status != 200) fail("release", res);
     return success_body("release", res);
+  }
+
+  nlohmann::json submit_for_review() {
+    auto h = headers("submit");
+    h.set("Content-Type", "application/json");
+    nlohmann::json body = {{"releaseOnApproval", true}};
+    if (p_.notes) body["notes"] = *p_.notes;
+    const auto text = body.dump();
+    const auto res = with_retries(
+        "submit", policy_, [&] { return client_.request(Method::kPost, base_ + "/submit", h, text); }, std::cerr);
+    if (res.status != 202) fail("submitting for review", res);
+    auto answer = success_body("submit", res);
+    const auto status = answer.value("status", "");
+    if (status == "rejected") {
+      std::string reason = "see the console";
+      if (answer.contains("review") && answer["review"].contains("reason") && answer["review"]["reason"].is_string())
+        reason = answer["review"]["reason"].get<std::string>();
+      throw std::runtime_error(fmt::format("review: the automated pre-checks rejected version {} (review {}): {}",
+                                           p_.version, answer.value("reviewId", "?"), reason));
+    }
+    std::cerr << fmt::format("release: this organisation's releases need review; submitted for review ({}), "
+                             "released once a reviewer approves\n",
+                             answer.value("reviewId", "?"));
+    return answer;
+  }
+
+  static std::string error_code(const http::ClientResponse& res) {
+    try {
+      return res.json().value("code", "");
+    } catch (const std::exception&) {
+      return "";
+    }
   }
 
   PublishRequest p_;
@@ -211,6 +253,8 @@ Command publish_command() {
       "the server already did. The SHA-256 the server stored is checked against the file's.\n"
       "On success prints one line to stdout:\n"
       "  id=ver_… version=1.2.3 sha256=… size=… status=uploaded|released\n"
+      "With --release where releases need review, the version is submitted for review with release on\n"
+      "approval instead: status=in_review review=rev_… (exit 1 when the pre-checks reject it).\n"
       "On failure prints the server's message, code and request id to stderr and exits 1.";
   c.flags = {
       {"server", "URL", "Cove server, http(s)://host[:port]"},

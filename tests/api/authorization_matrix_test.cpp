@@ -248,6 +248,22 @@ const std::map<std::string, Fixture>& fixtures() {
          });
          return review;
        }},
+      // A violation case of a mini-program of org A, written directly.
+      {"caseId",
+       [](test::TestServer& server, World& w) {
+         auto r = server.client().post_json("/api/v1/orgs/" + w.org_a + "/apps", {{"name", "Case fixture"}},
+                                            test::bearer(w.credentials[Caller::kOwner]));
+         REQUIRE(r.status == 201);
+         const auto app = r.json()["appId"].get<std::string>();
+         const auto id = core::new_id("cas");
+         server.app().db().write([&](core::Tx& tx) {
+           tx.exec(
+               "INSERT INTO violation_cases(id, org_id, app_id, app_name, status, report_count, open_reports, "
+               "last_report_ms, created_ms, updated_ms) VALUES(?, ?, ?, 'Case fixture', 'open', 1, 1, 0, 0, 0)",
+               id, w.org_a, app);
+         });
+         return id;
+       }},
       {"uid", [](test::TestServer&, World&) { return std::string("alice"); }},
       // A host name: list entries and business domains answer their own 404 when it is unknown.
       {"host", [](test::TestServer&, World&) { return std::string("fixture.example.com"); }},

@@ -84,3 +84,31 @@ TEST_CASE("cove publish reports the server's refusals", "[cli][publish][e2e]") {
   CHECK(r.err.find("packages.not_a_zip") != std::string::npos);
   CHECK(w.call(Method::kGet, "/api/v1/apps/" + app + "/versions", a.viewer().token).json()["items"].empty());
 }
+
+TEST_CASE("cove publish --release submits for review with release on approval where review is required",
+          "[cli][publish][e2e]") {
+  test::World w = test::given() | test::org("A").owner().viewer() | test::operators() | test::app("Weather");
+  const auto& a = w.org("A");
+  const auto app = w.app("Weather").id;
+  const auto key = api_key(w, {"apps:read", "apps:write", "apps:release"});
+  const auto server = fmt::format("http://127.0.0.1:{}", w.server.port());
+  const auto package = test::package(w, "2.0.0");
+
+  const auto r = test::run_cove({"publish", "--server", server, "--app", app, "--version", "2.0.0", "--package",
+                                 package.string(), "--notes", "Storm alerts", "--release"},
+                                {{"COVE_TOKEN", key}});
+  INFO("stdout: " << r.out << "\nstderr: " << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("status=in_review") != std::string::npos);
+  CHECK(r.out.find("review=rev_") != std::string::npos);
+  CHECK(r.err.find("submitted for review") != std::string::npos);
+
+  auto reviews = w.call(Method::kGet, "/api/v1/apps/" + app + "/reviews", a.viewer().token).json();
+  REQUIRE(reviews["items"].size() == 1);
+  CHECK(reviews["items"][0]["releaseOnApproval"] == true);
+  CHECK(reviews["items"][0]["notes"] == "Storm alerts");
+  // The reviewer's approval releases it.
+  const auto id = reviews["items"][0]["id"].get<std::string>();
+  REQUIRE(w.call(Method::kPost, "/api/v1/platform/reviews/" + id + "/approve", w.reviewer().token).status == 200);
+  CHECK(w.call(Method::kGet, "/api/v1/apps/" + app, a.viewer().token).json()["releasedVersion"] == "2.0.0");
+}

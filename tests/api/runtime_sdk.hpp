@@ -18,6 +18,7 @@ struct SignOptions {
   std::string signed_target;      // default: the target sent
   std::string secret;             // default: the host's
   http::Headers extra;
+  std::string body;               // a request body: its SHA-256 is signed too
 };
 
 inline http::Headers sign(const std::string& method, const std::string& target, const HostAppHandle& h,
@@ -27,8 +28,12 @@ inline http::Headers sign(const std::string& method, const std::string& target, 
           .count() +
       o.skew_seconds);
   const auto nonce = o.nonce.empty() ? core::crypto::hex(core::crypto::random_bytes(12)) : o.nonce;
-  const auto payload =
-      method + "\n" + (o.signed_target.empty() ? target : o.signed_target) + "\n" + ts + "\n" + nonce;
+  auto payload = method + "\n" + (o.signed_target.empty() ? target : o.signed_target) + "\n" + ts + "\n" + nonce;
+  if (!o.body.empty()) {
+    const auto body_hash = core::crypto::sha256_hex(o.body);
+    payload.push_back('\n');
+    payload.append(body_hash);
+  }
   http::Headers headers = o.extra;
   headers.set("X-Cove-Sdk-Key", h.sdk_key);
   headers.set("X-Cove-Bundle-Id", o.bundle_id.empty() ? h.bundle_id : o.bundle_id);
@@ -42,6 +47,15 @@ inline http::Headers sign(const std::string& method, const std::string& target, 
 inline http::ClientResponse runtime_get(World& w, const std::string& target, const HostAppHandle& h,
                                         const SignOptions& o = {}) {
   return w.server.client().request(http::Method::kGet, target, sign("GET", target, h, o));
+}
+
+// A signed POST with a JSON body (its hash is part of the signature).
+inline http::ClientResponse runtime_post(World& w, const std::string& target, const HostAppHandle& h,
+                                         const nlohmann::json& body, SignOptions o = {}) {
+  o.body = body.dump();
+  auto headers = sign("POST", target, h, o);
+  headers.set("Content-Type", "application/json");
+  return w.server.client().request(http::Method::kPost, target, headers, o.body);
 }
 
 // Waits until the runtime answers `target` with `status` (the catalog rebuilds after each

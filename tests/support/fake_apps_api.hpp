@@ -36,6 +36,12 @@ class FakeAppsApi : public apps::AppsApi {
                          const std::string&) const override {
     return nullptr;
   }
+  std::optional<apps::CaseSubject> case_subject(core::Conn&, const std::string&) const override {
+    return std::nullopt;
+  }
+  bool serves(core::Conn&, const std::string&, const std::string&) const override { return false; }
+  void take_down_in(core::Tx&, const core::Actor&, const std::string&, const std::string&) override {}
+  void restore_in(core::Tx&, const core::Actor&, const std::string&) override {}
 };
 
 }  // namespace cove::test

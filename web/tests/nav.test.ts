@@ -19,8 +19,8 @@ const names = (items: { name: string }[]) => items.map((i) => i.name);
 describe('console menu from route meta', () => {
   it('operations console: every page for an admin, in order, with titles', () => {
     const items = navItems(records(), 'ops', access(['platform:read', 'platform:operators']));
-    expect(names(items)).toEqual(['ops-home', 'ops-orgs', 'ops-apps', 'ops-operators', 'ops-base-libraries', 'ops-domain-lists', 'ops-certificates', 'ops-settings']);
-    expect(items.map((i) => i.title)).toEqual(['nav.workbench', 'nav.orgReview', 'nav.allApps', 'nav.operators', 'nav.baseLibraries', 'nav.domainLists', 'nav.certificates', 'nav.settings']);
+    expect(names(items)).toEqual(['ops-home', 'ops-orgs', 'ops-apps', 'ops-operators', 'ops-base-libraries', 'ops-domain-lists', 'ops-certificates', 'ops-review-settings', 'ops-settings']);
+    expect(items.map((i) => i.title)).toEqual(['nav.workbench', 'nav.orgReview', 'nav.allApps', 'nav.operators', 'nav.baseLibraries', 'nav.domainLists', 'nav.certificates', 'nav.reviewSettings', 'nav.settings']);
     expect(items[0]?.path).toBe('/ops');
     // The review queue carries the pending-organisations counter as its badge.
     expect(items[1]).toMatchObject({ path: '/ops/orgs', badge: 'pendingOrgs' });
@@ -34,8 +34,8 @@ describe('console menu from route meta', () => {
   it('organisation console: entries follow the member’s permissions, paths name the org', () => {
     const viewer = access([], { org_1: ['apps:read', 'members:read'] });
     const items = navItems(records(), 'org', viewer, 'org_1');
-    expect(names(items)).toEqual(['org-dashboard', 'org-apps', 'org-host-apps', 'org-uid-lists', 'org-members']);
-    expect(items.map((i) => i.path)).toEqual(['/o/org_1', '/o/org_1/apps', '/o/org_1/host-apps', '/o/org_1/uid-lists', '/o/org_1/members']);
+    expect(names(items)).toEqual(['org-dashboard', 'org-apps', 'org-cases', 'org-host-apps', 'org-uid-lists', 'org-members']);
+    expect(items.map((i) => i.path)).toEqual(['/o/org_1', '/o/org_1/apps', '/o/org_1/cases', '/o/org_1/host-apps', '/o/org_1/uid-lists', '/o/org_1/members']);
 
     const owner = access([], { org_1: ['apps:read', 'members:read', 'keys:manage', 'org:manage'] });
     expect(names(navItems(records(), 'org', owner, 'org_1')).slice(-2)).toEqual(['org-api-keys', 'org-settings']);
@@ -59,7 +59,7 @@ describe('console menu from route meta', () => {
     const extra = [domains, detail];
     const can = access([], { org_1: ['apps:read', 'domains:read'] });
     const items = navItems(records(extra), 'org', can, 'org_1');
-    expect(names(items)).toEqual(['org-dashboard', 'org-apps', 'org-host-apps', 'org-uid-lists', 'org-domains']);
+    expect(names(items)).toEqual(['org-dashboard', 'org-apps', 'org-cases', 'org-host-apps', 'org-uid-lists', 'org-domains']);
     expect(items.at(-1)).toMatchObject({ path: '/o/org_1/domains', title: 'nav.domains' });
 
     expect(names(navItems(records(extra), 'org', access([], { org_1: ['apps:read'] }), 'org_1'))).not.toContain('org-domains');

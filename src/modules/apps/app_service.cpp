@@ -159,16 +159,20 @@ BlobFile AppService::certificate(const std::string& org_id, const std::string& a
 
 App AppService::change_status(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                               const std::function<void(App&)>& apply, const char* action) {
-  return db_.write([&](core::Tx& tx) {
-    auto a = require_app(tx, org_id, app_id);
-    const auto before = status_of(a);
-    apply(a);
-    a.updated_ms = clock_.unix_millis();
-    app_repo::set_status(tx, a);
-    changes_.record(tx, actor, events::AppStatusChanged{org_id, app_id, a.status},
-                    change_entry(org_id, "app", app_id, before, status_of(a), action));
-    return a;
-  });
+  return db_.write([&](core::Tx& tx) { return change_status_in(tx, actor, org_id, app_id, apply, action); });
+}
+
+App AppService::change_status_in(core::Tx& tx, const core::Actor& actor, const std::string& org_id,
+                                 const std::string& app_id, const std::function<void(App&)>& apply,
+                                 const char* action) {
+  auto a = require_app(tx, org_id, app_id);
+  const auto before = status_of(a);
+  apply(a);
+  a.updated_ms = clock_.unix_millis();
+  app_repo::set_status(tx, a);
+  changes_.record(tx, actor, events::AppStatusChanged{org_id, app_id, a.status},
+                  change_entry(org_id, "app", app_id, before, status_of(a), action));
+  return a;
 }
 
 App AppService::take_offline(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
@@ -205,15 +209,16 @@ App AppService::bring_online(const core::Actor& actor, const std::string& org_id
       "app.online");
 }
 
-std::string AppService::org_of(const std::string& app_id) const {
-  auto org = db_.read([&](core::Conn& c) { return app_repo::org_of(c, app_id); });
-  if (!org) throw errors::not_found();
-  return *org;
+App AppService::take_down(const core::Actor& actor, const std::string& app_id, const std::string& reason) {
+  return db_.write([&](core::Tx& tx) { return take_down_in(tx, actor, app_id, reason); });
 }
 
-App AppService::take_down(const core::Actor& actor, const std::string& app_id, const std::string& reason) {
-  return change_status(
-      actor, org_of(app_id), app_id,
+App AppService::take_down_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id,
+                             const std::string& reason) {
+  const auto org = app_repo::org_of(tx, app_id);
+  if (!org) throw errors::not_found();
+  return change_status_in(
+      tx, actor, *org, app_id,
       [&](App& a) {
         if (a.offline_by == "platform") throw invalid_transition(a, "taken down again");
         a.status = "offline";
@@ -224,8 +229,14 @@ App AppService::take_down(const core::Actor& actor, const std::string& app_id, c
 }
 
 App AppService::restore(const core::Actor& actor, const std::string& app_id) {
-  return change_status(
-      actor, org_of(app_id), app_id,
+  return db_.write([&](core::Tx& tx) { return restore_in(tx, actor, app_id); });
+}
+
+App AppService::restore_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id) {
+  const auto org = app_repo::org_of(tx, app_id);
+  if (!org) throw errors::not_found();
+  return change_status_in(
+      tx, actor, *org, app_id,
       [&](App& a) {
         if (a.offline_by != "platform") throw invalid_transition(a, "restored (it was not taken down)");
         a.status = a.released_version_id.empty() ? "draft" : "online";

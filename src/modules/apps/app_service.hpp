@@ -58,11 +58,15 @@ class AppService {
   // Operators (platform:review); the reason is required and shown to the organisation.
   App take_down(const core::Actor& actor, const std::string& app_id, const std::string& reason);
   App restore(const core::Actor& actor, const std::string& app_id);
+  // The same inside a caller's transaction (a violation case's takedown and restore).
+  App take_down_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id, const std::string& reason);
+  App restore_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id);
 
  private:
   App change_status(const core::Actor& actor, const std::string& org_id, const std::string& app_id,
                     const std::function<void(App&)>& apply, const char* action);
-  std::string org_of(const std::string& app_id) const;  // 404 when unknown
+  App change_status_in(core::Tx& tx, const core::Actor& actor, const std::string& org_id, const std::string& app_id,
+                       const std::function<void(App&)>& apply, const char* action);
   BlobFile blob_file(const std::optional<StoredFile>& f, const char* what) const;
 
   core::Db& db_;

@@ -67,6 +67,15 @@ struct ReviewTarget {
   std::string released_version;  // "" when nothing is released
 };
 
+// A mini-program as a violation case names it (review's reports and takedowns), found by its
+// public appId alone: reports name a mini-program, not its organisation.
+struct CaseSubject {
+  std::string org_id;
+  std::string name;
+  std::string status;      // draft | online | offline
+  std::string offline_by;  // "" | org | platform
+};
+
 // Throws core::Error to refuse deleting a version (called inside the deleting transaction).
 using VersionDeleteGuard =
     std::function<void(core::Tx& tx, const std::string& org_id, const std::string& version_id)>;
@@ -122,6 +131,17 @@ class AppsApi {
   // The file-level difference between two versions, as GET /apps/{appId}/compare answers it.
   virtual nlohmann::json compare(const std::string& org_id, const std::string& app_id, const std::string& from,
                                  const std::string& to) const = 0;
+
+  // For violation cases (review). nullopt when no mini-program has this appId.
+  virtual std::optional<CaseSubject> case_subject(core::Conn& c, const std::string& app_id) const = 0;
+  // Whether the host app runs this mini-program (an SDK may only report what it serves).
+  virtual bool serves(core::Conn& c, const std::string& host_app_id, const std::string& app_id) const = 0;
+  // The operators' takedown and restore (POST /platform/apps/{appId}/takedown, /restore) inside
+  // the caller's transaction, with their rules, operation-log entry and app.status_changed event.
+  // 409 apps.invalid_transition when it is already down (take_down_in) or not down (restore_in).
+  virtual void take_down_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id,
+                            const std::string& reason) = 0;
+  virtual void restore_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id) = 0;
 };
 
 // Events of the apps module (outbox topics; payloads in camelCase JSON).

@@ -4,6 +4,7 @@
 
 #include "modules/apps/app_repo.hpp"
 #include "modules/apps/app_service.hpp"
+#include "modules/apps/association_repo.hpp"
 #include "modules/apps/association_service.hpp"
 #include "modules/apps/base_library_service.hpp"
 #include "modules/apps/host_app_repo.hpp"
@@ -210,6 +211,27 @@ void AppsModule::set_review_status(core::Tx& tx, const std::string& org_id, cons
 nlohmann::json AppsModule::compare(const std::string& org_id, const std::string& app_id, const std::string& from,
                                    const std::string& to) const {
   return to_json(version_service_->compare(org_id, app_id, from, to));
+}
+
+std::optional<CaseSubject> AppsModule::case_subject(core::Conn& c, const std::string& app_id) const {
+  const auto org = app_repo::org_of(c, app_id);
+  if (!org) return std::nullopt;
+  const auto app = app_repo::find(c, *org, app_id);
+  if (!app) return std::nullopt;
+  return CaseSubject{.org_id = app->org_id, .name = app->name, .status = app->status, .offline_by = app->offline_by};
+}
+
+bool AppsModule::serves(core::Conn& c, const std::string& host_app_id, const std::string& app_id) const {
+  return association_repo::find(c, host_app_id, app_id).has_value();
+}
+
+void AppsModule::take_down_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id,
+                              const std::string& reason) {
+  app_service_->take_down_in(tx, actor, app_id, reason);
+}
+
+void AppsModule::restore_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id) {
+  app_service_->restore_in(tx, actor, app_id);
 }
 
 void AppsModule::register_routes(http::Router& router) {

@@ -47,6 +47,11 @@ class AppsModule final : public modules::Module, public AppsApi {
                          const std::string& status, std::int64_t now_ms) override;
   nlohmann::json compare(const std::string& org_id, const std::string& app_id, const std::string& from,
                          const std::string& to) const override;
+  std::optional<CaseSubject> case_subject(core::Conn& c, const std::string& app_id) const override;
+  bool serves(core::Conn& c, const std::string& host_app_id, const std::string& app_id) const override;
+  void take_down_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id,
+                    const std::string& reason) override;
+  void restore_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id) override;
 
  private:
   void declare(modules::AppContext& app);

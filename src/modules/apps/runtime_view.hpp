@@ -23,14 +23,30 @@ struct RuntimeVersion {
   std::string min_base_library;  // "" = any
 };
 
+// A stored file the runtime hands out (icon, audit certificate): by hash, never by path.
+struct RuntimeFile {
+  std::string sha256;
+  std::string name;
+  std::string content_type;
+};
+
 struct RuntimeApp {
   std::string app_id;
   std::string org_id;
   std::string name;
   std::string status;  // draft | online | offline
-  bool has_icon = false;
   nlohmann::json privacy;
   std::optional<RuntimeVersion> released;
+  // What users are shown about the mini-program (its trust data, Chainless §2.1, §2.4.3).
+  std::string summary;
+  std::string description;
+  std::string category;
+  std::string repository_url;
+  std::string security_rating;
+  nlohmann::json contracts = nlohmann::json::array();  // [{chain, address, name}]
+  std::optional<RuntimeFile> icon;
+  std::optional<RuntimeFile> certificate;
+  std::int64_t updated_ms = 0;
 };
 
 void read_row(core::Row& r, RuntimeApp& a);

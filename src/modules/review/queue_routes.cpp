@@ -6,6 +6,7 @@
 #include "core/json_input.hpp"
 #include "http/list_response.hpp"
 #include "http/query_input.hpp"
+#include "modules/review/case_input.hpp"
 #include "modules/review/review_routes.hpp"
 
 namespace cove::review {
@@ -39,7 +40,7 @@ review_repo::QueueFilter read_filter(const http::Request& req) {
 }
 
 nlohmann::json detail_json(const ReviewDetail& d, std::int64_t now_ms) {
-  auto out = review_with_checks(d.review, d.checks, now_ms);
+  auto out = review_with_checks(d.review, d.checks, now_ms, d.files);
   out["orgName"] = d.org_name;
   auto history = nlohmann::json::array();
   for (const auto& h : d.history) history.push_back(to_json(h));
@@ -62,7 +63,9 @@ void mount_queue_routes(http::Router& router, ReviewService& service) {
              const auto page = http::read_page_request(req);
              const auto now = s->now_ms();
              const auto key = [](const Review& r) { return core::PageKey{r.created_ms, r.id}; };
-             const auto item = [s, now](const Review& r) { return review_with_checks(r, s->checks(r.id), now); };
+             const auto item = [s, now](const Review& r) {
+               return review_with_checks(r, s->checks(r.id), now, s->files(r.id));
+             };
              auto body = http::page_json(s->queue(filter, page), page, key, item);
              // Each row names its organisation: operators read names, not ids.
              std::vector<std::string> ids;
@@ -109,10 +112,19 @@ void mount_queue_routes(http::Router& router, ReviewService& service) {
                              "Use content, privacy, functionality, security, qualification or other");
               }
               const auto reason = in.required_string("reason", {.min_chars = 1, .max_chars = 500, .multiline = true});
+              const auto screenshots =
+                  read_files(in, "screenshots", {.max_files = kMaxScreenshots, .max_bytes = kMaxScreenshotBytes});
               in.finish();
               return http::Response::json(
-                  200, to_json(s->reject(req.actor(), req.param("reviewId"), category, reason), s->now_ms()));
+                  200, to_json(s->reject(req.actor(), req.param("reviewId"), category, reason, screenshots), s->now_ms()));
             })
+      .permission("platform:review")
+      .body_limit(5 * 1024 * 1024)
+      .blocking();
+
+  reviews
+      .get("/{reviewId}/files/{sha256}",
+           [s](http::Request& req) { return review_file_answer(*s, req, ""); })
       .permission("platform:review");
 
   auto platform = router.group("/api/v1/platform");

@@ -1,20 +1,37 @@
 #include "modules/review/review_module.hpp"
 
 #include "core/error.hpp"
+#include "modules/review/case_repo.hpp"
+#include "modules/review/review_catalog_source.hpp"
 #include "modules/review/review_repo.hpp"
 #include "modules/review/review_routes.hpp"
 
 namespace cove::review {
 
-ReviewModule::ReviewModule(modules::AppContext& app, accounts::AccountsApi& accounts, apps::AppsApi& apps) {
+ReviewModule::ReviewModule(modules::AppContext& app, accounts::AccountsApi& accounts, apps::AppsApi& apps)
+    : apps_(apps) {
   service_ = std::make_unique<ReviewService>(app.db, app.changes, app.clock, app.blobs, apps, accounts);
+  cases_ = std::make_unique<CaseService>(app.db, app.changes, app.clock, app.blobs, apps, accounts);
 
   // "platform:review" (review versions, take mini-programs down) is declared with the operator
   // roles by accounts; the routes here use it.
   app.overview.declare({.key = std::string(kPendingReviews),
                         .description = "versions whose pre-checks passed, waiting for a reviewer",
                         .count = [](core::Conn& c) { return review_repo::count_status(c, "in_review"); }});
+  app.overview.declare({.key = std::string(kOpenCases),
+                        .description = "violation cases with reports waiting for an operator",
+                        .count = [](core::Conn& c) { return case_repo::count_status(c, "open"); }});
+  app.overview.declare({.key = std::string(kPendingAppeals),
+                        .description = "appeals against a takedown waiting for an operator",
+                        .count = [](core::Conn& c) { return case_repo::count_pending_appeals(c); }});
   // Routes under /{reviewId} are the operators' (platform permissions); no organisation resolver.
+  // A case belongs to its mini-program's organisation: /api/v1/cases/{caseId} is the organisation's.
+  app.org_resolvers.add("caseId", [](core::Conn& c, const std::string& id) { return case_repo::org_of(c, id); });
+  app.catalog_sources.add(std::make_shared<ReviewCatalogSource>());
+  app.blob_references.add("report screenshots and appeal attachments",
+                          [](core::Conn& c, const std::string& sha) { return case_repo::references_blob(c, sha); });
+  app.blob_references.add("screenshots of rejected reviews",
+                          [](core::Conn& c, const std::string& sha) { return review_repo::references_blob(c, sha); });
 
   // Review required and the version not approved: the release route, `cove publish --release`
   // and gray plans refuse it.
@@ -41,6 +58,8 @@ ReviewModule::~ReviewModule() = default;
 void ReviewModule::register_routes(http::Router& router) {
   mount_submission_routes(router, *service_);
   mount_queue_routes(router, *service_);
+  mount_case_routes(router, *cases_);
+  mount_report_routes(router, *cases_, apps_, report_limiter_);
 }
 
 }  // namespace cove::review

@@ -8,6 +8,8 @@
 #include "modules/apps/apps_api.hpp"
 #include "modules/module.hpp"
 #include "modules/review/review_api.hpp"
+#include "http/rate_limit.hpp"
+#include "modules/review/case_service.hpp"
 #include "modules/review/review_service.hpp"
 
 namespace cove::review {
@@ -22,6 +24,12 @@ class ReviewModule final : public modules::Module {
 
  private:
   std::unique_ptr<ReviewService> service_;
+  std::unique_ptr<CaseService> cases_;
+  apps::AppsApi& apps_;
+  // Reports per reporter (SDK: host app + user or device; console: the user): a burst of
+  // kReportBurst, then one every 360 s — ten an hour.
+  static constexpr double kReportBurst = 10;
+  http::RateLimiter report_limiter_{1.0 / 360.0, kReportBurst};
 };
 
 }  // namespace cove::review

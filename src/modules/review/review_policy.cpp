@@ -11,7 +11,8 @@ nlohmann::json to_json(const ReviewSettings& s) {
           {"keywords", std::move(keywords)},
           {"maxFiles", s.max_files},
           {"maxUnpackedBytes", s.max_unpacked_bytes},
-          {"claimMinutes", s.claim_minutes}};
+          {"claimMinutes", s.claim_minutes},
+          {"safetyNotice", s.safety_notice}};
 }
 
 namespace {
@@ -23,6 +24,7 @@ ReviewSettings from_stored(const nlohmann::json& doc) {
   s.max_files = doc.value("maxFiles", s.max_files);
   s.max_unpacked_bytes = doc.value("maxUnpackedBytes", s.max_unpacked_bytes);
   s.claim_minutes = doc.value("claimMinutes", s.claim_minutes);
+  s.safety_notice = doc.value("safetyNotice", s.safety_notice);
   for (const auto& k : doc.value("keywords", nlohmann::json::array()))
     s.keywords.push_back({k.value("word", ""), k.value("level", "warn")});
   return s;
@@ -36,6 +38,9 @@ ReviewSettings read_settings(core::JsonInput& in, ReviewSettings current) {
   if (const auto v = in.optional_int("maxUnpackedBytes", 1024 * 1024, 4LL * 1024 * 1024 * 1024))
     current.max_unpacked_bytes = *v;
   if (const auto v = in.optional_int("claimMinutes", 1, 24 * 60)) current.claim_minutes = *v;
+  if (const auto v = in.optional_string("safetyNotice",
+                                        {.min_chars = 0, .max_chars = kMaxSafetyNoticeChars, .multiline = true}))
+    current.safety_notice = *v;
   if (const auto* list = in.take("keywords")) {
     if (!list->is_array()) {
       in.add_error("keywords", "invalid_type", "A list of {word, level}");

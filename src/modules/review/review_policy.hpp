@@ -28,11 +28,14 @@ struct ReviewSettings {
   std::int64_t max_files = 5000;                           // files in one package
   std::int64_t max_unpacked_bytes = 200LL * 1024 * 1024;   // bytes unpacked
   std::int64_t claim_minutes = 30;                         // how long a reviewer's claim holds
+  // Shown to a user before they first open a mini-program (the runtime's profile); "" = none.
+  std::string safety_notice;
   bool operator==(const ReviewSettings&) const = default;
 };
 
 inline constexpr std::size_t kMaxKeywords = 500;
 inline constexpr std::size_t kMaxKeywordChars = 50;
+inline constexpr std::size_t kMaxSafetyNoticeChars = 2000;
 
 nlohmann::json to_json(const ReviewSettings& s);
 // A PUT body: every field optional, applied over `current`; field errors into `in`.

@@ -108,6 +108,29 @@ void replace_checks(core::Tx& tx, const std::string& review_id, const std::vecto
   }
 }
 
+void add_file(core::Tx& tx, const std::string& review_id, const CaseFile& f) {
+  tx.exec(
+      "INSERT INTO review_files(review_id, sha256, name, content_type, size) VALUES(?, ?, ?, ?, ?) "
+      "ON CONFLICT(review_id, sha256) DO NOTHING",
+      review_id, f.sha256, f.name, f.content_type, f.size);
+}
+
+std::vector<CaseFile> files(core::Conn& c, const std::string& review_id) {
+  std::vector<CaseFile> out;
+  c.for_each("SELECT sha256, name, content_type, size FROM review_files WHERE review_id = ? ORDER BY name",
+             [&](core::Row& r) {
+               CaseFile f;
+               r.read(f.sha256, f.name, f.content_type, f.size);
+               out.push_back(std::move(f));
+             },
+             review_id);
+  return out;
+}
+
+bool references_blob(core::Conn& c, const std::string& sha256) {
+  return c.query_value<std::int64_t>("SELECT count(*) FROM review_files WHERE sha256 = ?", sha256) > 0;
+}
+
 std::vector<HistoryEntry> history(core::Conn& c, const std::string& review_id) {
   return c.query_all<HistoryEntry>(
       "SELECT seq, at_ms, actor_id, actor_name, action, detail FROM review_history WHERE review_id = ? ORDER BY seq",

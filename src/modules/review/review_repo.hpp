@@ -7,6 +7,7 @@
 
 #include "core/db.hpp"
 #include "core/page.hpp"
+#include "modules/review/case_model.hpp"
 #include "modules/review/review_model.hpp"
 
 namespace cove::review::review_repo {
@@ -39,6 +40,11 @@ void update(core::Tx& tx, const Review& r);
 
 std::vector<CheckResult> checks(core::Conn& c, const std::string& review_id);
 void replace_checks(core::Tx& tx, const std::string& review_id, const std::vector<CheckResult>& checks);
+
+// Screenshots of a rejection (case_model.hpp's CaseFile shape).
+void add_file(core::Tx& tx, const std::string& review_id, const CaseFile& f);
+std::vector<CaseFile> files(core::Conn& c, const std::string& review_id);
+bool references_blob(core::Conn& c, const std::string& sha256);
 
 std::vector<HistoryEntry> history(core::Conn& c, const std::string& review_id);
 void add_history(core::Tx& tx, const std::string& review_id, const HistoryEntry& h);

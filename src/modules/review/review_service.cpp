@@ -293,7 +293,14 @@ Review ReviewService::approve(const core::Actor& actor, const std::string& revie
 }
 
 Review ReviewService::reject(const core::Actor& actor, const std::string& review_id, const std::string& category,
-                             const std::string& reason) {
+                             const std::string& reason, const std::vector<FileUpload>& screenshots) {
+  // Stored before the transaction (content-addressed); a refused rejection leaves blobs nobody
+  // references, which the collector removes.
+  std::vector<CaseFile> stored;
+  for (const auto& f : screenshots) {
+    const auto info = blobs_.put(f.bytes);
+    stored.push_back({info.sha256, f.name, f.content_type, static_cast<std::int64_t>(info.size)});
+  }
   return db_.write([&](core::Tx& tx) {
     auto r = require_review(tx, review_id);
     if (r.status != "in_review") throw invalid_transition(r, "rejected");
@@ -312,8 +319,14 @@ Review ReviewService::reject(const core::Actor& actor, const std::string& review
     r.updated_ms = now;
     review_repo::update(tx, r);
     apps_.set_review_status(tx, r.org_id, r.version_id, "rejected", now);
-    history(tx, r, actor, "rejected", {{"reasonCategory", category}, {"reason", reason}});
+    auto shots = nlohmann::json::array();
+    for (const auto& f : stored) {
+      review_repo::add_file(tx, r.id, f);
+      shots.push_back(f.sha256);
+    }
+    history(tx, r, actor, "rejected", {{"reasonCategory", category}, {"reason", reason}, {"screenshots", shots}});
     auto after = state_of(r);
+    if (!stored.empty()) after["screenshots"] = shots.size();
     after["reasonCategory"] = category;
     after["reason"] = reason;
     log(tx, actor, r, "review.rejected", before, after);
@@ -333,6 +346,28 @@ std::vector<CheckResult> ReviewService::checks(const std::string& review_id) con
   return db_.read([&](core::Conn& c) { return review_repo::checks(c, review_id); });
 }
 
+std::vector<CaseFile> ReviewService::files(const std::string& review_id) const {
+  return db_.read([&](core::Conn& c) { return review_repo::files(c, review_id); });
+}
+
+std::pair<CaseFile, std::filesystem::path> ReviewService::file(const std::string& review_id,
+                                                               const std::string& org_id,
+                                                               const std::string& sha256) const {
+  const auto found = db_.read([&](core::Conn& c) {
+    const auto r = org_id.empty() ? review_repo::find(c, review_id) : review_repo::find_in_org(c, org_id, review_id);
+    if (!r) throw errors::review_not_found();
+    std::optional<CaseFile> f;
+    for (auto& candidate : review_repo::files(c, review_id)) {
+      if (candidate.sha256 == sha256) f = std::move(candidate);
+    }
+    return f;
+  });
+  const auto path = found ? blobs_.path_of(found->sha256) : std::nullopt;
+  if (!found || !path || !std::filesystem::exists(*path))
+    throw core::Error::not_found("review.file_not_found", "No such screenshot in this review");
+  return {*found, *path};
+}
+
 core::Page<Review> ReviewService::queue(const review_repo::QueueFilter& f, const core::PageRequest& page) const {
   return db_.read([&](core::Conn& c) { return review_repo::queue(c, f, page); });
 }
@@ -346,6 +381,7 @@ ReviewDetail ReviewService::detail(const std::string& review_id) const {
     ReviewDetail out{.review = require_review(c, review_id)};
     out.checks = review_repo::checks(c, review_id);
     out.history = review_repo::history(c, review_id);
+    out.files = review_repo::files(c, review_id);
     if (const auto t = apps_.review_target(c, out.review.org_id, out.review.app_id, out.review.version))
       out.released_version = t->released_version;
     const auto names = accounts_.org_names(c, {out.review.org_id});
@@ -371,7 +407,7 @@ ReviewSettings ReviewService::update_settings(const core::Actor& actor, const Re
     const auto before = policy_repo::settings(tx);
     if (before == s) return before;
     policy_repo::save_settings(tx, s, clock_.unix_millis());
-    changes_.record(tx, actor,
+    changes_.record(tx, actor, events::ReviewSettingsUpdated{s.required},
                     core::AuditEntry{.org_id = "",
                                      .action = "review.settings_updated",
                                      .target_type = "review_settings",

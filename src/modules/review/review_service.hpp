@@ -17,6 +17,7 @@
 #include "core/principal.hpp"
 #include "modules/accounts/accounts_api.hpp"
 #include "modules/apps/apps_api.hpp"
+#include "modules/review/case_service.hpp"
 #include "modules/review/review_model.hpp"
 #include "modules/review/review_policy.hpp"
 #include "modules/review/review_repo.hpp"
@@ -34,6 +35,7 @@ struct ReviewDetail {
   Review review;
   std::vector<CheckResult> checks;
   std::vector<HistoryEntry> history;
+  std::vector<CaseFile> files;  // a rejection's screenshots
   nlohmann::json diff = nullptr;  // against the released version, when there is one
   std::string released_version;
   std::string org_name;
@@ -66,12 +68,18 @@ class ReviewService {
                   const std::string& version);
   Review claim(const core::Actor& actor, const std::string& review_id);
   Review approve(const core::Actor& actor, const std::string& review_id);
+  // `screenshots`: images the reviewer attaches (shown to the organisation with the reason).
   Review reject(const core::Actor& actor, const std::string& review_id, const std::string& category,
-                const std::string& reason);
+                const std::string& reason, const std::vector<FileUpload>& screenshots = {});
 
   core::Page<Review> list_for_app(const std::string& org_id, const std::string& app_id,
                                   const core::PageRequest& page) const;
   std::vector<CheckResult> checks(const std::string& review_id) const;
+  std::vector<CaseFile> files(const std::string& review_id) const;
+  // A screenshot of the review and where its bytes are; `org_id` scopes it to the organisation
+  // ("" for operators). 404 review.not_found, review.file_not_found.
+  std::pair<CaseFile, std::filesystem::path> file(const std::string& review_id, const std::string& org_id,
+                                                  const std::string& sha256) const;
   core::Page<Review> queue(const review_repo::QueueFilter& f, const core::PageRequest& page) const;
   std::unordered_map<std::string, std::string> org_names(const std::vector<std::string>& ids) const;
   ReviewDetail detail(const std::string& review_id) const;

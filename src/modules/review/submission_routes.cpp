@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/json_input.hpp"
+#include "http/blob_response.hpp"
 #include "http/list_response.hpp"
 #include "http/query_input.hpp"
 #include "modules/review/review_routes.hpp"
@@ -35,8 +36,23 @@ Submission read_submission(const http::Request& req) {
 
 }  // namespace
 
-nlohmann::json review_with_checks(const Review& r, const std::vector<CheckResult>& checks, std::int64_t now_ms) {
+http::Response review_file_answer(ReviewService& s, const http::Request& req, const std::string& org_id) {
+  const auto [file, path] = s.file(req.param("reviewId"), org_id, req.param("sha256"));
+  // Sniffed as PNG or JPEG on the way in; an attachment, never rendered in the console's origin.
+  return http::blob_response(req, {.path = path,
+                                   .size = static_cast<std::uint64_t>(file.size),
+                                   .sha256 = file.sha256,
+                                   .content_type = file.content_type,
+                                   .cache_control = "private, max-age=3600",
+                                   .content_disposition = "attachment"});
+}
+
+nlohmann::json review_with_checks(const Review& r, const std::vector<CheckResult>& checks, std::int64_t now_ms,
+                                  const std::vector<CaseFile>& screenshots) {
   auto out = to_json(r, now_ms);
+  auto shots = nlohmann::json::array();
+  for (const auto& f : screenshots) shots.push_back(to_json(f));
+  out["screenshots"] = std::move(shots);
   auto list = nlohmann::json::array();
   for (const auto& c : checks) list.push_back(to_json(c));
   out["checkCounts"] = check_counts(checks);
@@ -61,7 +77,7 @@ void mount_submission_routes(http::Router& router, ReviewService& service) {
               const auto r = s->submit(req.actor(), req.org_id, req.param("appId"), req.param("version"), submission);
               const auto done = s->run_prechecks(r.id);
               auto res = http::Response::json(
-                  202, {{"reviewId", done.id}, {"status", done.status}, {"review", review_with_checks(done, s->checks(done.id), s->now_ms())}});
+                  202, {{"reviewId", done.id}, {"status", done.status}, {"review", review_with_checks(done, s->checks(done.id), s->now_ms(), s->files(done.id))}});
               res.headers.set("Location", fmt::format("/api/v1/apps/{}/reviews", done.app_id));
               return res;
             })
@@ -81,9 +97,19 @@ void mount_submission_routes(http::Router& router, ReviewService& service) {
              const auto page = http::read_page_request(req);
              const auto now = s->now_ms();
              const auto key = [](const Review& r) { return core::PageKey{r.created_ms, r.id}; };
-             const auto item = [s, now](const Review& r) { return review_with_checks(r, s->checks(r.id), now); };
+             const auto item = [s, now](const Review& r) {
+               return review_with_checks(r, s->checks(r.id), now, s->files(r.id));
+             };
              return http::Response::json(
                  200, http::page_json(s->list_for_app(req.org_id, req.param("appId"), page), page, key, item));
+           })
+      .permission("apps:read");
+
+  // A rejection's screenshot, for the organisation (its own mini-program's review).
+  apps.get("/{appId}/reviews/{reviewId}/files/{sha256}",
+           [s](http::Request& req) {
+             // The review must be of this mini-program: checked through the organisation and the list.
+             return review_file_answer(*s, req, req.org_id);
            })
       .permission("apps:read");
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/clock.hpp"
 #include "core/crypto.hpp"
 
 namespace cove::runtime {
@@ -20,8 +21,34 @@ nlohmann::json strings(const std::vector<std::string>& v) {
 // Fields other modules add to every answer for (host app, mini-program).
 using Extras = std::function<void(nlohmann::json&)>;
 
-std::string body_of(const apps::RuntimeApp& app, const apps::RuntimeVersion& r,
-                    const apps::RuntimeAssociation& link, const nlohmann::json& gray, const Extras& extras) {
+nlohmann::json text_or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+
+// What users are shown about a mini-program before they open it (Chainless §2.1, §2.4.3). Other
+// modules add theirs through their catalog sources (review: developer, review state, open
+// violation case, the platform's first-use safety notice).
+nlohmann::json profile_of(const apps::RuntimeApp& app, const apps::RuntimeVersion& r, std::string_view developer) {
+  const auto file_url = [&](const char* kind) { return fmt::format("/runtime/v1/apps/{}/{}", app.app_id, kind); };
+  return {{"appId", app.app_id},
+          {"name", app.name},
+          {"developer", developer},
+          {"iconUrl", app.icon ? nlohmann::json(file_url("icon")) : nlohmann::json(nullptr)},
+          {"summary", app.summary},
+          {"description", app.description},
+          {"category", text_or_null(app.category)},
+          {"repositoryUrl", text_or_null(app.repository_url)},
+          {"auditCertificate", app.certificate ? nlohmann::json{{"name", app.certificate->name},
+                                                                {"contentType", app.certificate->content_type},
+                                                                {"url", file_url("certificate")}}
+                                               : nlohmann::json(nullptr)},
+          {"contracts", app.contracts},
+          {"securityRating", text_or_null(app.security_rating)},
+          {"version", r.version},
+          {"updatedAt", core::format_rfc3339_millis(app.updated_ms)}};
+}
+
+nlohmann::json body_of(const apps::RuntimeApp& app, const apps::RuntimeVersion& r,
+                       const apps::RuntimeAssociation& link, const nlohmann::json& gray, const Extras& extras,
+                       std::string_view developer) {
   nlohmann::json body = {
       {"appId", app.app_id},
       {"name", app.name},
@@ -37,9 +64,10 @@ std::string body_of(const apps::RuntimeApp& app, const apps::RuntimeVersion& r,
       {"privacy", app.privacy},
       {"allowedApis", strings(link.allowed_apis)},
       {"allowedMenus", strings(link.allowed_menus)},
-      {"gray", gray}};
+      {"gray", gray},
+      {"profile", profile_of(app, r, developer)}};
   extras(body);
-  return body.dump();
+  return body;
 }
 
 std::string etag_of(const std::string& body) {
@@ -47,8 +75,10 @@ std::string etag_of(const std::string& body) {
 }
 
 AppView view_of(const apps::RuntimeApp& app, const apps::RuntimeAssociation& link, bool org_active,
-                const std::vector<const gray::RuntimePlan*>& plans, const Extras& extras) {
+                const std::vector<const gray::RuntimePlan*>& plans, const Extras& extras, std::string_view developer) {
   AppView v;
+  v.icon = app.icon ? &*app.icon : nullptr;
+  v.certificate = app.certificate ? &*app.certificate : nullptr;
   if (!org_active || app.status == "offline") {
     v.reason = Unservable::kOffline;  // taken offline, or its organisation is not active
     return v;
@@ -57,15 +87,19 @@ AppView view_of(const apps::RuntimeApp& app, const apps::RuntimeAssociation& lin
     v.reason = Unservable::kNotReleased;
     return v;
   }
-  v.body = body_of(app, *app.released, link, nullptr, extras);
+  const auto body = body_of(app, *app.released, link, nullptr, extras, developer);
+  v.body = body.dump();
   v.etag = etag_of(v.body);
+  v.profile = body.at("profile").dump();
+  v.profile_etag = etag_of(v.profile);
   for (const auto* p : plans) {
     const auto& pct = p->plan.percentage;
     GrayView g{p,
                body_of(app, p->version, link,
                        {{"planId", p->plan.id},
                         {"percentage", pct ? nlohmann::json(*pct) : nlohmann::json(nullptr)}},
-                       extras),
+                       extras, developer)
+                   .dump(),
                {}};
     g.etag = etag_of(g.body);
     v.gray.push_back(std::move(g));
@@ -76,7 +110,8 @@ AppView view_of(const apps::RuntimeApp& app, const apps::RuntimeAssociation& lin
 }  // namespace
 
 std::shared_ptr<const Catalog> build_catalog(modules::CatalogParts parts, const modules::CatalogSourceRegistry& sources,
-                                             const std::unordered_set<std::string>& active_orgs, std::int64_t now_ms) {
+                                             const std::unordered_set<std::string>& active_orgs, std::int64_t now_ms,
+                                             const std::unordered_map<std::string, std::string>& org_names) {
   auto catalog = std::make_shared<Catalog>();
   catalog->parts = std::move(parts);
   const auto& data = catalog->parts.get<apps::RuntimeData>(apps::kCatalogPart);
@@ -110,8 +145,10 @@ std::shared_ptr<const Catalog> build_catalog(modules::CatalogParts parts, const 
           source->add_app_fields(catalog->parts.raw(name), h.id, link.app_id, body);
         }
       };
+      const auto name = org_names.find(it->second->org_id);
       auto view = view_of(*it->second, link, active_orgs.contains(it->second->org_id),
-                          found == plans.end() ? kNoPlans : found->second, extras);
+                          found == plans.end() ? kNoPlans : found->second, extras,
+                          name == org_names.end() ? std::string_view() : std::string_view(name->second));
       if (view.reason == Unservable::kNone) e.packages.insert(it->second->released->sha256);
       for (const auto& g : view.gray) e.packages.insert(g.plan->version.sha256);
       e.apps.emplace(link.app_id, std::move(view));

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -34,6 +35,12 @@ struct AppView {
   std::string body;            // the JSON answer for this host app (the released version)
   std::string etag;            // quoted, over the body
   std::vector<GrayView> gray;  // running plans in evaluation order; the first that selects wins
+  // The answer's `profile` (trust data users are shown) alone, for GET …/profile, with its ETag.
+  std::string profile;
+  std::string profile_etag;
+  // Files the runtime hands out for it, owned by the catalog's apps part; null when none.
+  const apps::RuntimeFile* icon = nullptr;
+  const apps::RuntimeFile* certificate = nullptr;
 };
 
 struct HostEntry {
@@ -54,9 +61,11 @@ struct Catalog {
   const gray::GrayRuntimeData* gray = nullptr;  // the gray part (running plans, UID lists)
 };
 
-// `active_orgs`: organisations whose mini-programs may be served. Sources other than apps and
-// gray add their fields to every answer (CatalogSource::add_app_fields).
+// `active_orgs`: organisations whose mini-programs may be served; `org_names` their names (the
+// developer users are shown). Sources other than apps and gray add their fields to every answer
+// (CatalogSource::add_app_fields).
 std::shared_ptr<const Catalog> build_catalog(modules::CatalogParts parts, const modules::CatalogSourceRegistry& sources,
-                                             const std::unordered_set<std::string>& active_orgs, std::int64_t now_ms);
+                                             const std::unordered_set<std::string>& active_orgs, std::int64_t now_ms,
+                                             const std::unordered_map<std::string, std::string>& org_names = {});
 
 }  // namespace cove::runtime

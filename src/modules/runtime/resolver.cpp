@@ -64,27 +64,41 @@ Context check_context(Context params) {
   return params;
 }
 
-Answer resolve_app(const Catalog& catalog, const ResolveInput& in) {
-  const auto* host = host_of(catalog, in.host_app_id);
-  const AppView* found = nullptr;
+const AppView& associated_view(const Catalog& catalog, std::string_view host_app_id, std::string_view app_id) {
+  const auto* host = host_of(catalog, host_app_id);
   if (host) {
-    if (const auto it = host->apps.find(in.app_id); it != host->apps.end()) found = &it->second;
+    if (const auto it = host->apps.find(app_id); it != host->apps.end()) return it->second;
   }
-  if (!found) {
-    if (catalog.known_apps.contains(in.app_id)) {
-      throw core::Error::not_found("runtime.not_associated", "This mini-program is not associated with the host app");
-    }
-    throw core::Error::not_found("runtime.app_not_found", "No such mini-program");
+  if (catalog.known_apps.contains(app_id)) {
+    throw core::Error::not_found("runtime.not_associated", "This mini-program is not associated with the host app");
   }
-  const AppView& view = *found;
+  throw core::Error::not_found("runtime.app_not_found", "No such mini-program");
+}
+
+namespace {
+
+void require_servable(const AppView& view) {
   switch (view.reason) {
     case Unservable::kOffline: throw core::Error::not_found("runtime.app_offline", "This mini-program is offline");
     case Unservable::kNotReleased:
       throw core::Error::not_found("runtime.not_released", "This mini-program has no released version");
     case Unservable::kNone: break;
   }
+}
+
+}  // namespace
+
+Answer resolve_profile(const Catalog& catalog, std::string_view host_app_id, std::string_view app_id) {
+  const AppView& view = associated_view(catalog, host_app_id, app_id);
+  require_servable(view);
+  return {view.profile, view.profile_etag};
+}
+
+Answer resolve_app(const Catalog& catalog, const ResolveInput& in) {
+  const AppView& view = associated_view(catalog, in.host_app_id, in.app_id);
+  require_servable(view);
   if (!view.gray.empty() && catalog.gray && catalog.gray->lists) {
-    const RequestAttributes attributes(in.context, host->id, in.ip);
+    const RequestAttributes attributes(in.context, in.host_app_id, in.ip);
     for (const auto& g : view.gray) {
       if (gray::selects(g.plan->plan, attributes, *catalog.gray->lists, in.now)) return {g.body, g.etag};
     }

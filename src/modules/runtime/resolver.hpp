@@ -36,6 +36,11 @@ struct Answer {
 };
 Answer resolve_app(const Catalog& catalog, const ResolveInput& in);
 
+// The mini-program as this host app sees it; 404 runtime.app_not_found or runtime.not_associated.
+const AppView& associated_view(const Catalog& catalog, std::string_view host_app_id, std::string_view app_id);
+// Its profile (trust data) with its ETag; the same 404s as resolve_app.
+Answer resolve_profile(const Catalog& catalog, std::string_view host_app_id, std::string_view app_id);
+
 // {"items": [answers…], "nextCursor": …} for up to `limit` servable mini-programs after the
 // cursor (an opaque appId); 400 for a cursor this list did not return.
 std::string servable_page(const Catalog& catalog, std::string_view host_app_id, std::string_view cursor, int limit);

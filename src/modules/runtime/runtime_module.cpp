@@ -9,7 +9,9 @@ RuntimeModule::RuntimeModule(modules::AppContext& app, const accounts::AccountsA
     // One read transaction: every part sees the same committed state.
     return app.db.read([&](core::Conn& c) {
       const auto now = app.clock.unix_millis();
-      return build_catalog(sources_.load(c, now), sources_, accounts.active_org_ids(c), now);
+      const auto active = accounts.active_org_ids(c);
+      return build_catalog(sources_.load(c, now), sources_, active, now,
+                           accounts.org_names(c, std::vector<std::string>(active.begin(), active.end())));
     });
   });
   services_ = std::make_unique<RuntimeServices>(RuntimeServices{apps, *store_, app.blobs, app.clock});

@@ -4,6 +4,8 @@
 // resolver.hpp.
 #include "modules/runtime/runtime_routes.hpp"
 
+#include <optional>
+
 #include "core/error.hpp"
 #include "http/blob_response.hpp"
 #include "http/query_input.hpp"
@@ -56,6 +58,41 @@ void mount_runtime_routes(http::Router& router, const RuntimeServices& s) {
                                                            .now = s.clock.now()}));
            })
       .open();
+
+  // The trust data users are shown (the wallet's 小程序属性 page), as in the answer's `profile`.
+  runtime
+      .get("/apps/{appId}/profile",
+           [&s](http::Request& req) {
+             const auto host = s.apps.sdk_auth().verify(req);
+             const auto catalog = snapshot(s);
+             return app_answer(req, resolve_profile(*catalog, host->id, req.param("appId")));
+           })
+      .open();
+
+  // The files the profile links to: the icon and the third-party audit certificate, by hash
+  // (ETag, If-None-Match → 304), for a mini-program the host app runs.
+  const auto file_route = [&s](bool icon) {
+    return [&s, icon](http::Request& req) {
+      const auto host = s.apps.sdk_auth().verify(req);
+      const auto catalog = snapshot(s);
+      const auto& view = associated_view(*catalog, host->id, req.param("appId"));
+      const auto* file = icon ? view.icon : view.certificate;
+      const auto path = file ? s.blobs.path_of(file->sha256) : std::nullopt;
+      const auto size = path ? s.blobs.size(file->sha256) : std::nullopt;
+      if (!file || !path || !size) {
+        throw core::Error::not_found("runtime.file_not_found",
+                                     icon ? "This mini-program has no icon" : "This mini-program has no audit certificate");
+      }
+      return http::blob_response(req, {.path = *path,
+                                       .size = *size,
+                                       .sha256 = file->sha256,
+                                       .content_type = file->content_type,
+                                       .cache_control = "private, max-age=3600",
+                                       .content_disposition = icon ? "" : "attachment"});
+    };
+  };
+  runtime.get("/apps/{appId}/icon", file_route(true)).open();
+  runtime.get("/apps/{appId}/certificate", file_route(false)).open();
 
   runtime
       .get("/apps",

@@ -1,5 +1,5 @@
 // TOTP (RFC 6238, SHA-1, 6 digits, 30 s) and runtime request signing (DESIGN.md §4.1).
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 function base32Decode(s) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -40,5 +40,28 @@ export async function signedRuntimeGet(baseUrl, target, { sdkKey, sdkSecret, bun
       'X-Cove-Nonce': nonce,
       'X-Cove-Signature': signature,
     },
+  });
+}
+
+/** A signed runtime POST with a JSON body: the body's SHA-256 is the signature's last line. */
+export async function signedRuntimePost(baseUrl, target, { sdkKey, sdkSecret, bundleId }, body) {
+  const text = JSON.stringify(body);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = randomBytes(16).toString('hex');
+  const bodyHash = createHash('sha256').update(text).digest('hex');
+  const signature = createHmac('sha256', sdkSecret)
+    .update(`POST\n${target}\n${timestamp}\n${nonce}\n${bodyHash}`)
+    .digest('hex');
+  return fetch(baseUrl + target, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Cove-Sdk-Key': sdkKey,
+      'X-Cove-Bundle-Id': bundleId,
+      'X-Cove-Timestamp': timestamp,
+      'X-Cove-Nonce': nonce,
+      'X-Cove-Signature': signature,
+    },
+    body: text,
   });
 }

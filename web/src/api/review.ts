@@ -17,6 +17,8 @@ export const reviewRoutes = {
   updateReviewSettings: ['PUT', '/api/v1/platform/review-settings'],
   platformOrgReviewPolicy: ['GET', '/api/v1/platform/orgs/{orgId}/review-policy'],
   setOrgReviewPolicy: ['PUT', '/api/v1/platform/orgs/{orgId}/review-policy'],
+  reviewFile: ['GET', '/api/v1/platform/reviews/{reviewId}/files/{sha256}'],
+  appReviewFile: ['GET', '/api/v1/apps/{appId}/reviews/{reviewId}/files/{sha256}'],
 } as const satisfies RouteTable;
 
 type Routes = typeof reviewRoutes;
@@ -36,7 +38,7 @@ export const REVIEW_STATUSES: ReviewStatus[] = ['submitted', 'in_review', 'appro
 export const REASON_CATEGORIES = ['content', 'privacy', 'functionality', 'security', 'qualification', 'other'] as const;
 export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
 
-const { call } = bindRoutes(reviewRoutes);
+const { call, blob } = bindRoutes(reviewRoutes);
 
 export const reviewApi = {
   submit: (appId: string, version: string, body: Submission) => call('submitVersion', { appId, version }, { body }),
@@ -52,4 +54,7 @@ export const reviewApi = {
   updateSettings: (body: Body<'updateReviewSettings'>) => call('updateReviewSettings', {}, { body }),
   platformOrgPolicy: (orgId: string) => call('platformOrgReviewPolicy', { orgId }),
   setOrgPolicy: (orgId: string, required: boolean | null) => call('setOrgReviewPolicy', { orgId }, { body: { required } }),
+  // A rejection's screenshot, with the console's credentials.
+  file: (reviewId: string, sha256: string) => blob('reviewFile', { reviewId, sha256 }),
+  appFile: (appId: string, reviewId: string, sha256: string) => blob('appReviewFile', { appId, reviewId, sha256 }),
 };

@@ -219,6 +219,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{appId}/reviews/{reviewId}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A screenshot of a rejection of the organisation's version */
+        get: operations["get_apps_by_appId_reviews_by_reviewId_files_by_sha256"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{appId}/versions": {
         parameters: {
             query?: never;
@@ -615,6 +632,60 @@ export interface paths {
         };
         /** The logo image (public) */
         get: operations["get_branding_logo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the organisation's cases (reporters are not named) */
+        get: operations["get_cases_by_caseId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseId}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appeal the takedown (once per takedown)
+         * @description Event `case.appealed`.
+         */
+        post: operations["post_cases_by_caseId_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseId}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A screenshot or attachment of the organisation's case */
+        get: operations["get_cases_by_caseId_files_by_sha256"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1077,6 +1148,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's cases, newest first */
+        get: operations["get_orgs_by_orgId_cases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/certificates": {
         parameters: {
             query?: never;
@@ -1284,6 +1372,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A member reports a mini-program
+         * @description About any mini-program, by its public appId; the reporter does not see the case.
+         */
+        post: operations["post_orgs_by_orgId_reports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/resubmit": {
         parameters: {
             query?: never;
@@ -1432,6 +1540,174 @@ export interface paths {
         head?: never;
         /** Deprecate or annotate one */
         patch: operations["patch_platform_base_libraries_by_version"];
+        trace?: never;
+    };
+    "/api/v1/platform/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Violation cases, newest first */
+        get: operations["get_platform_cases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case: reports, history, appeals, files */
+        get: operations["get_platform_cases_by_caseId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss the reports
+         * @description Event `case.dismissed`.
+         */
+        post: operations["post_platform_cases_by_caseId_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A screenshot or appeal attachment */
+        get: operations["get_platform_cases_by_caseId_files_by_sha256"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's reports, newest first */
+        get: operations["get_platform_cases_by_caseId_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant the appeal: the mini-program is restored
+         * @description Event `case.restored`. Also the apps module's restore (`app.restored`).
+         */
+        post: operations["post_platform_cases_by_caseId_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/takedown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the mini-program down (the reason is shown to the organisation)
+         * @description Event `case.taken_down`. Also the apps module's takedown (`app.taken_down`, `app.status_changed`) in the same transaction.
+         */
+        post: operations["post_platform_cases_by_caseId_takedown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/uphold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uphold the takedown: the appeal is refused
+         * @description Event `case.appeal_upheld`.
+         */
+        post: operations["post_platform_cases_by_caseId_uphold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/cases/{caseId}/warn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Warn the organisation (the message is shown to it)
+         * @description Event `case.warned`.
+         */
+        post: operations["post_platform_cases_by_caseId_warn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/platform/certificates": {
@@ -1847,6 +2123,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platform/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An operator files a report */
+        post: operations["post_platform_reports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platform/review-settings": {
         parameters: {
             query?: never;
@@ -1939,6 +2232,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platform/reviews/{reviewId}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rejection's screenshot */
+        get: operations["get_platform_reviews_by_reviewId_files_by_sha256"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platform/reviews/{reviewId}/reject": {
         parameters: {
             query?: never;
@@ -1950,7 +2260,7 @@ export interface paths {
         put?: never;
         /**
          * Reject with a reason category and text
-         * @description The version becomes `rejected`. Event `review.rejected`.
+         * @description The version becomes `rejected`; the screenshots are shown to the organisation with the reason. Event `review.rejected`.
          */
         post: operations["post_platform_reviews_by_reviewId_reject"];
         delete?: never;
@@ -2272,6 +2582,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/runtime/v1/apps/{appId}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Its third-party audit certificate (PDF or image), as an attachment */
+        get: operations["get_runtime_apps_by_appId_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runtime/v1/apps/{appId}/icon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mini-program's icon (PNG or JPEG) */
+        get: operations["get_runtime_apps_by_appId_icon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runtime/v1/apps/{appId}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What users are shown about a mini-program
+         * @description For the wallet's 小程序属性 page: served from the catalog like the answer itself.
+         */
+        get: operations["get_runtime_apps_by_appId_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runtime/v1/apps/{appId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An end user reports a mini-program
+         * @description Signed like every runtime call, the body's SHA-256 included. Limited per reporter: the host app's user (`uid`), else the device (`deviceId`), else the address.
+         */
+        post: operations["post_runtime_apps_by_appId_reports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/runtime/v1/packages/{sha256}": {
         parameters: {
             query?: never;
@@ -2534,6 +2918,29 @@ export interface components {
             logoUrl: string | null;
             faviconUrl: string | null;
             loginImageUrl: string | null;
+        };
+        CaseAppeal: {
+            id: string;
+            caseId: string;
+            /** Format: int64 */
+            takedown: number;
+            /** @enum {string} */
+            status: "pending" | "upheld" | "restored";
+            text: string;
+            attachments: string[];
+            filedBy: string;
+            decidedBy: string | null;
+            decision: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            decidedAt: string | null;
         };
         Certificate: {
             id: string;
@@ -3360,6 +3767,14 @@ export interface components {
             };
             /** @description Operators' lists only */
             orgName: string;
+            /** @description A rejection's screenshots */
+            screenshots: {
+                sha256: string;
+                name: string;
+                contentType: string;
+                /** Format: int64 */
+                size: number;
+            }[];
             history: {
                 /**
                  * Format: date-time
@@ -3395,6 +3810,8 @@ export interface components {
             maxUnpackedBytes: number;
             /** Format: int64 */
             claimMinutes: number;
+            /** @description Shown to users before they first open a mini-program (the runtime profile's safetyNotice); empty for none */
+            safetyNotice: string;
         };
         ReviewWithChecks: {
             /** @example rev_4n8Jd2kQ0Zb7YwVf1Lx3Tc */
@@ -3455,6 +3872,14 @@ export interface components {
             };
             /** @description Operators' lists only */
             orgName?: string;
+            /** @description A rejection's screenshots */
+            screenshots: {
+                sha256: string;
+                name: string;
+                contentType: string;
+                /** Format: int64 */
+                size: number;
+            }[];
         };
         ReviewWithChecksPage: components["schemas"]["Page"] & {
             items: components["schemas"]["ReviewWithChecks"][];
@@ -3479,6 +3904,7 @@ export interface components {
             allowedMenus: string[];
             /** @description Set by the gray-release module when a plan decides */
             gray: Record<string, never> | null;
+            profile: components["schemas"]["RuntimeProfile"];
             /** @description The hosts the mini-program may use per channel (domains module): declared + platform whitelist − blocklist, `scheme://host[:port]`, `*.` wildcards admit names below */
             domains?: {
                 request: string[];
@@ -3487,6 +3913,57 @@ export interface components {
                 download: string[];
                 webview: string[];
             };
+        };
+        /** @description What users are shown about a mini-program (trust data) */
+        RuntimeProfile: {
+            appId: string;
+            name: string;
+            /** @description The organisation that publishes it */
+            developer: string;
+            /** @description GET it signed: /runtime/v1/apps/{appId}/icon */
+            iconUrl: string | null;
+            summary: string;
+            description: string;
+            category: string | null;
+            /** @description Open-source repository */
+            repositoryUrl: string | null;
+            auditCertificate: {
+                name: string;
+                contentType: string;
+                url: string;
+            } | null;
+            contracts: Record<string, never>[];
+            securityRating: string | null;
+            version: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            updatedAt: string;
+            /** @description Whether this version was approved by a reviewer (review module) */
+            review?: {
+                /** @enum {string} */
+                status: "approved" | "not_reviewed";
+                /**
+                 * Format: date-time
+                 * @description RFC 3339, UTC, milliseconds
+                 */
+                approvedAt: string | null;
+            };
+            /** @description An open violation case (review module) */
+            violation?: {
+                /** @enum {string} */
+                status: "open" | "taken_down";
+                /** Format: int64 */
+                reportCount: number;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339, UTC, milliseconds
+                 */
+                lastReportAt: string;
+            } | null;
+            /** @description The platform's first-use safety notice */
+            safetyNotice?: string | null;
         };
         /** @description In a PATCH every field is optional; only those present change. */
         SecuritySettings: {
@@ -3698,6 +4175,159 @@ export interface components {
         };
         VersionPage: components["schemas"]["Page"] & {
             items: components["schemas"]["Version"][];
+        };
+        ViolationCase: {
+            /** @example cas_4n8Jd2kQ0Zb7YwVf1Lx3Tc */
+            id: string;
+            orgId: string;
+            appId: string;
+            appName: string;
+            /** @enum {string} */
+            status: "open" | "dismissed" | "warned" | "taken_down" | "restored";
+            /**
+             * Format: int64
+             * @description Every report, ever
+             */
+            reportCount: number;
+            /**
+             * Format: int64
+             * @description Reports since the case last opened
+             */
+            openReports: number;
+            /** @description Reports per category since the case last opened */
+            categories: {
+                [key: string]: number;
+            };
+            /** @description The operator's reason, warning or note; shown to the organisation */
+            resolution: string | null;
+            decidedBy: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            decidedAt: string | null;
+            /** Format: int64 */
+            takedowns: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            lastReportAt: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            updatedAt: string;
+            /** @description In lists and the detail */
+            orgName?: string;
+        };
+        ViolationCaseDetail: {
+            /** @example cas_4n8Jd2kQ0Zb7YwVf1Lx3Tc */
+            id: string;
+            orgId: string;
+            appId: string;
+            appName: string;
+            /** @enum {string} */
+            status: "open" | "dismissed" | "warned" | "taken_down" | "restored";
+            /**
+             * Format: int64
+             * @description Every report, ever
+             */
+            reportCount: number;
+            /**
+             * Format: int64
+             * @description Reports since the case last opened
+             */
+            openReports: number;
+            /** @description Reports per category since the case last opened */
+            categories: {
+                [key: string]: number;
+            };
+            /** @description The operator's reason, warning or note; shown to the organisation */
+            resolution: string | null;
+            decidedBy: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            decidedAt: string | null;
+            /** Format: int64 */
+            takedowns: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            lastReportAt: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            updatedAt: string;
+            orgName: string;
+            /** @description The newest 50 */
+            reports: components["schemas"]["ViolationReport"][];
+            history: {
+                /** Format: int64 */
+                seq: number;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339, UTC, milliseconds
+                 */
+                at: string;
+                actorId: string;
+                actorName: string;
+                /** @enum {string} */
+                action: "opened" | "reopened" | "reported" | "dismissed" | "warned" | "taken_down" | "appealed" | "appeal_upheld" | "restored";
+                detail: Record<string, never>;
+            }[];
+            appeals: components["schemas"]["CaseAppeal"][];
+            files: {
+                sha256: string;
+                name: string;
+                contentType: string;
+                /** Format: int64 */
+                size: number;
+            }[];
+        };
+        ViolationCasePage: components["schemas"]["Page"] & {
+            items: components["schemas"]["ViolationCase"][];
+        };
+        ViolationReport: {
+            id: string;
+            /** @enum {string} */
+            source: "runtime" | "org" | "platform";
+            /** @enum {string} */
+            category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+            text: string;
+            screenshots: string[];
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            createdAt: string;
+            /** @description Operators only */
+            uid?: string | null;
+            /** @description Operators only */
+            deviceId?: string | null;
+            /** @description Operators only */
+            hostAppId?: string | null;
+            /** @description Operators only */
+            reporterId?: string | null;
+            /** @description Operators only */
+            reporterOrgId?: string | null;
+        };
+        ViolationReportPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["ViolationReport"][];
         };
     };
     responses: {
@@ -4834,6 +5464,52 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    get_apps_by_appId_reviews_by_reviewId_files_by_sha256: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mini-program id (`app_…`) */
+                appId: string;
+                /** @description Review id (`rev_…`) */
+                reviewId: string;
+                /** @description The file's SHA-256 (lowercase hex) */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The screenshot, as an attachment; ETag is its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`, `review.not_found`, `review.file_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6128,6 +6804,155 @@ export interface operations {
                 content?: never;
             };
             /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `branding.not_set`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    get_cases_by_caseId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCaseDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    post_cases_by_caseId_appeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    attachments?: {
+                        name: string;
+                        /** @description PNG, JPEG or PDF, base64, ≤ 2 MiB */
+                        data: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Filed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAppeal"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `cases.not_taken_down`, `cases.appeal_exists`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    get_cases_by_caseId_files_by_sha256: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+                /** @description A file's SHA-256 (lowercase hex) */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (PNG, JPEG or PDF), as an attachment; ETag is its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`, `cases.file_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7892,6 +8717,57 @@ export interface operations {
             507: components["responses"]["StorageFull"];
         };
     };
+    get_orgs_by_orgId_cases: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
+                /** @description Only cases in this state */
+                status?: "open" | "dismissed" | "warned" | "taken_down" | "restored";
+                /** @description Only this mini-program's case */
+                appId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organisation id (`org_…`) */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCasePage"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
     get_orgs_by_orgId_certificates: {
         parameters: {
             query?: never;
@@ -8885,6 +9761,84 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    post_orgs_by_orgId_reports: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Organisation id (`org_…`) */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+                    text: string;
+                    screenshots?: string[];
+                    appId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reportId: string;
+                        /** @enum {string} */
+                        category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339, UTC, milliseconds
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            /** @description Too many requests (`rate_limited`); see `Retry-After` and `details.retryAfterSeconds`. Codes: `cases.too_many_reports`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            507: components["responses"]["StorageFull"];
+        };
+    };
     post_orgs_by_orgId_resubmit: {
         parameters: {
             query?: never;
@@ -9427,6 +10381,514 @@ export interface operations {
                 };
             };
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    get_platform_cases: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
+                /** @description Only cases in this state */
+                status?: "open" | "dismissed" | "warned" | "taken_down" | "restored";
+                /** @description Only this mini-program's case */
+                appId?: string;
+                /** @description Only this organisation's */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCasePage"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    get_platform_cases_by_caseId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCaseDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    post_platform_cases_by_caseId_dismiss: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCase"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `cases.invalid_transition`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    get_platform_cases_by_caseId_files_by_sha256: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+                /** @description A file's SHA-256 (lowercase hex) */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (PNG, JPEG or PDF), as an attachment; ETag is its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`, `cases.file_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    get_platform_cases_by_caseId_reports: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows to skip (numbered pages); not together with `cursor` */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only rows created at or after this time (RFC 3339; for the operation log, the entry's time); field error `invalid_time` */
+                from?: components["parameters"]["From"];
+                /** @description Only rows created before this time (RFC 3339, exclusive); after `from`, else field error `before_from` */
+                to?: components["parameters"]["To"];
+            };
+            header?: never;
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationReportPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    post_platform_cases_by_caseId_restore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCase"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `cases.no_pending_appeal`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    post_platform_cases_by_caseId_takedown: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCase"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `cases.invalid_transition`, `apps.invalid_transition`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    post_platform_cases_by_caseId_uphold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCase"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `cases.no_pending_appeal`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    post_platform_cases_by_caseId_warn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Violation case id (`cas_…`) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationCase"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `cases.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `cases.invalid_transition`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
@@ -10867,6 +12329,73 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    post_platform_reports: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+                    text: string;
+                    screenshots?: string[];
+                    appId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reportId: string;
+                        /** @enum {string} */
+                        category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339, UTC, milliseconds
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
     get_platform_review_settings: {
         parameters: {
             query?: never;
@@ -10915,6 +12444,7 @@ export interface operations {
                     maxUnpackedBytes?: number;
                     /** Format: int64 */
                     claimMinutes?: number;
+                    safetyNotice?: string;
                 };
             };
         };
@@ -11156,6 +12686,50 @@ export interface operations {
             507: components["responses"]["StorageFull"];
         };
     };
+    get_platform_reviews_by_reviewId_files_by_sha256: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id (`rev_…`) */
+                reviewId: string;
+                /** @description The file's SHA-256 (lowercase hex) */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The screenshot, as an attachment; ETag is its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `review.not_found`, `review.file_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
     post_platform_reviews_by_reviewId_reject: {
         parameters: {
             query?: never;
@@ -11175,6 +12749,7 @@ export interface operations {
                     /** @enum {string} */
                     reasonCategory: "content" | "privacy" | "functionality" | "security" | "qualification" | "other";
                     reason: string;
+                    screenshots?: string[];
                 };
             };
         };
@@ -12433,6 +14008,266 @@ export interface operations {
             };
             /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `runtime.app_not_found`, `runtime.not_associated`, `runtime.not_released`, `runtime.app_offline`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_runtime_apps_by_appId_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mini-program id */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file; ETag is its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (`forbidden`), must fix something first (`auth.password_change_required`, `auth.2fa_enrollment_required`) or hit a quota (`quota.exceeded`). Codes: `runtime.host_app_disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `runtime.app_not_found`, `runtime.not_associated`, `runtime.file_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_runtime_apps_by_appId_icon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mini-program id */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file; ETag is its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (`forbidden`), must fix something first (`auth.password_change_required`, `auth.2fa_enrollment_required`) or hit a quota (`quota.exceeded`). Codes: `runtime.host_app_disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `runtime.app_not_found`, `runtime.not_associated`, `runtime.file_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_runtime_apps_by_appId_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mini-program id */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer's `profile`; ETag over it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuntimeProfile"];
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (`forbidden`), must fix something first (`auth.password_change_required`, `auth.2fa_enrollment_required`) or hit a quota (`quota.exceeded`). Codes: `runtime.host_app_disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `runtime.app_not_found`, `runtime.not_associated`, `runtime.not_released`, `runtime.app_offline`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    post_runtime_apps_by_appId_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mini-program id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+                    text: string;
+                    screenshots?: string[];
+                    uid?: string;
+                    deviceId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reportId: string;
+                        /** @enum {string} */
+                        category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339, UTC, milliseconds
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (`forbidden`), must fix something first (`auth.password_change_required`, `auth.2fa_enrollment_required`) or hit a quota (`quota.exceeded`). Codes: `runtime.host_app_disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `runtime.app_not_found`, `runtime.not_associated`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Too many requests (`rate_limited`); see `Retry-After` and `details.retryAfterSeconds`. Codes: `cases.too_many_reports`. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,7 @@ const messages: typeof zhCN = {
     'apps.not_reviewable': 'A version that was released is not reviewed again',
   },
   review: {
+    screenshots: 'Screenshots', addScreenshot: 'Add screenshot', shotTooLarge: '{name} is larger than 1 MB',
     submit: 'Submit for review', submitTitle: 'Submit version {version} for review', notes: 'Notes for the reviewer', notesHint: 'What changed and how to test it',
     testAccount: 'Test account', username: 'Username', password: 'Password', accountNote: 'About the account', expedite: 'Expedite',
     releaseOnApproval: 'Release when approved', submitted: 'Submitted; automated pre-checks done: {status}', withdraw: 'Withdraw review',

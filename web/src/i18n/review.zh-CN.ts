@@ -18,6 +18,7 @@ export default {
     'apps.not_reviewable': '已发布过的版本不再审核',
   },
   review: {
+    screenshots: '截图', addScreenshot: '添加截图', shotTooLarge: '{name} 超过 1 MB',
     submit: '提交审核', submitTitle: '提交版本 {version} 审核', notes: '审核说明', notesHint: '告诉审核员这个版本改了什么、如何测试',
     testAccount: '测试账号', username: '用户名', password: '密码', accountNote: '账号说明', expedite: '加急审核',
     releaseOnApproval: '审核通过后自动发布', submitted: '已提交，自动预检已完成：{status}', withdraw: '撤回审核',
