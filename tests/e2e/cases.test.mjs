@@ -165,4 +165,22 @@ describe('reports, takedown and appeal', () => {
     assert.equal((await res.json()).version, '1.0.0');
     await shot(page, '06-restored');
   });
+
+  test('an operator files a report in the console; the restored case opens again', async () => {
+    const page = s.ops;
+    await page.goto(`${cove.url}/ops/cases`);
+    const row = page.locator('[data-test=case-list] .el-table__row', { hasText: APP_NAME });
+    await row.waitFor();
+    const before = Number((await row.locator('[data-test=case-count]').innerText()).trim());
+    await page.locator('[data-test=file-report]').click();
+    await page.locator('[data-test=report-app]').fill(s.appId);
+    await page.locator('[data-test=report-text]').fill('恢复后仍有诱导转账的页面');
+    await shot(page, '07-file-report');
+    await page.locator('[data-test=report-submit]').click();
+    await page.locator('[data-test=report-submit]').waitFor({ state: 'detached' });
+    await page.reload();
+    const again = page.locator('[data-test=case-list] .el-table__row', { hasText: APP_NAME });
+    await again.locator('[data-status=open]').waitFor();
+    assert.equal(Number((await again.locator('[data-test=case-count]').innerText()).trim()), before + 1);
+  });
 });

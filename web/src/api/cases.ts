@@ -49,6 +49,9 @@ export const casesApi = {
   orgCases: (orgId: string, query: Query<'orgCases'> = {}) => call('orgCases', { orgId }, { query }),
   orgCase: (caseId: string) => call('orgCase', { caseId }),
   appeal: (caseId: string, body: AppealBody) => call('appealCase', { caseId }, { body }),
+  /** A report filed in the console: by a member of `orgId`, or by an operator (null). */
+  report: (orgId: string | null, body: Body<'platformReport'>) =>
+    orgId === null ? call('platformReport', {}, { body }) : call('orgReport', { orgId }, { body }),
   // A screenshot or attachment, with the console's credentials (a plain link would carry none).
   file: (caseId: string, sha256: string, operator: boolean) =>
     operator ? blob('platformCaseFile', { caseId, sha256 }) : blob('orgCaseFile', { caseId, sha256 }),

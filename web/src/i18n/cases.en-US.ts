@@ -46,6 +46,7 @@ const messages: typeof zhCN = {
     appealHint: 'One appeal per takedown. Attach screenshots or PDFs (up to 5, 2 MB each).', attachments: 'Attachments',
     addFile: 'Add file', appealed: 'Appeal filed', appealPending: 'Appeal pending', empty: 'No violations', noReports: 'No reports',
     fileTooLarge: '{name} is larger than 2 MB', takedownNotice: 'An operator took this mini-program down: {reason}', warningNotice: 'Operator warning: {message}',
+    fileReport: 'Report a mini-program', reportTitle: 'Report a mini-program', reportApp: 'AppID of the mini-program', reportCategory: 'Category', reportScreenshots: 'Screenshots (optional, up to 3 of 1 MB)', reportSubmit: 'Send report', reportFiled: 'Report sent',
     download: 'Download', none: 'None',
   },
 };

@@ -45,6 +45,7 @@ export default {
     appealHint: '每次下架只能申诉一次。可附上截图或 PDF（最多 5 个，每个不超过 2 MB）。', attachments: '附件',
     addFile: '添加文件', appealed: '已提交申诉', appealPending: '申诉处理中', empty: '没有违规记录', noReports: '没有举报',
     fileTooLarge: '{name} 超过 2 MB', takedownNotice: '运营方已下架该小程序：{reason}', warningNotice: '运营方警告：{message}',
+    fileReport: '举报小程序', reportTitle: '举报小程序', reportApp: '被举报的小程序 AppID', reportCategory: '举报类型', reportScreenshots: '截图（可选，最多 3 张，每张不超过 1 MB）', reportSubmit: '提交举报', reportFiled: '举报已提交',
     download: '下载', none: '无',
   },
 };
