@@ -120,7 +120,11 @@ def add_certificates(api):
                        "certificates (a self-signed one among them is trusted as given) or the system store, and "
                        "an expired or not-yet-valid leaf is refused. Lists are sorted by expiry, soonest first. An "
                        "hourly job emits `certificate.expiring` at 30, 14, 7 and 1 days left and "
-                       "`certificate.expired`, each once per certificate.")
+                       "`certificate.expired`, each once per certificate. When Cove terminates TLS, a handshake "
+                       "whose SNI name a platform certificate covers (exact, or `*.` one label up) is answered "
+                       "with it — the newest valid one when several do — from the next handshake after a change; "
+                       "any other name gets `http.tls.cert`. Operators may also have Cove generate the key and a "
+                       "CSR (`/api/v1/platform/certificate-requests`).")
     cert = api.schema("Certificate", obj({
         "id": string(), "scope": string(enum=["platform", "org"]), "orgId": nullable(string()),
         "names": array(string(), description="DNS subject alternative names (the CN when none)"),
@@ -151,3 +155,54 @@ def add_certificates(api):
                errors={404: ["certificates.not_found"]})
         api.op("DELETE", base + "/{certificateId}", tag=TAG_CERTS, summary="Delete a certificate", permission=write,
                params=params + [CERT_ID], responses={204: None}, errors={404: ["certificates.not_found"]})
+    add_certificate_requests(api, cert, codes)
+
+
+def add_certificate_requests(api, cert, codes):
+    request = api.schema("CertificateRequest", obj({
+        "id": string(description="`csr_…`"), "keyType": string(enum=["RSA-2048", "RSA-3072", "EC-P256"]),
+        "keyBits": integer(), "subject": string(description="RFC 2253"),
+        "names": array(string(), description="DNS names, lower case, punycode"),
+        "csr": string(description="The PKCS#10 request, PEM"), "createdAt": time(),
+    }, ["id", "keyType", "keyBits", "subject", "names", "csr", "createdAt"]))
+    base = "/api/v1/platform/certificate-requests"
+    req_id = path_param("requestId", "Signing request id (`csr_…`)")
+    subject = obj({"commonName": string(1, 64, description="One of `names`; the first name by default"),
+                   "organization": string(1, 64), "organizationalUnit": string(1, 64), "locality": string(1, 128),
+                   "state": string(1, 128), "country": string(1, 2, description="ISO 3166 alpha-2, capitals")})
+    body = obj({"keyType": string(enum=["RSA-2048", "RSA-3072", "EC-P256"]),
+                "names": array(string(1, 300), max_items=100,
+                               description="DNS names (subject alternative names); a leading `*.` covers one label"),
+                "subject": subject}, ["keyType", "names"],
+               description="Field codes: `unknown_value` (keyType), the host rules at `names[i]` (`ip_literal`, "
+                           "`localhost_not_allowed`, `invalid_host`, `invalid_wildcard`, …), `not_in_names` "
+                           "(subject.commonName), `invalid_country` (subject.country).")
+    api.op("GET", base, tag=TAG_CERTS, summary="List pending certificate signing requests, newest first",
+           permission="platform:read", responses={200: api.page_of("CertificateRequest")})
+    api.op("POST", base, tag=TAG_CERTS, summary="Generate a key and a certificate signing request",
+           description="Cove generates the private key (RSA 2048 or 3072 bits, or ECDSA P-256), seals it at rest and "
+                       "answers the PKCS#10 request (SHA-256, the names as subject alternative names). The key is "
+                       "never answered; uploading the certificate a CA signed for it completes a platform "
+                       "certificate. Runs on the worker pool (RSA generation takes up to a second).",
+           permission="platform:domains", body=body, responses={201: ("Generated", request)},
+           errors={400: ["validation_failed"], 409: ["certificates.too_many_requests"], 413: []})
+    api.op("GET", base + "/{requestId}", tag=TAG_CERTS, summary="A pending signing request",
+           permission="platform:read", params=[req_id], responses={200: request},
+           errors={404: ["certificates.request_not_found"]})
+    api.op("GET", base + "/{requestId}/csr", tag=TAG_CERTS, summary="Download the request as a .csr file",
+           permission="platform:read", params=[req_id],
+           responses={200: ("The PEM request, with Content-Disposition: attachment", string(), "application/pkcs10")},
+           errors={404: ["certificates.request_not_found"]})
+    api.op("POST", base + "/{requestId}/certificate", tag=TAG_CERTS,
+           summary="Complete a request with the certificate the CA signed",
+           description="The chain (leaf first) must be for the generated key (`certificates.key_mismatch`) and pass "
+                       "the same checks as an upload. Stores a platform certificate with that key — served by SNI "
+                       "from the next handshake — and removes the request, in one transaction.",
+           permission="platform:domains", params=[req_id],
+           body=obj({"certificate": string(1, 65536, description="PEM chain, leaf first")}, ["certificate"]),
+           responses={201: ("Stored", cert)},
+           errors={400: [c for c in codes if c != "certificates.invalid_key"], 404: ["certificates.request_not_found"],
+                   409: ["certificates.too_many"], 413: []})
+    api.op("DELETE", base + "/{requestId}", tag=TAG_CERTS, summary="Delete a pending request and its key",
+           permission="platform:domains", params=[req_id], responses={204: None},
+           errors={404: ["certificates.request_not_found"]})

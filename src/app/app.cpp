@@ -90,7 +90,7 @@ App::App(core::Config config, AppOptions options)
   context_ = std::make_unique<modules::AppContext>(
       modules::AppContext{config_, *db_, *blobs_, *events_, *audit_, *changes_, *clock_, metrics_, *secrets_, hooks_,
                           permissions_, quotas_, org_resolvers_, blob_references_, jobs_, catalog_sources_,
-                          overview_});
+                          overview_, sni_});
   build_modules(std::move(options.extra_modules));
   blob_collector_ = std::make_unique<BlobCollector>(*db_, *blobs_, blob_references_,
                                                     std::chrono::hours(config_.blob_gc_grace_hours));
@@ -110,7 +110,9 @@ App::App(core::Config config, AppOptions options)
   auto static_files = std::make_shared<http::StaticFiles>(embedded_web::files());
   pipeline_->set_fallback([static_files](http::Request& req) { return static_files->serve(req); });
   pipeline_->enable_idempotency(*idempotency_);
-  server_ = std::make_unique<http::Server>(server_options(config_, paths), *pipeline_, metrics_);
+  auto server = server_options(config_, paths);
+  server.sni = &sni_;
+  server_ = std::make_unique<http::Server>(std::move(server), *pipeline_, metrics_);
 }
 
 App::~App() {

@@ -20,6 +20,7 @@
 #include "core/storage_health.hpp"
 #include "http/pipeline.hpp"
 #include "http/server.hpp"
+#include "http/sni_certificates.hpp"
 #include "modules/module.hpp"
 
 namespace cove::app {
@@ -87,6 +88,7 @@ class App {
   std::unique_ptr<core::IdempotencyStore> idempotency_;
   http::Router router_;
   http::Hooks hooks_;
+  http::SniCertificates sni_;  // filled by the domains module, read by the server
   std::unique_ptr<modules::AppContext> context_;
   std::vector<std::unique_ptr<modules::Module>> modules_;
   std::unique_ptr<BlobCollector> blob_collector_;

@@ -134,7 +134,7 @@ struct Server::Impl {
 void Server::Impl::start() {
   if (started) throw std::logic_error("Server::start called twice");
   if (!options.tls_cert.empty() && !options.tls_key.empty()) {
-    tls = make_server_tls_context(options.tls_cert, options.tls_key);
+    tls = make_server_tls_context(options.tls_cert, options.tls_key, options.sni);
     context.tls = tls.get();
   }
   if (options.upload_dir.empty()) options.upload_dir = std::filesystem::temp_directory_path();

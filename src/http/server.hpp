@@ -16,6 +16,8 @@
 
 namespace cove::http {
 
+class SniCertificates;
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 = ephemeral (tests); see Server::port()
@@ -35,6 +37,7 @@ struct ServerOptions {
   std::chrono::seconds shutdown_timeout{10};
   std::string tls_cert;  // PEM files; TLS when both set
   std::string tls_key;
+  const SniCertificates* sni = nullptr;  // more certificates chosen by SNI; must outlive the server
   bool trust_proxy = false;
   std::filesystem::path upload_dir;  // temp files for streamed bodies (same fs as the blob store)
 };

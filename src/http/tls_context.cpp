@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <openssl/ssl.h>
 
+#include "http/sni_certificates.hpp"
+
 namespace cove::http {
 
 namespace ssl = boost::asio::ssl;
@@ -21,13 +23,34 @@ std::unique_ptr<ssl::context> base_context(ssl::context::method method) {
   return ctx;
 }
 
+// Runs during the handshake, on the I/O thread, once the client hello's server name is known.
+int select_by_server_name(SSL* ssl, int* /*alert*/, void* arg) {
+  const char* name = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
+  // An unknown name or none is not an error: the default certificate answers.
+  if (name != nullptr) static_cast<const SniCertificates*>(arg)->select(ssl, name);
+  return SSL_TLSEXT_ERR_OK;
+}
+
 }  // namespace
 
-std::unique_ptr<ssl::context> make_server_tls_context(const std::string& cert_file,
-                                                      const std::string& key_file) {
-  auto ctx = base_context(ssl::context::tls_server);
+void configure_server_context(ssl_ctx_st* ctx) {
+  // SSL 3, TLS 1.0 and 1.1 are broken or deprecated (RFC 8996).
+  if (SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION) != 1) {
+    throw std::runtime_error("TLS: cannot require TLS 1.2 or newer");
+  }
   // Client-initiated renegotiation is a denial-of-service lever and nothing here needs it.
-  SSL_CTX_set_options(ctx->native_handle(), SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+  SSL_CTX_set_options(ctx, SSL_OP_ALL | SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION |
+                               SSL_OP_CIPHER_SERVER_PREFERENCE);
+}
+
+std::unique_ptr<ssl::context> make_server_tls_context(const std::string& cert_file, const std::string& key_file,
+                                                      const SniCertificates* sni) {
+  auto ctx = std::make_unique<ssl::context>(ssl::context::tls_server);
+  configure_server_context(ctx->native_handle());
+  if (sni != nullptr) {
+    SSL_CTX_set_tlsext_servername_callback(ctx->native_handle(), select_by_server_name);
+    SSL_CTX_set_tlsext_servername_arg(ctx->native_handle(), const_cast<SniCertificates*>(sni));
+  }
   boost::system::error_code ec;
   ctx->use_certificate_chain_file(cert_file, ec);
   if (ec)

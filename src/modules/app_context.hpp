@@ -1,7 +1,7 @@
 #pragma once
 // What every module may use: the application's shared services and the registries through which
 // a module plugs into what cuts across modules — permissions, quotas, tenancy resolvers, blob
-// references, background jobs, runtime catalog sources (DESIGN.md §3). Owned by the application
+// references, background jobs, runtime catalog sources, certificates served by SNI (DESIGN.md §3). Owned by the application
 // (src/app/app.hpp); references stay valid from module construction until after stop().
 // Registries are written while modules are constructed and read-only once the server starts.
 #include "core/audit_log.hpp"
@@ -14,6 +14,7 @@
 #include "core/outbox.hpp"
 #include "core/secrets.hpp"
 #include "http/hooks.hpp"
+#include "http/sni_certificates.hpp"
 #include "modules/platform/blob_references.hpp"
 #include "modules/platform/catalog_sources.hpp"
 #include "modules/platform/job_scheduler.hpp"
@@ -42,6 +43,7 @@ struct AppContext {
   JobScheduler& jobs;
   CatalogSourceRegistry& catalog_sources;
   OverviewCounterRegistry& overview;  // what waits for an operator (工作台)
+  http::SniCertificates& tls_certificates;  // served by SNI when Cove terminates TLS
 };
 
 }  // namespace cove::modules

@@ -268,6 +268,8 @@ const std::map<std::string, Fixture>& fixtures() {
       // A host name: list entries and business domains answer their own 404 when it is unknown.
       {"host", [](test::TestServer&, World&) { return std::string("fixture.example.com"); }},
       {"certificateId", [](test::TestServer&, World&) { return std::string("crt_fixture"); }},
+      // Platform-only: every caller here is refused (401/403) or answered its own 404.
+      {"requestId", [](test::TestServer&, World&) { return std::string("csr_fixture"); }},
       // A package hash: the runtime's package route is open (signed by the SDK instead), so any
       // well-formed value shows that no caller reaches a 5xx.
       {"sha256", [](test::TestServer&, World&) { return std::string(64, 'a'); }},

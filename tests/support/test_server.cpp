@@ -37,6 +37,7 @@ TestServer::TestServer(TestServerOptions options) {
   }
   auto config = test_config(data_dir_);
   if (options.configure) options.configure(config);
+  tls_ = !config.http.tls.cert.empty();
   app::AppOptions app_options;
   app_options.clock = options.clock;
   if (options.modules) app_options.extra_modules = options.modules();
@@ -54,6 +55,11 @@ TestServer::~TestServer() {
 
 void TestServer::stop() { app_->stop(); }
 
-http::Client TestServer::client() const { return http::Client("127.0.0.1", app_->port()); }
+http::Client TestServer::client() const {
+  http::ClientOptions options;
+  options.tls = tls_;
+  options.verify_peer = false;  // the tests that check certificates do so themselves
+  return http::Client("127.0.0.1", app_->port(), options);
+}
 
 }  // namespace cove::test

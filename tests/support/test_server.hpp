@@ -28,6 +28,7 @@ class TestServer {
   TestServer(const TestServer&) = delete;
   TestServer& operator=(const TestServer&) = delete;
 
+  // Over TLS when the server has a certificate configured.
   http::Client client() const;
   std::uint16_t port() const { return app_->port(); }
   app::App& app() { return *app_; }
@@ -41,6 +42,7 @@ class TestServer {
  private:
   std::filesystem::path data_dir_;
   bool owns_dir_ = false;
+  bool tls_ = false;  // http.tls.cert set: client() speaks TLS (without checking the certificate)
   std::unique_ptr<app::App> app_;
 };
 

@@ -28,6 +28,9 @@ DomainsModule::DomainsModule(modules::AppContext& app, accounts::AccountsApi& ac
   // Private keys of the platform's certificates are sealed at rest with their own key.
   key_seal_ = std::make_unique<core::SealedBox>(app.secrets.random_key("certificate-key-seal.key"));
   certificates_ = std::make_unique<CertificateService>(app.db, app.changes, app.clock, *key_seal_);
+  // Served by SNI from the next handshake on: the change is committed when this runs.
+  serving_ = std::make_unique<CertificateServing>(*certificates_, app.tls_certificates);
+  certificates_->on_platform_change([this] { serving_->refresh(); });
   services_ =
       std::make_unique<DomainsServices>(DomainsServices{*domains_, *lists_, *verification_, *certificates_});
 
@@ -46,8 +49,10 @@ DomainsModule::DomainsModule(modules::AppContext& app, accounts::AccountsApi& ac
   // A few hosts a minute, each a bounded fetch: verified business domains are re-checked about
   // once per domains.verify.recheckHours; a failure takes the host out of the runtime at once.
   // Hourly, so a threshold is announced within the hour it is reached (each once).
-  app.jobs.schedule("domains.certificate_expiry", std::chrono::hours(1), [this] { certificates_->announce_expiry(); },
-                    std::chrono::seconds(5));
+  app.jobs.schedule("domains.certificate_expiry", std::chrono::hours(1), [this] {
+    certificates_->announce_expiry();
+    serving_->refresh();
+  }, std::chrono::seconds(5));
   app.jobs.schedule("domains.verify_recheck", std::chrono::minutes(1), [this] { verification_->recheck_due(20); });
 }
 
@@ -75,7 +80,10 @@ void DomainsModule::register_routes(http::Router& router) {
   mount_platform_list_routes(router, *services_);
   mount_verification_routes(router, *services_);
   mount_certificate_routes(router, *services_);
+  mount_certificate_request_routes(router, *services_);
 }
+
+void DomainsModule::start(modules::AppContext& /*ctx*/) { serving_->refresh(); }
 
 void DomainsModule::subscribe(core::EventBus& events) {
   // A certificate stored already within an alert threshold is announced at once, not at the

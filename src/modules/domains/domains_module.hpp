@@ -6,6 +6,7 @@
 
 #include "modules/accounts/accounts_api.hpp"
 #include "modules/apps/apps_api.hpp"
+#include "modules/domains/certificate_serving.hpp"
 #include "modules/domains/domain_service.hpp"
 #include "modules/domains/domains_api.hpp"
 #include "modules/domains/domains_routes.hpp"
@@ -25,6 +26,7 @@ class DomainsModule final : public modules::Module, public DomainsApi {
   std::string_view name() const override { return "domains"; }
   void register_routes(http::Router& router) override;
   void subscribe(core::EventBus& events) override;
+  void start(modules::AppContext& ctx) override;
 
   DomainLists declared(core::Conn& c, const std::string& org_id, const std::string& app_id) const override;
   DomainLists effective(core::Conn& c, const std::string& org_id, const std::string& app_id) const override;
@@ -36,6 +38,7 @@ class DomainsModule final : public modules::Module, public DomainsApi {
   std::unique_ptr<VerificationService> verification_;
   std::unique_ptr<core::SealedBox> key_seal_;
   std::unique_ptr<CertificateService> certificates_;
+  std::unique_ptr<CertificateServing> serving_;
   std::unique_ptr<DomainsServices> services_;
 };
 

@@ -20,5 +20,6 @@ void mount_domain_routes(http::Router& router, const DomainsServices& s);
 void mount_platform_list_routes(http::Router& router, const DomainsServices& s);
 void mount_verification_routes(http::Router& router, const DomainsServices& s);
 void mount_certificate_routes(http::Router& router, const DomainsServices& s);
+void mount_certificate_request_routes(http::Router& router, const DomainsServices& s);
 
 }  // namespace cove::domains

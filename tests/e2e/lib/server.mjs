@@ -5,12 +5,13 @@ import { mkdtempSync, rmSync, createWriteStream, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export async function startCove({ binary, adminEmail, adminPassword, artifacts }) {
+// `env` adds variables (COVE_HTTP_TLS_CERT, …) to the server's environment.
+export async function startCove({ binary, adminEmail, adminPassword, artifacts, env = {} }) {
   const dir = mkdtempSync(join(tmpdir(), 'cove-e2e-'));
   mkdirSync(artifacts, { recursive: true });
   const log = createWriteStream(join(artifacts, 'server.log'));
   const child = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--data', join(dir, 'data')], {
-    env: { ...process.env, COVE_ADMIN_EMAIL: adminEmail, COVE_ADMIN_PASSWORD: adminPassword },
+    env: { ...process.env, ...env, COVE_ADMIN_EMAIL: adminEmail, COVE_ADMIN_PASSWORD: adminPassword },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log);

@@ -22,6 +22,11 @@ export const domainsRoutes = {
   addOrgCertificate: ['POST', '/api/v1/orgs/{orgId}/certificates'],
   orgCertificate: ['GET', '/api/v1/orgs/{orgId}/certificates/{certificateId}'],
   deleteOrgCertificate: ['DELETE', '/api/v1/orgs/{orgId}/certificates/{certificateId}'],
+  certificateRequests: ['GET', '/api/v1/platform/certificate-requests'],
+  createCertificateRequest: ['POST', '/api/v1/platform/certificate-requests'],
+  certificateRequest: ['GET', '/api/v1/platform/certificate-requests/{requestId}'],
+  completeCertificateRequest: ['POST', '/api/v1/platform/certificate-requests/{requestId}/certificate'],
+  deleteCertificateRequest: ['DELETE', '/api/v1/platform/certificate-requests/{requestId}'],
 } as const satisfies RouteTable;
 
 type Routes = typeof domainsRoutes;
@@ -34,6 +39,8 @@ export type PlatformDomain = Schemas['PlatformDomain'];
 export type FlaggedApp = Schemas['FlaggedApp'];
 export type PlatformList = 'whitelist' | 'blocklist';
 export type Certificate = Schemas['Certificate'];
+export type CertificateRequest = Schemas['CertificateRequest'];
+export const CSR_KEY_TYPES = ['EC-P256', 'RSA-2048', 'RSA-3072'] as const;
 
 const { call } = bindRoutes(domainsRoutes);
 
@@ -54,4 +61,15 @@ export const domainsApi = {
   addCertificate: (body: BodyOf<Routes['addCertificate']>) => call('addCertificate', {}, { body }),
   certificate: (certificateId: string) => call('certificate', { certificateId }),
   deleteCertificate: (certificateId: string) => call('deleteCertificate', { certificateId }),
+  certificateRequests: () => call('certificateRequests', {}),
+  /** Cove generates the key (kept sealed) and answers the CSR to hand to a CA. */
+  createCertificateRequest: (body: BodyOf<Routes['createCertificateRequest']>) => call('createCertificateRequest', {}, { body }),
+  /** The CA's chain for the generated key completes a platform certificate. */
+  completeCertificateRequest: (requestId: string, certificate: string) =>
+    call('completeCertificateRequest', { requestId }, { body: { certificate } }),
+  deleteCertificateRequest: (requestId: string) => call('deleteCertificateRequest', { requestId }),
+  orgCertificates: (orgId: string) => call('orgCertificates', { orgId }),
+  addOrgCertificate: (orgId: string, certificate: string) => call('addOrgCertificate', { orgId }, { body: { certificate } }),
+  orgCertificate: (orgId: string, certificateId: string) => call('orgCertificate', { orgId, certificateId }),
+  deleteOrgCertificate: (orgId: string, certificateId: string) => call('deleteOrgCertificate', { orgId, certificateId }),
 };
