@@ -10,8 +10,9 @@ import { hostAppsRoutes } from './hostApps';
 import { grayRoutes } from './gray';
 import { domainsRoutes } from './domains';
 import { reviewRoutes } from './review';
+import { notifyRoutes } from './notify';
 
-const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, domainsRoutes, reviewRoutes];
+const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, domainsRoutes, reviewRoutes, notifyRoutes];
 
 export const routes: RouteRecordRaw[] = [
   ...modules.flatMap((m) => m.standalone ?? []),
