@@ -304,3 +304,31 @@ TEST_CASE("forgot password needs e-mail and a public URL", "[api][notify][mail]"
   CHECK(r.status == 409);
   CHECK(r.json()["code"] == "notify.mail_not_configured");
 }
+
+TEST_CASE("an invitation e-mails its link to the invitee, in the inviter's language", "[api][notify][mail]") {
+  test::SmtpTestServer smtp;
+  test::World w = test::given(mail_options(smtp)) | test::org("A").owner() | test::operators();
+  auto& a = w.org("A");
+  REQUIRE(w.call(Method::kPut, "/api/v1/me/notification-preferences", a.owner().token, {{"language", "en-US"}})
+              .status == 200);
+  const auto r = w.call(Method::kPost, "/api/v1/orgs/" + a.id + "/invitations", a.owner().token,
+                        {{"email", "newcomer@example.com"}, {"role", "developer"}});
+  REQUIRE(r.status == 201);
+  const auto link = r.json()["inviteUrl"].get<std::string>();
+  REQUIRE(smtp.wait_for(1));
+  wait_until_sent(w);
+  const auto m = smtp.messages()[0];
+  CHECK(m.starts_with("newcomer@example.com\n"));
+  CHECK(m.find("Subject: [Cove] Join Org A on Cove\r\n") != std::string::npos);
+  const auto text = text_part(m);
+  CHECK(text.find(link) != std::string::npos);
+  CHECK(text.find("as developer") != std::string::npos);
+  const auto log = mail_log(w);
+  REQUIRE(log["total"] == 1);
+  CHECK(log["items"][0]["kind"] == "invitation");
+  CHECK(log["items"][0]["security"] == true);
+  // The link grants membership: its mail's body is not kept once sent.
+  CHECK(w.server.app().db().read([](core::Conn& c) {
+    return c.query_value<std::int64_t>("SELECT count(*) FROM mail_messages WHERE body IS NOT NULL");
+  }) == 0);
+}

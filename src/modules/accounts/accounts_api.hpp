@@ -4,6 +4,7 @@
 // to and the errors they share. Identity, permissions and org resolvers reach other modules
 // through the registries on the AppContext, not through this header.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,14 @@ class Quotas {
   virtual void ensure(core::Conn& c, const std::string& org_id, std::string_view key, std::int64_t current,
                       std::int64_t adding = 1) const = 0;
 };
+
+// An invitation just created, with its token: what a later module needs to e-mail the link.
+// Handed to the listeners inside the creating transaction (the token exists nowhere else).
+struct InvitationCreated {
+  std::string invitation_id, org_id, org_name, email, role, token, invited_by, invited_by_name;
+  std::int64_t expires_ms = 0;
+};
+using InvitationListener = std::function<void(core::Tx&, const InvitationCreated&)>;
 
 // Someone a notification may be addressed to (an active account).
 struct Recipient {
@@ -67,6 +76,9 @@ class AccountsApi {
   // account ends, and the change is logged and announced. Slow (hashing): blocking routes only.
   virtual void set_password_by_email_proof(const core::Actor& actor, const std::string& user_id,
                                            const std::string& new_password) = 0;
+  // Called inside each invitation's creating transaction (register while modules are built); a
+  // listener that throws refuses the invitation.
+  virtual void add_invitation_listener(InvitationListener listener) = 0;
 };
 
 // Events of the accounts module (outbox topics, payloads in camelCase JSON).

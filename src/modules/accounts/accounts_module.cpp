@@ -95,6 +95,10 @@ void AccountsModule::set_password_by_email_proof(const core::Actor& actor, const
   services_->passwords.set_by_email_proof(actor, user_id, new_password);
 }
 
+void AccountsModule::add_invitation_listener(InvitationListener listener) {
+  services_->invitations.add_listener(std::move(listener));
+}
+
 std::string AccountsModule::product_name() const { return services_->settings.branding()->product_name; }
 
 std::unordered_set<std::string> AccountsModule::active_org_ids(core::Conn& c) const {

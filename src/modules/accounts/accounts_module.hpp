@@ -33,6 +33,7 @@ class AccountsModule final : public modules::Module, public AccountsApi {
   std::optional<Recipient> recipient_by_email(core::Conn& c, const std::string& email) const override;
   void set_password_by_email_proof(const core::Actor& actor, const std::string& user_id,
                                    const std::string& new_password) override;
+  void add_invitation_listener(InvitationListener listener) override;
 
  private:
   void declare(modules::AppContext& app);

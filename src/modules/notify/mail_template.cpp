@@ -91,4 +91,19 @@ MailText password_reset_mail(const std::string& language, const std::string& pro
           layout(language, product, heading, paragraph, link, button)};
 }
 
+MailText invitation_mail(const std::string& language, const std::string& product, const std::string& org,
+                         const std::string& inviter, const std::string& role, const std::string& link) {
+  const auto heading = english(language) ? fmt::format("Join {} on {}", org, product)
+                                         : fmt::format("邀请你加入「{}」", org);
+  const auto paragraph =
+      english(language)
+          ? fmt::format("{} invites you to the organisation {} as {}. Open the link to accept; it works once.",
+                        inviter, org, role)
+          : fmt::format("{} 邀请你以「{}」角色加入机构「{}」。打开下面的链接接受邀请，链接只能使用一次。", inviter,
+                        role, org);
+  const auto button = english(language) ? "Accept the invitation" : "接受邀请";
+  return {fmt::format("[{}] {}", product, heading), text_of(product, heading, paragraph, link),
+          layout(language, product, heading, paragraph, link, button)};
+}
+
 }  // namespace cove::notify

@@ -17,6 +17,9 @@ MailText test_mail(const std::string& language, const std::string& product);
 MailText password_reset_mail(const std::string& language, const std::string& product, const std::string& link,
                              int minutes);
 
+MailText invitation_mail(const std::string& language, const std::string& product, const std::string& org,
+                         const std::string& inviter, const std::string& role, const std::string& link);
+
 std::string html_escape(const std::string& s);
 
 }  // namespace cove::notify

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "modules/notify/notification_repo.hpp"
+
 namespace cove::notify {
 
 namespace {
@@ -23,9 +25,17 @@ MailOptions mail_options(const core::Config& config) {
           .public_url = url};
 }
 
+std::string role_label_zh(const std::string& role) {
+  if (role == "admin") return "管理员";
+  if (role == "developer") return "开发者";
+  if (role == "viewer") return "只读成员";
+  return role;
+}
+
 }  // namespace
 
-NotifyModule::NotifyModule(modules::AppContext& app, accounts::AccountsApi& accounts, apps::AppsApi& apps) {
+NotifyModule::NotifyModule(modules::AppContext& app, accounts::AccountsApi& accounts, apps::AppsApi& apps)
+    : accounts_(&accounts) {
   hub_ = std::make_unique<LiveHub>(static_cast<std::size_t>(app.config.integer("notify.streamsPerUser")),
                                    static_cast<std::size_t>(app.config.integer("notify.maxStreams")));
   sealed_ = std::make_unique<core::SealedBox>(app.secrets.random_key("mail-password-seal.key"));
@@ -36,6 +46,19 @@ NotifyModule::NotifyModule(modules::AppContext& app, accounts::AccountsApi& acco
   inbox_ = std::make_unique<InboxService>(app.db, app.changes, app.clock, *hub_);
   resets_ = std::make_unique<PasswordResetService>(app.db, app.changes, app.clock, accounts, *mail_);
   services_ = std::make_unique<NotifyServices>(NotifyServices{*inbox_, *hub_, *mail_, *resets_});
+  // An invitation e-mails its link to the invitee (a security mail: the link grants membership),
+  // in the inviter's language, when the platform can send mail and knows its public address.
+  accounts.add_invitation_listener([this](core::Tx& tx, const accounts::InvitationCreated& inv) {
+    if (!mail_->settings().configured() || mail_->public_url().empty()) return;
+    const auto language = notification_repo::language(tx, inv.invited_by).value_or(std::string(kLanguages[0]));
+    const auto role = language == "en-US" ? inv.role : role_label_zh(inv.role);
+    mail_->enqueue(tx, DirectMail{.to = inv.email,
+                                  .kind = "invitation",
+                                  .text = invitation_mail(language, accounts_->product_name(), inv.org_name,
+                                                          inv.invited_by_name, role,
+                                                          mail_->public_url() + "/invite/" + inv.token),
+                                  .security = true});
+  });
   // Queued mail leaves within a second; a failing run (the database busy) is retried next time.
   app.jobs.schedule("notify.mail_sender", std::chrono::seconds(1), [this] { mail_->send_due(); });
 }

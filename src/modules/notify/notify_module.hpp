@@ -27,6 +27,7 @@ class NotifyModule final : public modules::Module {
   static std::vector<core::ConfigKey> config_keys();
 
  private:
+  accounts::AccountsApi* accounts_;
   std::unique_ptr<LiveHub> hub_;
   std::unique_ptr<core::SealedBox> sealed_;
   std::unique_ptr<MailService> mail_;
