@@ -40,6 +40,7 @@ const messages: typeof zhCN = {
     },
     preferences: 'Notifications',
     preferencesHint: 'Choose how each kind reaches you; security notifications cannot be turned off.',
+    languages: { zhCN: 'Simplified Chinese', enUS: 'English' },
     language: 'Language of notifications',
     inbox: 'Inbox',
     email: 'E-mail',

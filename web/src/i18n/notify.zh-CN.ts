@@ -38,6 +38,7 @@ const messages = {
     },
     preferences: '通知设置',
     preferencesHint: '按消息类型选择接收方式；安全类通知不能关闭。',
+    languages: { zhCN: '简体中文', enUS: '英语' },
     language: '通知语言',
     inbox: '站内信',
     email: '邮件',
