@@ -67,6 +67,7 @@ declare module 'vue' {
     IdCell: typeof import('./src/components/IdCell.vue')['default']
     LangSwitch: typeof import('./src/components/LangSwitch.vue')['default']
     ListState: typeof import('./src/components/ListState.vue')['default']
+    NotificationBell: typeof import('./src/components/NotificationBell.vue')['default']
     OperationLogTable: typeof import('./src/components/OperationLogTable.vue')['default']
     OrgSelect: typeof import('./src/components/OrgSelect.vue')['default']
     Pagination: typeof import('./src/components/Pagination.vue')['default']

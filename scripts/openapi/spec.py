@@ -28,6 +28,7 @@ ERROR_RESPONSES = {
     428: ("PreconditionRequired", "The route replaces a resource only under `If-Match` with the ETag the caller "
                                   "read."),
     429: ("RateLimited", "Too many requests (`rate_limited`); see `Retry-After` and `details.retryAfterSeconds`."),
+    503: ("ServiceUnavailable", "The server cannot take this request now (a capacity limit); retry later."),
     507: ("StorageFull", "The server's data directory has no space left (`storage_full`); nothing was written. "
                          "Retry after `Retry-After` seconds."),
 }

@@ -6,6 +6,7 @@
 #include "modules/apps/apps_module.hpp"
 #include "modules/domains/domains_module.hpp"
 #include "modules/gray/gray_module.hpp"
+#include "modules/notify/notify_module.hpp"
 #include "modules/review/review_module.hpp"
 #include "modules/runtime/runtime_module.hpp"
 
@@ -57,6 +58,11 @@ const std::vector<Entry>& entries() {
       {&review::ReviewModule::config_keys,
        [](Built& b) {
          return std::make_unique<review::ReviewModule>(b.ctx(), b.get<accounts::AccountsModule>(),
+                                                       b.get<apps::AppsModule>());
+       }},
+      {&notify::NotifyModule::config_keys,
+       [](Built& b) {
+         return std::make_unique<notify::NotifyModule>(b.ctx(), b.get<accounts::AccountsModule>(),
                                                        b.get<apps::AppsModule>());
        }},
       {&runtime::RuntimeModule::config_keys,

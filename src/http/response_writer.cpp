@@ -46,7 +46,7 @@ void append_head(std::string& out, const Response& res, const ResponseFraming& f
     if (sendable_header(name, value)) out.append(name).append(": ").append(value).append("\r\n");
   }
   out.append("Date: ").append(http_date()).append("\r\n");
-  if (status_has_body(res.status))
+  if (status_has_body(res.status) && !framing.until_close)
     out.append("Content-Length: ").append(std::to_string(length)).append("\r\n");
   if (framing.version >= 11 && !framing.keep_alive) out += "Connection: close\r\n";
   if (framing.version == 10 && framing.keep_alive) out += "Connection: keep-alive\r\n";
@@ -156,6 +156,20 @@ asio::awaitable<bool> write_file(AnyStream& stream, const Response& res, const R
 }
 
 }  // namespace
+
+asio::awaitable<bool> write_stream_head(AnyStream& stream, const Response& res, const ResponseFraming& framing) {
+  ResponseFraming f = framing;
+  f.keep_alive = false;
+  f.until_close = true;
+  std::string head;
+  head.reserve(512);
+  append_head(head, res, f, 0);
+  co_return co_await write_all(stream, asio::const_buffer(head.data(), head.size()), f.timeout);
+}
+
+asio::awaitable<bool> write_text(AnyStream& stream, std::string_view text, std::chrono::seconds timeout) {
+  co_return co_await write_all(stream, asio::const_buffer(text.data(), text.size()), timeout);
+}
 
 ResponseFile ResponseFile::open(const FileBody& region) {
   const int fd = ::open(region.path.c_str(), O_RDONLY | O_CLOEXEC);

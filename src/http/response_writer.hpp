@@ -36,6 +36,7 @@ struct ResponseFraming {
   bool keep_alive = true;
   bool head_only = false;            // HEAD: the GET's headers, Content-Length included, and no body
   std::chrono::seconds timeout{30};  // each write must make progress within this
+  bool until_close = false;          // no Content-Length: the body ends with the connection
 };
 
 // Sends `res`; its file region (when res.file is set) is read from `file`. Returns false when
@@ -43,5 +44,11 @@ struct ResponseFraming {
 // the connection.
 asio::awaitable<bool> write_response(AnyStream& stream, Response& res, const ResponseFile& file,
                                      const ResponseFraming& framing);
+
+// The head of an event stream (Response::events): no Content-Length, so the body runs until the
+// connection closes (HTTP/1.1 §6.3), which is what an event stream does anyway.
+asio::awaitable<bool> write_stream_head(AnyStream& stream, const Response& res, const ResponseFraming& framing);
+// Bytes of a body whose head is out; false when the connection failed.
+asio::awaitable<bool> write_text(AnyStream& stream, std::string_view text, std::chrono::seconds timeout);
 
 }  // namespace cove::http

@@ -37,6 +37,7 @@ struct RouteInfo {
   std::string permission;        // declared permission ("" = none declared)
   bool is_public = false;        // declared open to anyone (sign-in, health, runtime)
   bool blocking = false;         // run on the worker pool
+  bool event_stream = false;     // answers a Server-Sent Events stream that stays open
   std::size_t body_limit = 0;    // 0 = server default
   std::uint64_t stream_limit = 0;  // >0: stream body to a temp file up to this size
   // Optional per-request limit below stream_limit (an organisation's package quota), asked after
@@ -62,6 +63,9 @@ class RouteBuilder {
   // checker the accounts module installs (without one, such routes answer 403).
   RouteBuilder& permission(std::string perm) { info_.permission = std::move(perm); return *this; }
   RouteBuilder& open() { info_.is_public = true; return *this; }
+  // Declares that a successful answer is an event stream (Response::events): clients and tests
+  // must not wait for its end.
+  RouteBuilder& event_stream() { info_.event_stream = true; return *this; }
 
  private:
   RouteInfo& info_;

@@ -9,7 +9,9 @@
 
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -20,6 +22,7 @@
 #include "http/beast_convert.hpp"
 #include "http/body_reader.hpp"
 #include "http/errors.hpp"
+#include "http/event_stream.hpp"
 #include "http/head_reader.hpp"
 #include "http/request_id.hpp"
 #include "http/response_writer.hpp"
@@ -28,6 +31,7 @@
 namespace cove::http {
 
 void ConnectionHandle::close() {
+  if (interrupt) interrupt();
   if (stream != nullptr) stream->close();
 }
 
@@ -45,6 +49,9 @@ constexpr auto kLingerTime = std::chrono::seconds(2);
 constexpr std::uint64_t kLingerBytes = 4 * 1024 * 1024;
 constexpr auto kTlsCloseTimeout = std::chrono::seconds(2);
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+// An event stream writes a comment this often when it has nothing to say: proxies keep the
+// connection, and a client that left is noticed by the failed write.
+constexpr auto kStreamHeartbeat = std::chrono::seconds(15);
 
 auto nothrow(beast::error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
 
@@ -299,10 +306,48 @@ class Session {
     // During shutdown an in-flight request is still answered, with Connection: close.
     keep_alive = keep_alive && !res.close && !context_.stopping;
     context_.pipeline.finish(req, res, started);
+    if (res.events) {
+      co_await stream_events(res, version);
+      close_after_response_ = true;
+      co_return false;
+    }
     const ResponseFraming framing{version, keep_alive, req.method == Method::kHead, options_.body_timeout};
     const bool written = co_await write_response(stream_, res, file, framing);
     close_after_response_ = written && !keep_alive;
     co_return written&& keep_alive;
+  }
+
+  // Writes an event stream's frames as producers queue them, until it closes, the client leaves
+  // or the server stops. The coroutine sleeps on a timer between frames; send() cancels it from
+  // whichever thread produced (through a post to this strand, where the timer lives).
+  asio::awaitable<void> stream_events(Response& res, unsigned version) {
+    auto events = res.events;
+    const ResponseFraming framing{version, false, false, options_.body_timeout};
+    if (!co_await write_stream_head(stream_, res, framing)) {
+      events->detach();
+      co_return;
+    }
+    auto timer = std::make_shared<asio::steady_timer>(co_await asio::this_coro::executor);
+    auto strand = handle_.strand;
+    events->attach([timer, strand] { asio::post(strand, [timer] { timer->cancel(); }); });
+    handle_.interrupt = [timer] { timer->cancel(); };
+    for (;;) {
+      bool closed = false;
+      const std::string frames = events->take(closed);
+      if (!frames.empty() && !co_await write_text(stream_, frames, options_.body_timeout)) break;
+      if (closed || context_.stopping) break;
+      // Idle while waiting, so a shutdown closes the stream at once (through `interrupt`).
+      handle_.idle = true;
+      timer->expires_after(kStreamHeartbeat);
+      beast::error_code ec;
+      co_await timer->async_wait(nothrow(ec));
+      handle_.idle = false;
+      if (context_.stopping) break;
+      // Woken by a frame or the stream's end: loop to take it; by the heartbeat: say so.
+      if (!ec && !co_await write_text(stream_, ": heartbeat\n\n", options_.body_timeout)) break;
+    }
+    handle_.interrupt = nullptr;
+    events->detach();
   }
 
   asio::awaitable<void> close() {

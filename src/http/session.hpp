@@ -2,6 +2,7 @@
 // One connection's request loop, run as a coroutine on the connection's strand. Internal to
 // src/http: the server accepts, the session reads, dispatches through the pipeline and writes.
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -39,6 +40,9 @@ struct ConnectionHandle {
   AnyStream* stream = nullptr;  // set while the session runs
   // Waiting for a request to begin (or for the TLS handshake): closing loses nothing.
   bool idle = true;
+  // Set while an event stream waits for frames: wakes it, so a shutdown need not wait for the
+  // next heartbeat.
+  std::function<void()> interrupt;
   // Closes the socket, if the session still runs; its pending operation completes with an error.
   void close();
 };

@@ -48,6 +48,7 @@ struct UploadedFile {
 };
 
 struct RouteInfo;
+class EventStream;
 
 struct Request {
   Method method = Method::kGet;
@@ -95,6 +96,9 @@ struct Response {
   std::string body;
   std::optional<FileBody> file;
   bool close = false;  // close the connection after writing
+  // Set: a Server-Sent Events response (http/event_stream.hpp) that stays open until the stream
+  // closes or the client leaves; `body` is ignored and the connection closes afterwards.
+  std::shared_ptr<EventStream> events;
 
   static Response json(int status, const nlohmann::json& body);
   static Response json_text(int status, std::string body);  // already-serialised JSON

@@ -71,6 +71,7 @@ TEST_CASE("changing the password checks the current one and the policy", "[api][
            .headers = test::bearer_json(alice.token),
            .body = change("Correct-Horse-9", "Another-Horse-10"),
            .expected_status = 204,
+           .events = {"user.password_changed"},
            .audit = {"auth.password_changed"}},
       });
 }

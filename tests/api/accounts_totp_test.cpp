@@ -265,6 +265,7 @@ TEST_CASE("disabling 2FA needs the password and a code", "[api][auth]") {
                    .headers = test::bearer_json(alice.token),
                    .body = disable("Correct-Horse-9", code_at(two_fa.secret, clock)),
                    .expected_status = 204,
+                   .events = {"user.2fa_disabled"},
                    .audit = {"auth.2fa_disabled"},
                    .check =
                        [&](const http::ClientResponse&) {

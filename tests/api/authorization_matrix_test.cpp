@@ -30,6 +30,7 @@
 #include "modules/accounts/api_key_service.hpp"
 #include "modules/accounts/permissions.hpp"
 #include "support/accounts_fixture.hpp"
+#include "support/raw_socket.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace cove;
@@ -178,6 +179,8 @@ const std::map<std::string, Fixture>& fixtures() {
       // A version number: routes naming one answer the service's own 404 when it does not exist,
       // which is enough to tell authorisation apart.
       {"version", [](test::TestServer&, World&) { return std::string("1.0.0"); }},
+      // Anyone's inbox routes answer the service's own 404 (notify.not_found) for an id not theirs.
+      {"notificationId", [](test::TestServer&, World&) { return std::string("ntf_matrix"); }},
       {"hostAppId",
        [](test::TestServer& server, World& w) {
          auto r = server.client().post_json(
@@ -312,7 +315,23 @@ struct RouteUnderTest {
   std::string pattern;
   std::string permission;
   bool is_public;
+  bool event_stream = false;
 };
+
+// An event stream's answer does not end: read its head (and a refusal's body) over a raw socket
+// with Connection: close instead of waiting for the end.
+http::ClientResponse stream_request(std::uint16_t port, const std::string& target, const http::Headers& headers) {
+  test::RawSocket s(port);
+  std::string request = "GET " + target + " HTTP/1.1\r\nHost: matrix.test\r\nConnection: close\r\n";
+  for (const auto& [name, value] : headers.items()) request += name + ": " + value + "\r\n";
+  REQUIRE(s.send(request + "\r\n"));
+  const auto head = s.read_until("\r\n\r\n", std::chrono::seconds(10));
+  REQUIRE(head);
+  http::ClientResponse r;
+  r.status = std::stoi(head->substr(9, 3));
+  if (r.status != 200) r.body = s.read_until_close(std::chrono::seconds(10));
+  return r;
+}
 
 // The permission table's verdict for `caller` on a route declaring `permission` over org A.
 Outcome expected(const RouteUnderTest& route, Caller caller) {
@@ -447,7 +466,7 @@ TEST_CASE("authorisation matrix: every route × every kind of caller", "[api][ma
     test::TestServer server({.data_dir = template_dir});
     std::set<std::string> params;
     for (const auto* route : server.app().router().routes()) {
-      routes.push_back({route->method, route->pattern, route->permission, route->is_public});
+      routes.push_back({route->method, route->pattern, route->permission, route->is_public, route->event_stream});
       for (const auto& name : param_names(route->pattern)) {
         if (!fixtures().contains(name)) {
           FAIL("route " << http::method_name(route->method) << " " << route->pattern
@@ -482,7 +501,9 @@ TEST_CASE("authorisation matrix: every route × every kind of caller", "[api][ma
       if (caller != Caller::kAnonymous)
         headers.set("Authorization", "Bearer " + world.credentials.at(caller));
       if (has_body) headers.set("Content-Type", "application/json");
-      const auto response = server->client().request(route.method, target, headers, has_body ? "{}" : "");
+      const auto response = route.event_stream
+                                ? stream_request(server->port(), target, headers)
+                                : server->client().request(route.method, target, headers, has_body ? "{}" : "");
       // A DELETE that succeeded removed the resource its path names; the next caller starts from
       // a fresh copy, or the permission check would answer 404 before asking about permissions.
       if (route.method == Method::kDelete && response.status < 300) fresh_server();

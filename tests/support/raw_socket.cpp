@@ -176,4 +176,16 @@ std::string RawSocket::read_until_close(std::chrono::milliseconds timeout) {
   return std::exchange(buffer_, {});
 }
 
+std::optional<std::string> RawSocket::read_until(std::string_view needle, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    if (const auto at = buffer_.find(needle); at != std::string::npos) {
+      std::string out = buffer_.substr(0, at + needle.size());
+      buffer_.erase(0, at + needle.size());
+      return out;
+    }
+    if (!fill(deadline)) return std::nullopt;
+  }
+}
+
 }  // namespace cove::test

@@ -43,6 +43,9 @@ class RawSocket {
   bool readable_within(std::chrono::milliseconds timeout);
   // Everything the server sends until it closes or `timeout` passes.
   std::string read_until_close(std::chrono::milliseconds timeout);
+  // What arrives up to and including the first `needle` (the rest stays buffered); nullopt when
+  // the connection closes or `timeout` passes first. For streamed responses (Server-Sent Events).
+  std::optional<std::string> read_until(std::string_view needle, std::chrono::milliseconds timeout);
 
  private:
   // Reads more into buffer_; false on close, reset or when the deadline passes.

@@ -4,6 +4,8 @@
 // to and the errors they share. Identity, permissions and org resolvers reach other modules
 // through the registries on the AppContext, not through this header.
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -14,6 +16,7 @@
 #include "core/db.hpp"
 #include "core/error.hpp"
 #include "core/event_type.hpp"
+#include "core/principal.hpp"
 
 namespace cove::accounts {
 
@@ -33,6 +36,19 @@ class Quotas {
                       std::int64_t adding = 1) const = 0;
 };
 
+// An invitation just created, with its token: what a later module needs to e-mail the link.
+// Handed to the listeners inside the creating transaction (the token exists nowhere else).
+struct InvitationCreated {
+  std::string invitation_id, org_id, org_name, email, role, token, invited_by, invited_by_name;
+  std::int64_t expires_ms = 0;
+};
+using InvitationListener = std::function<void(core::Tx&, const InvitationCreated&)>;
+
+// Someone a notification may be addressed to (an active account).
+struct Recipient {
+  std::string user_id, email, name;
+};
+
 class AccountsApi {
  public:
   virtual ~AccountsApi() = default;
@@ -43,6 +59,26 @@ class AccountsApi {
   // left out. For operator lists that show whose a row is.
   virtual std::unordered_map<std::string, std::string> org_names(core::Conn& c,
                                                                  const std::vector<std::string>& org_ids) const = 0;
+  // Active accounts among the organisation's members whose role is one of `roles` (owner, admin,
+  // developer, viewer), oldest membership first.
+  virtual std::vector<Recipient> org_recipients(core::Conn& c, const std::string& org_id,
+                                                const std::vector<std::string>& roles) const = 0;
+  // Active platform operators whose role is one of `roles` (platform_admin, platform_reviewer).
+  virtual std::vector<Recipient> operator_recipients(core::Conn& c, const std::vector<std::string>& roles) const = 0;
+  // One active account; nullopt for an unknown or disabled one.
+  virtual std::optional<Recipient> recipient(core::Conn& c, const std::string& user_id) const = 0;
+  // The platform's name as the operators branded it (e-mails sign with it).
+  virtual std::string product_name() const = 0;
+  // The active account with this e-mail address (case-insensitive), for "forgot password".
+  virtual std::optional<Recipient> recipient_by_email(core::Conn& c, const std::string& email) const = 0;
+  // Sets a new password proven by an e-mailed single-use link that the caller checked: the
+  // password policy applies (400 validation_failed at `newPassword`), every session of the
+  // account ends, and the change is logged and announced. Slow (hashing): blocking routes only.
+  virtual void set_password_by_email_proof(const core::Actor& actor, const std::string& user_id,
+                                           const std::string& new_password) = 0;
+  // Called inside each invitation's creating transaction (register while modules are built); a
+  // listener that throws refuses the invitation.
+  virtual void add_invitation_listener(InvitationListener listener) = 0;
 };
 
 // Events of the accounts module (outbox topics, payloads in camelCase JSON).
@@ -114,6 +150,21 @@ struct MemberRemoved {
     return std::tuple{core::field("orgId", &MemberRemoved::org_id), core::field("userId", &MemberRemoved::user_id)};
   }
 };
+
+// A change to how an account signs in, told to its owner (it cannot be muted): the password was
+// changed, or two-factor sign-in turned on or off.
+template <const char* Topic>
+struct AccountSecurityChanged {
+  static constexpr std::string_view kTopic = Topic;
+  std::string user_id;
+  static constexpr auto fields() { return std::tuple{core::field("userId", &AccountSecurityChanged::user_id)}; }
+};
+inline constexpr char kPasswordChanged[] = "user.password_changed";
+inline constexpr char kTwoFactorEnabled[] = "user.2fa_enabled";
+inline constexpr char kTwoFactorDisabled[] = "user.2fa_disabled";
+using PasswordChanged = AccountSecurityChanged<kPasswordChanged>;
+using TwoFactorEnabled = AccountSecurityChanged<kTwoFactorEnabled>;
+using TwoFactorDisabled = AccountSecurityChanged<kTwoFactorDisabled>;
 
 }  // namespace events
 

@@ -5,6 +5,7 @@
 #include "modules/accounts/member_repo.hpp"
 #include "modules/accounts/org_repo.hpp"
 #include "modules/accounts/permissions.hpp"
+#include "modules/accounts/recipient_repo.hpp"
 #include "modules/accounts/settings_repo.hpp"
 
 namespace cove::accounts {
@@ -71,6 +72,34 @@ std::unordered_map<std::string, std::string> AccountsModule::org_names(core::Con
                                                                       const std::vector<std::string>& org_ids) const {
   return org_repo::names(c, org_ids);
 }
+
+std::vector<Recipient> AccountsModule::org_recipients(core::Conn& c, const std::string& org_id,
+                                                      const std::vector<std::string>& roles) const {
+  return recipient_repo::by_org_roles(c, org_id, roles);
+}
+
+std::vector<Recipient> AccountsModule::operator_recipients(core::Conn& c, const std::vector<std::string>& roles) const {
+  return recipient_repo::by_platform_roles(c, roles);
+}
+
+std::optional<Recipient> AccountsModule::recipient(core::Conn& c, const std::string& user_id) const {
+  return recipient_repo::find(c, user_id);
+}
+
+std::optional<Recipient> AccountsModule::recipient_by_email(core::Conn& c, const std::string& email) const {
+  return recipient_repo::find_by_email(c, email);
+}
+
+void AccountsModule::set_password_by_email_proof(const core::Actor& actor, const std::string& user_id,
+                                                 const std::string& new_password) {
+  services_->passwords.set_by_email_proof(actor, user_id, new_password);
+}
+
+void AccountsModule::add_invitation_listener(InvitationListener listener) {
+  services_->invitations.add_listener(std::move(listener));
+}
+
+std::string AccountsModule::product_name() const { return services_->settings.branding()->product_name; }
 
 std::unordered_set<std::string> AccountsModule::active_org_ids(core::Conn& c) const {
   const auto ids = org_repo::active_ids(c);

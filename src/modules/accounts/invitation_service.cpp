@@ -77,6 +77,13 @@ CreatedInvitation InvitationService::create(const core::Actor& actor, const std:
                      .after = {{"email", email},
                                {"role", role},
                                {"expiresAt", core::format_rfc3339_millis(inv.expires_ms)}}});
+    if (!listeners_.empty()) {
+      const auto names = org_repo::names(tx, {org_id});
+      const auto name = names.contains(org_id) ? names.at(org_id) : org_id;
+      const InvitationCreated created{inv.id, org_id, name, email, role, out.token, inv.invited_by,
+                                      inv.invited_by_name, inv.expires_ms};
+      for (const auto& listener : listeners_) listener(tx, created);
+    }
   });
   return out;
 }

@@ -2,7 +2,8 @@
 // Invitations: an administrator invites an email address with a role; whoever holds the link
 // joins the organisation — with a new account, or with their existing one when signed in as
 // that email. Tokens are 256-bit random, stored as SHA-256, expire after the security setting
-// invitationTtlHours and work once. Nothing here sends mail: the inviter shares the link.
+// invitationTtlHours and work once. The inviter gets the link; listeners (the notify module's
+// e-mail) get it inside the creating transaction.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -75,9 +76,12 @@ class InvitationService {
                             const std::optional<NewAccount>& account);
 
   std::int64_t now_ms() const { return clock_.unix_millis(); }
+  // Registered while modules are built, before any request.
+  void add_listener(InvitationListener listener) { listeners_.push_back(std::move(listener)); }
 
  private:
   Invitation find_usable(core::Conn& c, const std::string& token) const;
+  std::vector<InvitationListener> listeners_;
 
   core::Db& db_;
   core::ChangeLog& changes_;

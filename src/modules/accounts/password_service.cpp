@@ -40,11 +40,34 @@ void PasswordService::change(const core::Actor& actor, const std::string& curren
     lockout_.record_success(tx, user_id);
     const int revoked =
         session_repo::revoke_all_for_user(tx, user_id, now, "password_changed", actor.principal->session_id);
-    changes_.record(tx, actor,
+    changes_.record(tx, actor, events::PasswordChanged{user_id},
                     {.action = "auth.password_changed",
                      .target_type = "user",
                      .target_id = user_id,
                      .after = {{"otherSessionsRevoked", revoked}}});
+  });
+}
+
+void PasswordService::set_by_email_proof(const core::Actor& actor, const std::string& user_id,
+                                         const std::string& new_password) {
+  const auto security = settings_.security();
+  core::FieldErrors errors;
+  db_.read([&](core::Conn& c) {
+    if (!user_repo::find_by_id(c, user_id)) throw errors::user_not_found();
+    check_new_password(c, *security, new_password, user_id, "newPassword", errors);
+  });
+  errors.throw_if_any();
+  const auto hash = core::password::hash(new_password, password_cost_);
+  db_.write([&](core::Tx& tx) {
+    const auto now = clock_.unix_millis();
+    user_repo::set_password(tx, user_id, hash, false, now);
+    lockout_.record_success(tx, user_id);
+    const int revoked = session_repo::revoke_all_for_user(tx, user_id, now, "password_reset");
+    changes_.record(tx, actor, events::PasswordChanged{user_id},
+                    {.action = "auth.password_reset_by_email",
+                     .target_type = "user",
+                     .target_id = user_id,
+                     .after = {{"sessionsRevoked", revoked}}});
   });
 }
 

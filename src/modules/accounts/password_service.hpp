@@ -43,6 +43,10 @@ class PasswordService {
   // Sets a temporary password for `user_id` and returns it (shown once, never stored in clear).
   // Slow (hashing): blocking routes only.
   std::string reset(const core::Actor& actor, const std::string& user_id, const PasswordReset& how = {});
+  // A new password proven by an e-mailed single-use link (the notify module checks the link):
+  // the policy applies (400 at `newPassword`), every session ends, a lockout is cleared, and the
+  // change is logged and announced (user.password_changed). Slow (hashing): blocking routes only.
+  void set_by_email_proof(const core::Actor& actor, const std::string& user_id, const std::string& new_password);
 
  private:
   core::Db& db_;

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/password.hpp"
 #include "core/totp.hpp"
+#include "modules/accounts/accounts_api.hpp"
 #include "modules/accounts/recovery_code_repo.hpp"
 #include "modules/accounts/user_repo.hpp"
 
@@ -98,7 +99,7 @@ std::vector<std::string> TotpService::confirm(const core::Actor& actor, const st
     }
     user_repo::set_totp(tx, user->id, user->totp_pending, std::nullopt, step, now);
     auto codes = new_recovery_codes(tx, user->id);
-    changes_.record(tx, actor,
+    changes_.record(tx, actor, events::TwoFactorEnabled{user->id},
                           {.action = "auth.2fa_enabled", .target_type = "user", .target_id = user->id});
     return codes;
   });
@@ -118,7 +119,7 @@ void TotpService::disable(const core::Actor& actor, const std::string& password,
     user_repo::set_totp(tx, user.id, std::nullopt, std::nullopt, 0, now);
     recovery_code_repo::delete_all(tx, user.id);
     lockout_.record_success(tx, user.id);
-    changes_.record(tx, actor,
+    changes_.record(tx, actor, events::TwoFactorDisabled{user.id},
                           {.action = "auth.2fa_disabled", .target_type = "user", .target_id = user.id});
     return true;
   });

@@ -5,12 +5,25 @@ import { mkdtempSync, rmSync, createWriteStream, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// `env` adds variables (COVE_HTTP_TLS_CERT, …) to the server's environment.
-export async function startCove({ binary, adminEmail, adminPassword, artifacts, env = {} }) {
+/** A port free right now on 127.0.0.1 (for a server whose public URL must be known before it starts). */
+export async function freePort() {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `env`: more COVE_* settings; `listen`: a fixed HOST:PORT instead of an ephemeral port. */
+export async function startCove({ binary, adminEmail, adminPassword, artifacts, env = {}, listen = '127.0.0.1:0' }) {
   const dir = mkdtempSync(join(tmpdir(), 'cove-e2e-'));
   mkdirSync(artifacts, { recursive: true });
   const log = createWriteStream(join(artifacts, 'server.log'));
-  const child = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--data', join(dir, 'data')], {
+  const child = spawn(binary, ['serve', '--listen', listen, '--data', join(dir, 'data')], {
     env: { ...process.env, ...env, COVE_ADMIN_EMAIL: adminEmail, COVE_ADMIN_PASSWORD: adminPassword },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -210,6 +210,46 @@ export class ApiClient {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
+  /**
+   * Reads a Server-Sent Events response with the access token (EventSource cannot send one),
+   * calling `onEvent` per frame until the stream ends, fails or `signal` aborts. Refreshes once on
+   * a 401. Resolves when the stream ended; rejects with ApiError when it was refused.
+   */
+  async events(path: string, onEvent: (name: string, data: string) => void, signal: AbortSignal): Promise<void> {
+    const open = () =>
+      this.fetchImpl(this.baseUrl + path, {
+        headers: { Accept: 'text/event-stream', ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}) },
+        credentials: 'same-origin',
+        signal,
+      });
+    const sentWithToken = this.token !== null;
+    let res = await open();
+    if (res.status === 401 && sentWithToken && (await this.refresh())) {
+      await res.text().catch(() => '');
+      res = await open();
+    }
+    if (!res.ok || !res.body) throw await errorFrom(res);
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        let name = 'message';
+        const data: string[] = [];
+        for (const line of frame.split('\n')) {
+          if (line.startsWith('event: ')) name = line.slice(7);
+          else if (line.startsWith('data: ')) data.push(line.slice(6));
+        }
+        if (data.length) onEvent(name, data.join('\n'));
+      }
+    }
+  }
+
   /** PUT/POST a file with upload progress (fetch cannot report it). Refreshes once on 401. */
   async upload<T>(method: Method, path: string, file: Blob, opts: UploadOptions = {}): Promise<T> {
     const sentWithToken = this.token !== null;

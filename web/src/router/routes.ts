@@ -11,8 +11,9 @@ import { grayRoutes } from './gray';
 import { domainsRoutes } from './domains';
 import { reviewRoutes } from './review';
 import { casesRoutes } from './cases';
+import { notifyRoutes } from './notify';
 
-const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, domainsRoutes, reviewRoutes, casesRoutes];
+const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, domainsRoutes, reviewRoutes, casesRoutes, notifyRoutes];
 
 export const routes: RouteRecordRaw[] = [
   ...modules.flatMap((m) => m.standalone ?? []),
