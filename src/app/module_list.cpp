@@ -8,6 +8,7 @@
 #include "modules/gray/gray_module.hpp"
 #include "modules/review/review_module.hpp"
 #include "modules/runtime/runtime_module.hpp"
+#include "modules/webhooks/webhooks_module.hpp"
 
 namespace cove::app {
 
@@ -58,6 +59,11 @@ const std::vector<Entry>& entries() {
        [](Built& b) {
          return std::make_unique<review::ReviewModule>(b.ctx(), b.get<accounts::AccountsModule>(),
                                                        b.get<apps::AppsModule>());
+       }},
+      {&webhooks::WebhooksModule::config_keys,
+       [](Built& b) {
+         return std::make_unique<webhooks::WebhooksModule>(b.ctx(), b.get<accounts::AccountsModule>(),
+                                                           b.get<apps::AppsModule>());
        }},
       {&runtime::RuntimeModule::config_keys,
        [](Built& b) {
