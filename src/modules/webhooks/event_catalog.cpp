@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <type_traits>
 
 #include "modules/accounts/accounts_api.hpp"
@@ -43,7 +44,7 @@ nlohmann::json example_of(std::string_view name, const nlohmann::json& schema) {
       {"endpointId", "whe_0PlKo9IjMn8UhBy7GtVr6F"}, {"host", "shop.example.com"},
       {"blockedHost", "bad.example.com"}, {"url", "https://ci.example.com/cove-hooks"},
       {"notAfter", "2027-03-01T00:00:00.000Z"}, {"name", "示例科技有限公司"}, {"status", "online"},
-      {"percentage", 20}, {"names", nlohmann::json::array({"www.example.com"})}};
+      {"percentage", 20}, {"reason", "资料齐全"}, {"names", nlohmann::json::array({"www.example.com"})}};
   for (const auto& [key, value] : known) {
     if (key == name) return value;
   }
@@ -78,6 +79,13 @@ EventTypeInfo describe(std::string module, std::string description, bool platfor
                  {"type", "object"},
                  {"properties", std::move(properties)},
                  {"required", std::move(required)}};
+  // A status as the module's events carry it.
+  if (example.contains("status")) {
+    static const std::map<std::string, std::string, std::less<>> by_module = {
+        {"accounts", "active"}, {"apps", "online"}, {"gray", "running"}, {"review", "in_review"}};
+    const auto it = by_module.find(info.module);
+    if (it != by_module.end()) example["status"] = it->second;
+  }
   info.example = std::move(example);
   return info;
 }
