@@ -9,9 +9,10 @@ import { appsRoutes } from './apps';
 import { hostAppsRoutes } from './hostApps';
 import { grayRoutes } from './gray';
 import { domainsRoutes } from './domains';
+import { webhooksRoutes } from './webhooks';
 import { reviewRoutes } from './review';
 
-const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, domainsRoutes, reviewRoutes];
+const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, domainsRoutes, reviewRoutes, webhooksRoutes];
 
 export const routes: RouteRecordRaw[] = [
   ...modules.flatMap((m) => m.standalone ?? []),
