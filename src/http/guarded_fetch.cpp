@@ -69,6 +69,7 @@ struct Transfer {
   const FetchOptions* options = nullptr;
   std::string body;
   bool too_large = false;
+  bool truncated = false;
   std::string refused;  // the address refused, if any
 };
 
@@ -76,6 +77,11 @@ size_t on_data(char* data, size_t size, size_t n, void* user) {
   auto* t = static_cast<Transfer*>(user);
   const auto bytes = size * n;
   if (t->body.size() + bytes > t->options->max_bytes) {
+    if (t->options->truncate_body) {
+      t->body.append(data, t->options->max_bytes - t->body.size());
+      t->truncated = true;
+      return 0;  // enough read: stop the transfer, the answer still counts
+    }
     t->too_large = true;
     return 0;  // aborts the transfer with CURLE_WRITE_ERROR
   }
@@ -127,14 +133,15 @@ class CurlFetcher final : public GuardedFetcher {
 
   FetchResult get(const std::string& url, const FetchOptions& options) const override {
     const auto host = part_of(url, CURLUPART_HOST);
-    if (!host || part_of(url, CURLUPART_SCHEME) != "https") return failure("invalid_url", "Only https:// URLs");
+    if (!host || !scheme_allowed(url, options)) return failure("invalid_url", "Only https:// URLs");
     std::string current = url;
     for (int hop = 0;; ++hop) {
-      auto r = once(current, options);
+      OutboundRequest request{.method = "GET", .url = current, .headers = {}, .body = {}};
+      auto r = once(request, options);
       if (!r.ok || r.status < 300 || r.status > 399 || r.status == 304) return r;
       const auto next = r.location;
       if (next.empty()) return r;
-      if (part_of(next, CURLUPART_SCHEME) != "https" || part_of(next, CURLUPART_HOST) != host) {
+      if (!scheme_allowed(next, options) || part_of(next, CURLUPART_HOST) != host) {
         return failure("redirect_refused", fmt::format("Redirected to another host or scheme: {}", next));
       }
       if (hop + 1 > options.max_redirects) return failure("too_many_redirects", "Too many redirects");
@@ -142,22 +149,50 @@ class CurlFetcher final : public GuardedFetcher {
     }
   }
 
+  FetchResult send(const OutboundRequest& request, const FetchOptions& options) const override {
+    if (!part_of(request.url, CURLUPART_HOST) || !scheme_allowed(request.url, options)) {
+      return failure("invalid_url", options.allow_http ? "Only http:// and https:// URLs" : "Only https:// URLs");
+    }
+    return once(request, options);
+  }
+
  private:
-  static FetchResult once(const std::string& url, const FetchOptions& options) {
+  static bool scheme_allowed(const std::string& url, const FetchOptions& options) {
+    const auto scheme = part_of(url, CURLUPART_SCHEME);
+    return scheme == "https" || (options.allow_http && scheme == "http");
+  }
+
+  static FetchResult once(const OutboundRequest& request, const FetchOptions& options) {
     CURL* curl = curl_easy_init();
     if (curl == nullptr) return failure("failed", "Could not start an HTTPS client");
     Transfer t;
     t.options = &options;
     curl_slist* connect_to = nullptr;
     for (const auto& c : options.connect_to) connect_to = curl_slist_append(connect_to, c.c_str());
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "https");
+    curl_slist* headers = nullptr;
+    // curl adds "Expect: 100-continue" to larger POSTs, costing a round trip per delivery.
+    if (request.method != "GET") headers = curl_slist_append(headers, "Expect:");
+    for (const auto& [name, value] : request.headers) {
+      headers = curl_slist_append(headers, fmt::format("{}: {}", name, value).c_str());
+    }
+    curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, options.allow_http ? "http,https" : "https");
+    if (request.method == "POST") {
+      curl_easy_setopt(curl, CURLOPT_POST, 1L);
+      curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
+      curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    } else if (request.method != "GET") {
+      curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    }
+    if (headers != nullptr) curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);  // redirects are checked above, one by one
     curl_easy_setopt(curl, CURLOPT_PROXY, "");           // never an environment proxy
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options.total_timeout.count()));
-    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_bytes));
+    if (!options.truncate_body) {
+      curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_bytes));
+    }
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!options.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options.ca_file.c_str());
@@ -177,7 +212,7 @@ class CurlFetcher final : public GuardedFetcher {
     if (curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location != nullptr) {
       r.location = location;
     }
-    if (code == CURLE_OK) {
+    if (code == CURLE_OK || (t.truncated && code == CURLE_WRITE_ERROR)) {
       r.ok = true;
       r.status = static_cast<int>(status);
       r.body = std::move(t.body);
@@ -200,6 +235,7 @@ class CurlFetcher final : public GuardedFetcher {
       r = failure("failed", curl_easy_strerror(code));
     }
     curl_slist_free_all(connect_to);
+    curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
     return r;
   }

@@ -1,6 +1,6 @@
 #pragma once
-// Outbound HTTPS GET for URLs that users supply (business-domain verification today, webhooks
-// next), guarded against server-side request forgery: https only, no proxy from the environment,
+// Outbound HTTPS requests to URLs that users supply (business-domain verification, webhook
+// deliveries), guarded against server-side request forgery: https only, no proxy from the environment,
 // connect and total timeouts, a size cap, redirects followed only to the same host (and counted),
 // and every address the client is about to connect to checked — loopback, private, link-local,
 // CGNAT, multicast and other non-public ranges are refused unless the caller allows them. The
@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct sockaddr;
@@ -21,8 +22,10 @@ struct FetchOptions {
   std::chrono::milliseconds connect_timeout{5000};
   std::chrono::milliseconds total_timeout{10000};
   std::size_t max_bytes = 64 * 1024;  // of the body; more is an error, not a truncation
-  int max_redirects = 3;              // each to the same host, over https
+  int max_redirects = 3;              // each to the same host, over https (0: none followed)
   bool allow_private_addresses = false;
+  bool allow_http = false;       // plain http:// too (an operator's choice for webhooks)
+  bool truncate_body = false;    // keep the first max_bytes of a longer body instead of failing
   std::string ca_file;  // PEM bundle to trust instead of the system store ("" = the system's)
   // curl's --connect-to pairs "HOST:PORT:CONNECT-HOST:CONNECT-PORT": reach a name elsewhere while
   // keeping its name for SNI, Host and certificate checks (split-horizon set-ups, tests). The
@@ -43,10 +46,20 @@ struct FetchResult {
   std::string location;      // a redirect's target, as sent
 };
 
+// A request other than a plain GET (a webhook delivery's POST).
+struct OutboundRequest {
+  std::string method = "POST";
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+};
+
 class GuardedFetcher {
  public:
   virtual ~GuardedFetcher() = default;
   virtual FetchResult get(const std::string& url, const FetchOptions& options) const = 0;
+  // Sends `request`; a redirect answer is returned as it is (never followed).
+  virtual FetchResult send(const OutboundRequest& request, const FetchOptions& options) const = 0;
 };
 
 // The libcurl implementation (thread-safe: one easy handle per call).

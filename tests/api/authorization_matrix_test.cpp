@@ -84,6 +84,7 @@ const std::map<std::string, std::set<std::string>>& org_grants() {
       {"domains:write", {"owner", "admin", "developer"}},
       {"keys:manage", {"owner", "admin"}},
       {"audit:read", {"owner", "admin"}},
+      {"webhooks:manage", {"owner", "admin"}},
   };
   return table;
 }
@@ -97,6 +98,7 @@ const std::map<std::string, std::set<std::string>>& platform_grants() {
       {"platform:operators", {"platform_admin"}},
       {"platform:audit", {"platform_admin"}},
       {"platform:domains", {"platform_admin"}},
+      {"platform:webhooks", {"platform_admin"}},
   };
   return table;
 }
@@ -267,6 +269,16 @@ const std::map<std::string, Fixture>& fixtures() {
          });
          return id;
        }},
+      // An endpoint of org A (an http receiver address nobody listens on: deliveries fail quietly).
+      {"webhookId",
+       [](test::TestServer& server, World& w) {
+         auto r = server.client().post_json("/api/v1/orgs/" + w.org_a + "/webhooks",
+                                            {{"url", "https://hooks.example.com/matrix"}, {"events", {"*"}}},
+                                            test::bearer(w.credentials[Caller::kOwner]));
+         REQUIRE(r.status == 201);
+         return r.json()["id"].get<std::string>();
+       }},
+      {"messageId", [](test::TestServer&, World&) { return std::string("msg_fixture"); }},
       {"uid", [](test::TestServer&, World&) { return std::string("alice"); }},
       // A host name: list entries and business domains answer their own 404 when it is unknown.
       {"host", [](test::TestServer&, World&) { return std::string("fixture.example.com"); }},

@@ -40,6 +40,9 @@ class FakeFetcher final : public http::GuardedFetcher {
     if (it == files.end()) return {.ok = true, .status = 404, .body = "not found"};
     return {.ok = true, .status = 200, .body = it->second};
   }
+  http::FetchResult send(const http::OutboundRequest&, const http::FetchOptions&) const override {
+    return {.ok = false, .error = "failed", .message = "verification only GETs"};
+  }
   std::map<std::string, std::string> files;
   mutable std::vector<std::string> urls;
 };

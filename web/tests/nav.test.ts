@@ -19,8 +19,8 @@ const names = (items: { name: string }[]) => items.map((i) => i.name);
 describe('console menu from route meta', () => {
   it('operations console: every page for an admin, in order, with titles', () => {
     const items = navItems(records(), 'ops', access(['platform:read', 'platform:operators']));
-    expect(names(items)).toEqual(['ops-home', 'ops-orgs', 'ops-apps', 'ops-operators', 'ops-base-libraries', 'ops-domain-lists', 'ops-certificates', 'ops-review-settings', 'ops-settings']);
-    expect(items.map((i) => i.title)).toEqual(['nav.workbench', 'nav.orgReview', 'nav.allApps', 'nav.operators', 'nav.baseLibraries', 'nav.domainLists', 'nav.certificates', 'nav.reviewSettings', 'nav.settings']);
+    expect(names(items)).toEqual(['ops-home', 'ops-orgs', 'ops-apps', 'ops-operators', 'ops-base-libraries', 'ops-domain-lists', 'ops-certificates', 'ops-webhooks', 'ops-review-settings', 'ops-settings']);
+    expect(items.map((i) => i.title)).toEqual(['nav.workbench', 'nav.orgReview', 'nav.allApps', 'nav.operators', 'nav.baseLibraries', 'nav.domainLists', 'nav.certificates', 'nav.platformWebhooks', 'nav.reviewSettings', 'nav.settings']);
     expect(items[0]?.path).toBe('/ops');
     // The review queue carries the pending-organisations counter as its badge.
     expect(items[1]).toMatchObject({ path: '/ops/orgs', badge: 'pendingOrgs' });

@@ -9,11 +9,12 @@ import { appsRoutes } from './apps';
 import { hostAppsRoutes } from './hostApps';
 import { grayRoutes } from './gray';
 import { domainsRoutes } from './domains';
+import { webhooksRoutes } from './webhooks';
 import { reviewRoutes } from './review';
 import { casesRoutes } from './cases';
 import { notifyRoutes } from './notify';
 
-const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, domainsRoutes, reviewRoutes, casesRoutes, notifyRoutes];
+const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, domainsRoutes, reviewRoutes, casesRoutes, notifyRoutes, webhooksRoutes];
 
 export const routes: RouteRecordRaw[] = [
   ...modules.flatMap((m) => m.standalone ?? []),
