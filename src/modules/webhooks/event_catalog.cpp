@@ -38,7 +38,7 @@ nlohmann::json example_of(std::string_view name, const nlohmann::json& schema) {
       {"orgId", "org_3kTqfRzW8vJpL2mXaN9bYc"}, {"appOrgId", "org_3kTqfRzW8vJpL2mXaN9bYc"},
       {"appId", "app_7HdLs0QmWv4xZr2NpKe1uT"}, {"versionId", "ver_1PqZs8LmVb3xTr6NwKe2uY"},
       {"version", "1.4.0"},  {"previousVersion", "1.3.2"}, {"planId", "gpl_5RtYu1IoPa9sDf3GhJk7lZ"},
-      {"reviewId", "rev_2WsXe4DcRf6VtGb8YhNu1J"}, {"hostAppId", "hap_9MkLo2IjUh4YgTf6RdEs8W"},
+      {"reviewId", "rev_2WsXe4DcRf6VtGb8YhNu1J"}, {"caseId", "cas_3EdCv5RfVt7GbYh9NuJm2K"}, {"hostAppId", "hap_9MkLo2IjUh4YgTf6RdEs8W"},
       {"userId", "usr_4QaZw2SxEd6CrFv8TgBy1H"}, {"ownerId", "usr_4QaZw2SxEd6CrFv8TgBy1H"},
       {"listId", "uid_6YhNb8GtFr4VeDc2XsWq0A"}, {"certificateId", "crt_8UjMn6BhYg4TfVr2CdEx0Z"},
       {"endpointId", "whe_0PlKo9IjMn8UhBy7GtVr6F"}, {"host", "shop.example.com"},

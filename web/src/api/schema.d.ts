@@ -4892,7 +4892,6 @@ export interface components {
         VersionPage: components["schemas"]["Page"] & {
             items: components["schemas"]["Version"][];
         };
-<<<<<<< HEAD
         ViolationCase: {
             /** @example cas_4n8Jd2kQ0Zb7YwVf1Lx3Tc */
             id: string;
@@ -4918,39 +4917,17 @@ export interface components {
             /** @description The operator's reason, warning or note; shown to the organisation */
             resolution: string | null;
             decidedBy: string | null;
-=======
-        WebhookEndpoint: {
-            id: string;
-            /** @description null for the platform's */
-            orgId: string | null;
-            url: string;
-            description: string;
-            events: string[];
-            appIds: string[];
-            headers: {
-                [key: string]: string;
-            };
-            enabled: boolean;
-            /** @enum {string|null} */
-            disabledReason: "gone" | "failing" | null;
-            secretRotating: boolean;
->>>>>>> webhooks
             /**
              * Format: date-time
              * @description RFC 3339, UTC, milliseconds
              */
-<<<<<<< HEAD
             decidedAt: string | null;
             /** Format: int64 */
             takedowns: number;
-=======
-            oldSecretExpiresAt: string | null;
->>>>>>> webhooks
             /**
              * Format: date-time
              * @description RFC 3339, UTC, milliseconds
              */
-<<<<<<< HEAD
             lastReportAt: string | null;
             /**
              * Format: date-time
@@ -5018,23 +4995,10 @@ export interface components {
             history: {
                 /** Format: int64 */
                 seq: number;
-=======
-            failingSince: string | null;
-            health: {
-                /** Format: int64 */
-                attempts24h: number;
-                successRate24h: number | null;
-                /**
-                 * Format: int64
-                 * @description Messages waiting for a (re)try
-                 */
-                pending: number;
->>>>>>> webhooks
                 /**
                  * Format: date-time
                  * @description RFC 3339, UTC, milliseconds
                  */
-<<<<<<< HEAD
                 at: string;
                 actorId: string;
                 actorName: string;
@@ -5062,18 +5026,11 @@ export interface components {
             category: "fraud" | "illegal" | "privacy" | "malicious" | "copyright" | "other";
             text: string;
             screenshots: string[];
-=======
-                lastFailureAt: string | null;
-                /** @description `HTTP <status>` or the error */
-                lastFailure: string | null;
-            };
->>>>>>> webhooks
             /**
              * Format: date-time
              * @description RFC 3339, UTC, milliseconds
              */
             createdAt: string;
-<<<<<<< HEAD
             /** @description Operators only */
             uid?: string | null;
             /** @description Operators only */
@@ -5087,7 +5044,54 @@ export interface components {
         };
         ViolationReportPage: components["schemas"]["Page"] & {
             items: components["schemas"]["ViolationReport"][];
-=======
+        };
+        WebhookEndpoint: {
+            id: string;
+            /** @description null for the platform's */
+            orgId: string | null;
+            url: string;
+            description: string;
+            events: string[];
+            appIds: string[];
+            headers: {
+                [key: string]: string;
+            };
+            enabled: boolean;
+            /** @enum {string|null} */
+            disabledReason: "gone" | "failing" | null;
+            secretRotating: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            oldSecretExpiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            failingSince: string | null;
+            health: {
+                /** Format: int64 */
+                attempts24h: number;
+                successRate24h: number | null;
+                /**
+                 * Format: int64
+                 * @description Messages waiting for a (re)try
+                 */
+                pending: number;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339, UTC, milliseconds
+                 */
+                lastFailureAt: string | null;
+                /** @description `HTTP <status>` or the error */
+                lastFailure: string | null;
+            };
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            createdAt: string;
             /**
              * Format: date-time
              * @description RFC 3339, UTC, milliseconds
@@ -5140,7 +5144,6 @@ export interface components {
         };
         WebhookMessagePage: components["schemas"]["Page"] & {
             items: components["schemas"]["WebhookMessage"][];
->>>>>>> webhooks
         };
     };
     responses: {
