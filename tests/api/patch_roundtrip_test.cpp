@@ -209,6 +209,25 @@ TEST_CASE("every field of every PATCH route round-trips through GET", "[api][pat
                                {"loginTitle", "Welcome"},
                                {"loginText", "Sign in with your work account.\nHelp: it@acme.example"},
                                {"copyright", "© 2026 Acme"}}});
+  // Webhook endpoints subscribed to a type nothing here emits, so no delivery moves their health.
+  for (const bool platform : {false, true}) {
+    const auto& token = platform ? w.platform_admin().token : a.owner().token;
+    auto created = w.call(Method::kPost, platform ? "/api/v1/platform/webhooks" : "/api/v1/orgs/" + a.id + "/webhooks",
+                          token, {{"url", "https://hooks.example.com/cove"}, {"events", {"case.restored"}}});
+    REQUIRE(created.status == 201);
+    const auto base = std::string(platform ? "/api/v1/platform/webhooks/" : "/api/v1/webhooks/") +
+                      created.json()["id"].get<std::string>();
+    routes.push_back({.openapi_path = platform ? "/api/v1/platform/webhooks/{webhookId}" : "/api/v1/webhooks/{webhookId}",
+                      .patch_url = base,
+                      .read_url = base,
+                      .token = token,
+                      .fields = {{"url", "https://ci.example.com/hooks"},
+                                 {"description", "CI"},
+                                 {"events", {"case.restored", "case.taken_down"}},
+                                 {"appIds", {app}},
+                                 {"headers", {{"X-Team", "mobile"}}},
+                                 {"enabled", false}}});
+  }
   routes.push_back({.openapi_path = "/api/v1/uid-lists/{listId}",
                     .patch_url = "/api/v1/uid-lists/" + list,
                     .read_url = "/api/v1/uid-lists/" + list,
