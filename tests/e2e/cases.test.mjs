@@ -168,7 +168,7 @@ describe('reports, takedown and appeal', () => {
 
   test('an operator files a report in the console; the restored case opens again', async () => {
     const page = s.ops;
-    await page.goto(`${cove.url}/ops/cases`);
+    await page.goto(`${cove.url}/ops/cases?status=restored`);
     const row = page.locator('[data-test=case-list] .el-table__row', { hasText: APP_NAME });
     await row.waitFor();
     const before = Number((await row.locator('[data-test=case-count]').innerText()).trim());
@@ -178,7 +178,7 @@ describe('reports, takedown and appeal', () => {
     await shot(page, '07-file-report');
     await page.locator('[data-test=report-submit]').click();
     await page.locator('[data-test=report-submit]').waitFor({ state: 'detached' });
-    await page.reload();
+    await page.goto(`${cove.url}/ops/cases?status=open`);
     const again = page.locator('[data-test=case-list] .el-table__row', { hasText: APP_NAME });
     await again.locator('[data-status=open]').waitFor();
     assert.equal(Number((await again.locator('[data-test=case-count]').innerText()).trim()), before + 1);
