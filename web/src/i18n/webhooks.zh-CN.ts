@@ -1,6 +1,6 @@
 // Webhooks 的中文文案：机构与平台的事件推送地址、投递记录。
 const messages = {
-  nav: { webhooks: 'Webhooks', platformWebhooks: '平台 Webhooks' },
+  nav: { webhooks: '事件推送', platformWebhooks: '平台事件推送' },
   errors: {
     'webhooks.not_found': 'Webhook 地址不存在',
     'webhooks.message_not_found': '投递消息不存在',
