@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -117,6 +118,18 @@ std::optional<std::string> part_of(const std::string& url, CURLUPart part) {
   return out;
 }
 
+struct EasyCleanup {
+  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+
+// The calling thread's handle for keep-alive requests: curl keeps its connection cache and TLS
+// sessions in the handle, and curl_easy_reset() clears the options but keeps both.
+CURL* thread_handle() {
+  thread_local std::unique_ptr<CURL, EasyCleanup> handle{curl_easy_init()};
+  if (handle) curl_easy_reset(handle.get());
+  return handle.get();
+}
+
 FetchResult failure(std::string error, std::string message) {
   FetchResult r;
   r.error = std::move(error);
@@ -163,8 +176,10 @@ class CurlFetcher final : public GuardedFetcher {
   }
 
   static FetchResult once(const OutboundRequest& request, const FetchOptions& options) {
-    CURL* curl = curl_easy_init();
+    CURL* curl = options.keep_alive ? thread_handle() : curl_easy_init();
     if (curl == nullptr) return failure("failed", "Could not start an HTTPS client");
+    // Up to this many receivers' connections stay open per thread.
+    if (options.keep_alive) curl_easy_setopt(curl, CURLOPT_MAXCONNECTS, 32L);
     Transfer t;
     t.options = &options;
     curl_slist* connect_to = nullptr;
@@ -236,7 +251,7 @@ class CurlFetcher final : public GuardedFetcher {
     }
     curl_slist_free_all(connect_to);
     curl_slist_free_all(headers);
-    curl_easy_cleanup(curl);
+    if (!options.keep_alive) curl_easy_cleanup(curl);
     return r;
   }
 };

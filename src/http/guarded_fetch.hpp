@@ -26,6 +26,11 @@ struct FetchOptions {
   bool allow_private_addresses = false;
   bool allow_http = false;       // plain http:// too (an operator's choice for webhooks)
   bool truncate_body = false;    // keep the first max_bytes of a longer body instead of failing
+  // Keep connections open for the calling thread's next requests (webhook workers posting to the
+  // same receivers again and again). A kept connection was checked by the address guard when it
+  // was opened and still goes to that address; a new one is checked as always. Threads that
+  // fetch with different guard settings must not share it — each thread has its own.
+  bool keep_alive = false;
   std::string ca_file;  // PEM bundle to trust instead of the system store ("" = the system's)
   // curl's --connect-to pairs "HOST:PORT:CONNECT-HOST:CONNECT-PORT": reach a name elsewhere while
   // keeping its name for SNI, Host and certificate checks (split-horizon set-ups, tests). The
@@ -62,7 +67,7 @@ class GuardedFetcher {
   virtual FetchResult send(const OutboundRequest& request, const FetchOptions& options) const = 0;
 };
 
-// The libcurl implementation (thread-safe: one easy handle per call).
+// The libcurl implementation (thread-safe: one easy handle per call, or per thread with keep_alive).
 std::unique_ptr<GuardedFetcher> make_guarded_fetcher();
 
 // Whether an address is a public unicast one (IPv4 or IPv6, v4-mapped v6 judged as IPv4).

@@ -59,6 +59,7 @@ DeliveryService::DeliveryService(core::Db& db, core::ChangeLog& changes, const c
       clock_(clock),
       endpoints_(endpoints),
       fetcher_(fetcher),
+      results_(db),
       options_(std::move(options)),
       jitter_(jitter ? std::move(jitter) : std::function<double()>(&default_jitter)) {}
 
@@ -98,9 +99,7 @@ int DeliveryService::fan_out(const core::Event& event) {
 }
 
 std::optional<Message> DeliveryService::next_due(const std::vector<std::string>& busy) const {
-  auto rows = db_.read([&](core::Conn& c) { return message_repo::due(c, clock_.unix_millis(), busy, 1); });
-  if (rows.empty()) return std::nullopt;
-  return std::move(rows.front());
+  return db_.read([&](core::Conn& c) { return message_repo::next_due(c, clock_.unix_millis(), busy); });
 }
 
 std::int64_t DeliveryService::next_due_ms() const {
@@ -153,7 +152,7 @@ void DeliveryService::deliver(const Message& message) {
   const bool success = result.ok && result.status >= 200 && result.status <= 299;
   const bool gone = result.ok && result.status == 410;
 
-  db_.write([&](core::Tx& tx) {
+  results_.write([&](core::Tx& tx) {
     auto m = message_repo::find(tx, message.endpoint_id, message.id);
     auto e = endpoint_repo::find_any(tx, message.endpoint_id);
     if (!m || !e || m->status != "pending") return;  // deleted, or finished by another path

@@ -49,14 +49,19 @@ core::Page<Message> list(core::Conn& c, const std::string& endpoint_id, const Me
       core::newest_first_page_sql("", 4), page, endpoint_id, filter.status, filter.type);
 }
 
-std::vector<Message> due(core::Conn& c, std::int64_t now_ms, const std::vector<std::string>& busy, int limit) {
+std::optional<Message> next_due(core::Conn& c, std::int64_t now_ms, const std::vector<std::string>& busy) {
   // The busy list is at most the worker count; a JSON array keeps the statement one cached shape.
-  return c.query_all<Message>(
-      kSelect +
-          "WHERE status = 'pending' AND next_attempt_ms <= ?1 "
-          "AND endpoint_id NOT IN (SELECT value FROM json_each(?2)) "
-          "ORDER BY next_attempt_ms, created_ms, id LIMIT ?3",
-      now_ms, nlohmann::json(busy).dump(), limit);
+  const auto endpoint = c.query_one<std::string>(
+      "SELECT id FROM (SELECT e.id AS id, (SELECT min(m.next_attempt_ms) FROM webhook_messages m "
+      "                                    WHERE m.status = 'pending' AND m.endpoint_id = e.id) AS due "
+      "               FROM webhook_endpoints e WHERE e.id NOT IN (SELECT value FROM json_each(?2))) "
+      "WHERE due <= ?1 ORDER BY due, id LIMIT 1",
+      now_ms, nlohmann::json(busy).dump());
+  if (!endpoint) return std::nullopt;
+  return c.query_one<Message>(kSelect +
+                                  "WHERE status = 'pending' AND endpoint_id = ?1 AND next_attempt_ms <= ?2 "
+                                  "ORDER BY next_attempt_ms, created_ms, id LIMIT 1",
+                              *endpoint, now_ms);
 }
 
 std::int64_t next_due_ms(core::Conn& c) {

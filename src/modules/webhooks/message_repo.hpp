@@ -22,9 +22,10 @@ struct MessageFilter {
 };
 core::Page<Message> list(core::Conn& c, const std::string& endpoint_id, const MessageFilter& filter,
                          const core::PageRequest& page);
-// Pending messages due at `now_ms`, oldest first, at most `limit`, skipping the endpoints in
-// `busy` (their deliveries are in flight: one at a time per endpoint keeps them in order).
-std::vector<Message> due(core::Conn& c, std::int64_t now_ms, const std::vector<std::string>& busy, int limit);
+// The next message to send at `now_ms`: of the endpoints not in `busy` (their deliveries are in
+// flight: one at a time per endpoint keeps them in order), the one whose oldest due message waited
+// longest, and that message. One index seek per endpoint, however long any backlog is.
+std::optional<Message> next_due(core::Conn& c, std::int64_t now_ms, const std::vector<std::string>& busy);
 // The earliest next attempt of any pending message (0: none).
 std::int64_t next_due_ms(core::Conn& c);
 void update_state(core::Tx& tx, const Message& m);

@@ -22,6 +22,7 @@ WebhooksModule::WebhooksModule(modules::AppContext& app, accounts::AccountsApi& 
   options.fetch.connect_timeout = std::min(options.fetch.total_timeout, std::chrono::milliseconds(5000));
   options.fetch.ca_file = app.config.text("webhooks.caFile");
   options.fetch.user_agent = "Cove-Webhooks/1";
+  options.fetch.keep_alive = true;  // each worker keeps its receivers' connections
   options.log_retention = std::chrono::hours(24 * app.config.integer("webhooks.logRetentionDays"));
   deliveries_ = std::make_unique<DeliveryService>(app.db, app.changes, app.clock, *endpoints_, *fetcher_, options);
   dispatcher_ = std::make_unique<Dispatcher>(*deliveries_, static_cast<int>(app.config.integer("webhooks.workers")));
@@ -51,7 +52,10 @@ std::vector<core::ConfigKey> WebhooksModule::config_keys() {
       {"webhooks.allowHttp", false, "Whether endpoints may use plain http:// URLs (closed networks, tests)."},
       {"webhooks.caFile", "", "A PEM CA bundle deliveries trust instead of the system store (a private CA)."},
       {"webhooks.timeoutSeconds", 15, "Time a receiver has to answer one delivery.", 1, 60},
-      {"webhooks.workers", 4, "Deliveries in flight at once (one per endpoint at a time).", 1, 64},
+      {"webhooks.workers", 16,
+       "Deliveries in flight at once (one per endpoint at a time): endpoints beyond this many wait for a free "
+       "worker, so keep it above the number of endpoints that may be slow at once.",
+       1, 64},
       {"webhooks.logRetentionDays", 30, "How long delivered and failed messages and their attempts are kept.", 1,
        365},
   };
