@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Webhook delivery under load (issue 17): N events (default 10,000 — PATCHes of one mini-program,
-# each an app.updated event) fanned out to 10 endpoints of one organisation on a local receiver,
+# Webhook delivery under load (issue 17): N events (default 10,000 — PATCHes of four mini-programs by
+# four clients at once, each an app.updated event) fanned out to 10 endpoints of one organisation on a local receiver,
 # one of which never answers (it sleeps past webhooks.timeoutSeconds) all the while. Prints the
 # deliveries per second to the nine healthy endpoints and the latency from the event's commit (the
 # envelope's timestamp) to the receiver reading it: p50, p99, max. Cove's own count of delivered
@@ -72,7 +72,7 @@ BENCH_ADMIN_EMAIL=hooks-bench@example.com BENCH_ADMIN_PASSWORD='Hooks-Bench-Pass
 bench_start_cove
 
 /usr/bin/python3 - "$URL" "$PORT" "$EVENTS" "$WORK/deliveries.txt" <<'PY'
-import http.client, json, sys, time, urllib.parse
+import http.client, json, sys, threading, time, urllib.parse
 url, port, events, path = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 u = urllib.parse.urlparse(url)
 conn = http.client.HTTPConnection(u.hostname, u.port)
@@ -100,14 +100,26 @@ org = call('POST', '/api/v1/orgs/register', body={'name': 'Bench Org', 'licenseN
       'owner': {'email': 'owner@bench.example', 'password': 'Owner-Bench-Passw0rd', 'name': 'O'}})['id']
 call('POST', f'/api/v1/platform/orgs/{org}/approve', admin)
 owner = call('POST', '/api/v1/auth/login', body={'email': 'owner@bench.example', 'password': 'Owner-Bench-Passw0rd'})['accessToken']
-app = call('POST', f'/api/v1/orgs/{org}/apps', owner, {'name': 'Bench app'})['appId']
+PRODUCERS = 4  # clients changing mini-programs at once, so events arrive faster than one client's round trips
+apps = [call('POST', f'/api/v1/orgs/{org}/apps', owner, {'name': f'Bench app {i}'})['appId'] for i in range(PRODUCERS)]
 hooks = []
 for i in range(9):
     hooks.append(call('POST', f'/api/v1/orgs/{org}/webhooks', owner, {'url': f'http://127.0.0.1:{port}/ok{i}', 'events': ['app.updated']})['id'])
 call('POST', f'/api/v1/orgs/{org}/webhooks', owner, {'url': f'http://127.0.0.1:{port}/slow', 'events': ['app.updated']})
+def produce(k):
+    c = http.client.HTTPConnection(u.hostname, u.port)
+    h = {'Content-Type': 'application/json', 'Authorization': 'Bearer ' + owner}
+    for i in range(k, events, PRODUCERS):
+        while True:
+            c.request('PATCH', f'/api/v1/apps/{apps[k]}', json.dumps({'description': f'revision {i}'}), h)
+            r = c.getresponse(); data = r.read()
+            if r.status != 429: break
+            time.sleep(json.loads(data)['details'].get('retryAfterSeconds', 1))
+        if r.status >= 300: raise SystemExit(f"PATCH: {r.status} {data[:300]!r}")
 start = time.time()
-for i in range(events):
-    call('PATCH', f'/api/v1/apps/{app}', owner, {'description': f'revision {i}'})
+producers = [threading.Thread(target=produce, args=(k,)) for k in range(PRODUCERS)]
+for t in producers: t.start()
+for t in producers: t.join()
 committed = time.time()
 want = events * 9
 deadline = time.time() + 600

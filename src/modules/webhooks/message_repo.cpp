@@ -1,5 +1,7 @@
 #include "modules/webhooks/message_repo.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace cove::webhooks::message_repo {
@@ -50,18 +52,25 @@ core::Page<Message> list(core::Conn& c, const std::string& endpoint_id, const Me
 }
 
 std::optional<Message> next_due(core::Conn& c, std::int64_t now_ms, const std::vector<std::string>& busy) {
-  // The busy list is at most the worker count; a JSON array keeps the statement one cached shape.
-  const auto endpoint = c.query_one<std::string>(
-      "SELECT id FROM (SELECT e.id AS id, (SELECT min(m.next_attempt_ms) FROM webhook_messages m "
-      "                                    WHERE m.status = 'pending' AND m.endpoint_id = e.id) AS due "
-      "               FROM webhook_endpoints e WHERE e.id NOT IN (SELECT value FROM json_each(?2))) "
-      "WHERE due <= ?1 ORDER BY due, id LIMIT 1",
-      now_ms, nlohmann::json(busy).dump());
-  if (!endpoint) return std::nullopt;
+  // Each endpoint's earliest pending message (one seek in webhook_messages_endpoint_due), the
+  // choice made here: a NOT IN over the busy list, or an ORDER BY, made SQLite build and free a
+  // temporary b-tree on every claim, and that allocation churn cost more than the claim itself.
+  std::optional<std::pair<std::int64_t, std::string>> best;
+  auto& heads = c.prepare(
+      "SELECT e.id, (SELECT min(m.next_attempt_ms) FROM webhook_messages m "
+      "              WHERE m.status = 'pending' AND m.endpoint_id = e.id) FROM webhook_endpoints e");
+  while (heads.executeStep()) {
+    if (heads.getColumn(1).isNull()) continue;
+    std::pair<std::int64_t, std::string> head{heads.getColumn(1).getInt64(), heads.getColumn(0).getString()};
+    if (head.first > now_ms || (best && head >= *best)) continue;
+    if (std::find(busy.begin(), busy.end(), head.second) != busy.end()) continue;
+    best = std::move(head);
+  }
+  if (!best) return std::nullopt;
   return c.query_one<Message>(kSelect +
                                   "WHERE status = 'pending' AND endpoint_id = ?1 AND next_attempt_ms <= ?2 "
                                   "ORDER BY next_attempt_ms, created_ms, id LIMIT 1",
-                              *endpoint, now_ms);
+                              best->second, now_ms);
 }
 
 std::int64_t next_due_ms(core::Conn& c) {
