@@ -6,7 +6,7 @@ ORDER = 80  # where this area's tags stand in docs/openapi.json
 
 TAG = "Notifications"
 NOTIFICATION_ID = path_param("notificationId", "Notification id (`ntf_…`)")
-CATEGORIES = ["organisation", "member", "review", "version", "gray", "domain", "certificate", "security"]
+CATEGORIES = ["organisation", "member", "review", "version", "gray", "domain", "certificate", "case", "integration", "security"]
 SEVERITIES = ["info", "success", "warning", "error"]
 LANGUAGES = ["zh-CN", "en-US"]
 

@@ -2,6 +2,8 @@
 // reports, the operators' decisions, the organisation's view and its one appeal per takedown, and
 // what each step wrote (events and operation-log entries).
 #include <fmt/format.h>
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "accounts_steps.hpp"
@@ -284,6 +286,25 @@ TEST_CASE("an operator takes a mini-program down from its case; the organisation
   CHECK(reopened["openReports"] == 1);
   CHECK(reopened["reportCount"] == 2);
   CHECK(reopened["history"].back()["action"] == "reported");
+
+  // Each step reached the people it concerns: the organisation's managers the takedown and the
+  // restore, the platform's reviewers the reports and the appeal.
+  REQUIRE(w.server.app().events().drain(std::chrono::seconds(10)));
+  const auto kinds = [&](const std::string& token) {
+    std::vector<std::string> out;
+    const auto page = w.call(Method::kGet, "/api/v1/me/notifications?category=case", token).json();
+    for (const auto& item : page["items"]) out.push_back(item["kind"].get<std::string>());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(kinds(a.owner().token) == std::vector<std::string>{"case.restored", "case.taken_down"});
+  CHECK(kinds(a.developer().token).empty());
+  CHECK(kinds(reviewer) == std::vector<std::string>{"case.appealed", "case.reported", "case.reported"});
+  const auto owner_items = w.call(Method::kGet, "/api/v1/me/notifications?category=case", a.owner().token).json();
+  for (const auto& item : owner_items["items"]) {
+    CHECK(item["link"] == "/o/" + a.id + "/cases");
+    CHECK(item["title"].get<std::string>().find("Weather") != std::string::npos);
+  }
 }
 
 TEST_CASE("dismiss, warn and an upheld appeal", "[api][review][cases]") {

@@ -268,6 +268,14 @@ TEST_CASE("a failing receiver: retried, resent, recovered; 410 Gone disables the
   CHECK(e["enabled"] == false);
   CHECK(e["disabledReason"] == "gone");
   CHECK(f.w.event_count("webhook_endpoint.disabled") == 1);
+  // Its owners hear of it in their inbox, with the way back to the endpoint.
+  REQUIRE(f.w.server.app().events().drain(std::chrono::seconds(10)));
+  const auto inbox = f.w.call(Method::kGet, "/api/v1/me/notifications?category=integration", a.owner().token).json();
+  REQUIRE(inbox["items"].size() == 1);
+  CHECK(inbox["items"][0]["kind"] == "webhook_endpoint.disabled");
+  CHECK(inbox["items"][0]["severity"] == "error");
+  CHECK(inbox["items"][0]["link"] == "/o/" + a.id + "/webhooks");
+  CHECK(inbox["items"][0]["title"].get<std::string>().find(f.receiver.url()) != std::string::npos);
   CHECK(f.w.call(Method::kPost, "/api/v1/webhooks/" + id + "/test", a.owner().token).status == 202);
   CHECK(f.w.call(Method::kPost, "/api/v1/webhooks/" + id + "/messages/" + mid + "/resend", a.owner().token)
             .json()["code"] == "webhooks.endpoint_disabled");

@@ -30,7 +30,7 @@ std::vector<accounts::Recipient> DeliveryService::recipients(core::Conn& c, cons
     }
     case Audience::kOperators: return accounts_.operator_recipients(c, {"platform_admin"});
     case Audience::kReviewers: return accounts_.operator_recipients(c, {"platform_admin", "platform_reviewer"});
-    case Audience::kCertificate:
+    case Audience::kOwnerManagers:
       return org_id.empty() ? accounts_.operator_recipients(c, {"platform_admin"})
                             : accounts_.org_recipients(c, org_id, managers);
   }
@@ -53,9 +53,15 @@ void DeliveryService::deliver(const core::Event& event) {
     const auto version = event.payload.value("version", std::string());
     if (!app_id.empty() && !version.empty()) {
       if (const auto target = apps_.review_target(tx, org_id, app_id, version)) vars["app"] = target->app_name;
+    } else if (!app_id.empty()) {
+      // Events about the mini-program itself (cases): its name, within the event's organisation.
+      if (const auto subject = apps_.case_subject(tx, app_id); subject && subject->org_id == org_id) {
+        vars["app"] = subject->name;
+      }
     }
     if (!vars.contains("app") || vars["app"].empty()) vars["app"] = app_id;
-    const auto link = fill_link(kind->link, vars);
+    const bool platform_owned = event.payload.value("orgId", "").empty();
+    const auto link = fill_link(platform_owned && !kind->platform_link.empty() ? kind->platform_link : kind->link, vars);
     const auto now = clock_.unix_millis();
     for (const auto& r : recipients(tx, *kind, event.payload)) {
       const auto pref = effective_preference(*kind, notification_repo::stored_preferences(tx, r.user_id));

@@ -19,7 +19,7 @@ InboxFilter read_filter(http::QueryInput& q) {
   InboxFilter f;
   f.unread_only = q.optional_bool("unread").value_or(false);
   f.category = q.one_of("category", {"organisation", "member", "review", "version", "gray", "domain", "certificate",
-                                     "security"});
+                                     "case", "integration", "security"});
   return f;
 }
 

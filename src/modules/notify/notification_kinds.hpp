@@ -15,7 +15,8 @@ enum class Audience {
   kSubject,      // the account the event is about (payload userId)
   kOperators,    // platform admins
   kReviewers,    // platform admins and reviewers
-  kCertificate,  // an organisation certificate's managers, or the operators for a platform one
+  kOwnerManagers,  // the owning organisation's owners and admins, or the operators when the payload's
+                   // orgId is empty (a platform certificate, a platform webhook endpoint)
 };
 
 struct Wording {
@@ -32,6 +33,7 @@ struct NotificationKind {
   bool email_default = false;  // e-mailed unless the user turns it off
   std::string_view link;       // console path with {placeholders}, "" for none
   Wording zh_cn, en_us;
+  std::string_view platform_link = "";  // the link when the payload's orgId is empty, if it differs
 };
 
 std::span<const NotificationKind> notification_kinds();

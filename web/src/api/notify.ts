@@ -30,7 +30,7 @@ export type MailMessage = Schemas['MailMessage'];
 export type MailSettingsBody = Body<'updateMailSettings'>;
 export type NotificationCategory = Notification['category'];
 
-export const CATEGORIES: NotificationCategory[] = ['organisation', 'member', 'review', 'version', 'gray', 'domain', 'certificate', 'security'];
+export const CATEGORIES: NotificationCategory[] = ['organisation', 'member', 'review', 'version', 'gray', 'domain', 'certificate', 'case', 'integration', 'security'];
 export const MAIL_STATES: MailMessage['state'][] = ['queued', 'sent', 'failed'];
 export const STREAM_PATH = '/api/v1/me/notifications/stream';
 

@@ -4125,7 +4125,7 @@ export interface components {
             /** @description The event topic, e.g. `org.approved` */
             kind: string;
             /** @enum {string} */
-            category: "organisation" | "member" | "review" | "version" | "gray" | "domain" | "certificate" | "security";
+            category: "organisation" | "member" | "review" | "version" | "gray" | "domain" | "certificate" | "case" | "integration" | "security";
             /** @enum {string} */
             severity: "info" | "success" | "warning" | "error";
             /** @description The organisation it concerns */
@@ -4157,7 +4157,7 @@ export interface components {
             items: {
                 kind: string;
                 /** @enum {string} */
-                category: "organisation" | "member" | "review" | "version" | "gray" | "domain" | "certificate" | "security";
+                category: "organisation" | "member" | "review" | "version" | "gray" | "domain" | "certificate" | "case" | "integration" | "security";
                 /** @description Security kinds cannot be turned off */
                 security: boolean;
                 inbox: boolean;
@@ -9193,7 +9193,7 @@ export interface operations {
                 /** @description Only unread ones (true) */
                 unread?: "true" | "false" | "1" | "0";
                 /** @description Only this category */
-                category?: "organisation" | "member" | "review" | "version" | "gray" | "domain" | "certificate" | "security";
+                category?: "organisation" | "member" | "review" | "version" | "gray" | "domain" | "certificate" | "case" | "integration" | "security";
             };
             header?: never;
             path?: never;

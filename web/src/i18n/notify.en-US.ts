@@ -36,7 +36,7 @@ const messages: typeof zhCN = {
     category: 'Type',
     categories: {
       organisation: 'Organisation', member: 'Membership', review: 'Review', version: 'Version', gray: 'Gray release',
-      domain: 'Domain', certificate: 'Certificate', security: 'Security',
+      domain: 'Domain', certificate: 'Certificate', case: 'Cases', integration: 'Webhooks', security: 'Security',
     },
     preferences: 'Notifications',
     preferencesHint: 'Choose how each kind reaches you; security notifications cannot be turned off.',
@@ -56,6 +56,9 @@ const messages: typeof zhCN = {
       'gray_plan.completed': 'Gray release completed', 'gray_plan.rolled_back': 'Gray release rolled back',
       'webview_domain.verification_failed': 'Business domain check failed',
       'certificate.expiring': 'Certificate expiring', 'certificate.expired': 'Certificate expired',
+      'case.reported': 'Mini-program reported', 'case.warned': 'Warning received', 'case.taken_down': 'Mini-program taken down',
+      'case.appealed': 'Takedown appealed', 'case.appeal_upheld': 'Appeal refused', 'case.restored': 'Mini-program restored',
+      'webhook_endpoint.disabled': 'Webhook endpoint disabled',
       'user.password_changed': 'Password changed', 'user.2fa_enabled': 'Two-factor sign-in on',
       'user.2fa_disabled': 'Two-factor sign-in off',
     },
