@@ -56,16 +56,28 @@ void Outbox::note_committed(std::int64_t id) {
 }
 
 void Outbox::subscribe(std::string name, std::vector<std::string> topic_prefixes, Handler handler) {
-  std::lock_guard lock(mutex_);
-  if (started_) throw std::logic_error("outbox: subscribe after start: " + name);
-  if (name.empty()) throw std::invalid_argument("outbox: empty subscriber name");
-  for (const auto& s : subscribers_) {
-    if (s.name == name) throw std::invalid_argument("outbox: duplicate subscriber " + name);
-  }
   Subscriber s;
   s.name = std::move(name);
   s.prefixes = std::move(topic_prefixes);
   s.handler = std::move(handler);
+  add(std::move(s));
+}
+
+void Outbox::subscribe_batch(std::string name, std::vector<std::string> topic_prefixes, BatchHandler handler) {
+  Subscriber s;
+  s.name = std::move(name);
+  s.prefixes = std::move(topic_prefixes);
+  s.batch_handler = std::move(handler);
+  add(std::move(s));
+}
+
+void Outbox::add(Subscriber s) {
+  std::lock_guard lock(mutex_);
+  if (started_) throw std::logic_error("outbox: subscribe after start: " + s.name);
+  if (s.name.empty()) throw std::invalid_argument("outbox: empty subscriber name");
+  for (const auto& existing : subscribers_) {
+    if (existing.name == s.name) throw std::invalid_argument("outbox: duplicate subscriber " + s.name);
+  }
   subscribers_.push_back(std::move(s));
 }
 
@@ -210,6 +222,7 @@ std::vector<Event> Outbox::read_batch(std::int64_t after) {
 }
 
 bool Outbox::deliver(Subscriber& s, const std::vector<Event>& events) {
+  if (s.batch_handler) return deliver_batch(s, events);
   bool advanced = false;
   for (const auto& e : events) {
     if (e.id <= s.position) continue;
@@ -224,29 +237,65 @@ bool Outbox::deliver(Subscriber& s, const std::vector<Event>& events) {
         error = "unknown exception";
       }
       if (error) {
-        ++s.failures;
-        const auto delay = backoff(s.failures);
-        s.retry_at = std::chrono::steady_clock::now() + delay;
-        log::warn("outbox handler failed; will retry", {{"subscriber", s.name},
-                                                        {"event_id", std::to_string(e.id)},
-                                                        {"topic", e.topic},
-                                                        {"attempt", std::to_string(s.failures)},
-                                                        {"retry_in_ms", std::to_string(delay.count())},
-                                                        {"error", *error}});
+        note_failure(s, e, *error);
         return advanced;
       }
-      if (s.failures > 0) {
-        log::info("outbox handler recovered", {{"subscriber", s.name},
-                                               {"event_id", std::to_string(e.id)},
-                                               {"failed_attempts", std::to_string(s.failures)}});
-        s.failures = 0;
-      }
+      note_recovered(s, e);
     }
     std::lock_guard lock(mutex_);
     s.position = e.id;
     advanced = true;
   }
   return advanced;
+}
+
+bool Outbox::deliver_batch(Subscriber& s, const std::vector<Event>& events) {
+  std::vector<Event> wanted;
+  std::int64_t last = s.position;
+  for (const auto& e : events) {
+    if (e.id <= s.position) continue;
+    last = e.id;
+    if (wants(s, e.topic)) wanted.push_back(e);
+  }
+  if (last == s.position || stopping_) return false;
+  if (!wanted.empty()) {
+    std::optional<std::string> error;
+    try {
+      s.batch_handler(wanted);
+    } catch (const std::exception& ex) {
+      error = ex.what();
+    } catch (...) {
+      error = "unknown exception";
+    }
+    if (error) {
+      note_failure(s, wanted.front(), *error);
+      return false;
+    }
+    note_recovered(s, wanted.front());
+  }
+  std::lock_guard lock(mutex_);
+  s.position = last;
+  return true;
+}
+
+void Outbox::note_failure(Subscriber& s, const Event& e, const std::string& error) {
+  ++s.failures;
+  const auto delay = backoff(s.failures);
+  s.retry_at = std::chrono::steady_clock::now() + delay;
+  log::warn("outbox handler failed; will retry", {{"subscriber", s.name},
+                                                  {"event_id", std::to_string(e.id)},
+                                                  {"topic", e.topic},
+                                                  {"attempt", std::to_string(s.failures)},
+                                                  {"retry_in_ms", std::to_string(delay.count())},
+                                                  {"error", error}});
+}
+
+void Outbox::note_recovered(Subscriber& s, const Event& e) {
+  if (s.failures == 0) return;
+  log::info("outbox handler recovered", {{"subscriber", s.name},
+                                         {"event_id", std::to_string(e.id)},
+                                         {"failed_attempts", std::to_string(s.failures)}});
+  s.failures = 0;
 }
 
 void Outbox::persist_positions() {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -33,6 +34,9 @@ struct Event {
 class Outbox {
  public:
   using Handler = std::function<void(const Event&)>;
+  // Takes the wanted events of one dispatcher batch (up to 100, in id order) at once, so a handler
+  // that writes can write them in one transaction; a throw retries the whole batch.
+  using BatchHandler = std::function<void(std::span<const Event>)>;
 
   // `retention`: handled events older than this are deleted by prune(), which the dispatcher runs
   // at start and hourly.
@@ -55,6 +59,7 @@ class Outbox {
   // Handlers run on the dispatcher thread, one at a time: keep them short, and never call
   // drain() from one.
   void subscribe(std::string name, std::vector<std::string> topic_prefixes, Handler handler);
+  void subscribe_batch(std::string name, std::vector<std::string> topic_prefixes, BatchHandler handler);
 
   void start();  // starts the dispatcher thread
   void stop();   // finishes the event in hand, then joins
@@ -76,6 +81,7 @@ class Outbox {
     std::string name;
     std::vector<std::string> prefixes;
     Handler handler;
+    BatchHandler batch_handler;  // instead of `handler`
     // Written by the dispatcher thread under mutex_; read by drain() and lag().
     std::int64_t position = 0;   // last event id handled (or skipped by topic)
     std::int64_t persisted = 0;  // position as recorded in outbox_progress
@@ -83,12 +89,16 @@ class Outbox {
     std::chrono::steady_clock::time_point retry_at{};
     int failures = 0;
   };
+  void add(Subscriber s);
   void run();
   bool dispatch_once();  // true when it made progress
   bool wants(const Subscriber& s, const std::string& topic) const;
   std::vector<Event> read_batch(std::int64_t after);  // also refreshes newest_id_
   // Handles `events` for `s` until one fails (then schedules a retry); true when it advanced.
   bool deliver(Subscriber& s, const std::vector<Event>& events);
+  bool deliver_batch(Subscriber& s, const std::vector<Event>& events);
+  void note_failure(Subscriber& s, const Event& e, const std::string& error);
+  void note_recovered(Subscriber& s, const Event& e);
   void load_positions();
   void persist_positions();
   void note_newest(std::int64_t id);     // raises newest_id_ to `id`

@@ -1,5 +1,7 @@
 #include "modules/notify/delivery_service.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "core/ids.hpp"
@@ -37,6 +39,17 @@ std::vector<accounts::Recipient> DeliveryService::recipients(core::Conn& c, cons
   return {};
 }
 
+namespace {
+
+// Inboxes list newest first by (created_ms, id); events delivered within one millisecond would
+// tie on the first and fall in random order on the second. The event's id leads the id, zero-padded
+// so text order is event order, and random characters follow (one item per event and user).
+std::string notification_id(std::int64_t event_id) {
+  return fmt::format("ntf_{:011d}{}", event_id, core::new_id("x").substr(2, 11));
+}
+
+}  // namespace
+
 void DeliveryService::deliver(const core::Event& event) {
   const auto* kind = find_kind(event.topic);
   if (kind == nullptr) return;
@@ -67,7 +80,7 @@ void DeliveryService::deliver(const core::Event& event) {
       const auto pref = effective_preference(*kind, notification_repo::stored_preferences(tx, r.user_id));
       const auto language = notification_repo::language(tx, r.user_id).value_or(std::string(kLanguages[0]));
       const auto& words = language == "en-US" ? kind->en_us : kind->zh_cn;
-      Notification n{.id = core::new_id("ntf"),
+      Notification n{.id = notification_id(event.id),
                      .user_id = r.user_id,
                      .event_id = event.id,
                      .kind = std::string(kind->topic),

@@ -1,5 +1,6 @@
 #include "modules/webhooks/delivery_service.hpp"
 
+#include <map>
 #include <random>
 
 #include <fmt/format.h>
@@ -63,35 +64,46 @@ DeliveryService::DeliveryService(core::Db& db, core::ChangeLog& changes, const c
       options_(std::move(options)),
       jitter_(jitter ? std::move(jitter) : std::function<double()>(&default_jitter)) {}
 
-int DeliveryService::fan_out(const core::Event& event) {
-  const auto* type = find_event_type(event.topic);
-  if (type == nullptr) return 0;
-  const auto org_id = event.payload.value("orgId", "");
-  const auto app_org_id = event.payload.value("appOrgId", "");
-  const auto app_id = event.payload.value("appId", "");
-  const auto body = body_of(event.topic, event.created_ms, event.payload);
+int DeliveryService::fan_out(std::span<const core::Event> events) {
   const auto now = clock_.unix_millis();
   int created = 0;
   db_.write([&](core::Tx& tx) {
-    auto targets = endpoint_repo::enabled_for(tx, org_id);
-    if (!app_org_id.empty() && app_org_id != org_id) {
-      for (auto& e : endpoint_repo::enabled_for(tx, app_org_id)) {
-        if (!e.org_id.empty()) targets.push_back(std::move(e));  // the platform's are in already
+    // An organisation's endpoints (with the platform's), read once per batch.
+    std::map<std::string, std::vector<Endpoint>> endpoints_of;
+    const auto endpoints = [&](const std::string& org_id) -> const std::vector<Endpoint>& {
+      auto it = endpoints_of.find(org_id);
+      if (it == endpoints_of.end()) it = endpoints_of.emplace(org_id, endpoint_repo::enabled_for(tx, org_id)).first;
+      return it->second;
+    };
+    for (const auto& event : events) {
+      const auto* type = find_event_type(event.topic);
+      if (type == nullptr) continue;
+      const auto org_id = event.payload.value("orgId", "");
+      const auto app_org_id = event.payload.value("appOrgId", "");
+      const auto app_id = event.payload.value("appId", "");
+      std::vector<const Endpoint*> targets;
+      for (const auto& e : endpoints(org_id)) targets.push_back(&e);
+      if (!app_org_id.empty() && app_org_id != org_id) {
+        for (const auto& e : endpoints(app_org_id)) {
+          if (!e.org_id.empty()) targets.push_back(&e);  // the platform's are in already
+        }
       }
-    }
-    for (const auto& e : targets) {
-      if (!wants(e, *type, event.payload)) continue;
-      Message m;
-      m.id = core::new_id("msg");
-      m.endpoint_id = e.id;
-      m.event_id = event.id;
-      m.type = event.topic;
-      m.app_id = app_id;
-      m.body = body;
-      m.status = "pending";
-      m.next_attempt_ms = now;
-      m.created_ms = m.updated_ms = now;
-      if (message_repo::insert(tx, m)) ++created;
+      std::string body;
+      for (const auto* e : targets) {
+        if (!wants(*e, *type, event.payload)) continue;
+        if (body.empty()) body = body_of(event.topic, event.created_ms, event.payload);
+        Message m;
+        m.id = core::new_id("msg");
+        m.endpoint_id = e->id;
+        m.event_id = event.id;
+        m.type = event.topic;
+        m.app_id = app_id;
+        m.body = body;
+        m.status = "pending";
+        m.next_attempt_ms = now;
+        m.created_ms = m.updated_ms = now;
+        if (message_repo::insert(tx, m)) ++created;
+      }
     }
   });
   if (created > 0) queued();

@@ -11,6 +11,7 @@
 // deliveries finishing together cost one fsync.
 #include <chrono>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -47,8 +48,10 @@ class DeliveryService {
                   const http::GuardedFetcher& fetcher, DeliveryOptions options,
                   std::function<double()> jitter = {});
 
-  // The messages an event makes (0 when no endpoint wants it). Idempotent per event.
-  int fan_out(const core::Event& event);
+  // The messages events make (0 when no endpoint wants them), in one transaction for a batch of
+  // the outbox's. Idempotent per event.
+  int fan_out(std::span<const core::Event> events);
+  int fan_out(const core::Event& event) { return fan_out(std::span(&event, 1)); }
   // Claims and sends one due message whose endpoint is not in `busy`; false when none is due.
   // Safe to call from several threads when each passes the endpoints the others are sending to.
   std::optional<Message> next_due(const std::vector<std::string>& busy) const;

@@ -69,7 +69,9 @@ void WebhooksModule::register_routes(http::Router& router) {
 void WebhooksModule::subscribe(core::EventBus& events) {
   // Every committed event passes by; the catalogue decides which become messages. The name is
   // the progress key: renaming it would skip or repeat events.
-  events.subscribe("webhooks.fan_out", {}, [this](const core::Event& e) { deliveries_->fan_out(e); });
+  // Batches: the messages of up to 100 events are written in one transaction.
+  events.subscribe_batch("webhooks.fan_out", {},
+                         [this](std::span<const core::Event> batch) { deliveries_->fan_out(batch); });
 }
 
 void WebhooksModule::start(modules::AppContext& /*ctx*/) { dispatcher_->start(); }
