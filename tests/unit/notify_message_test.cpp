@@ -32,6 +32,17 @@ std::string decode_words(const std::string& header) {
 
 }  // namespace
 
+TEST_CASE("a member's role reads as the console names it, in the reader's language", "[unit][notify]") {
+  const auto* kind = find_kind("member.role_changed");
+  REQUIRE(kind != nullptr);
+  auto vars = vars_from_payload({{"role", "developer"}});
+  vars["org"] = "Acme";
+  CHECK(fill(kind->zh_cn.body, localized(vars, "zh-CN")) == "你在机构「Acme」的角色已变更为「开发者」。");
+  CHECK(fill(kind->en_us.body, localized(vars, "en-US")) == "Your role in Acme is now Developer.");
+  // A code without a name stays as it is.
+  CHECK(localized(vars_from_payload({{"role", "auditor"}}), "zh-CN").at("role") == "auditor");
+}
+
 TEST_CASE("placeholders come from the payload; unknown ones never show raw", "[unit][notify]") {
   auto vars = vars_from_payload({{"version", "1.2.0"}, {"daysLeft", 7}, {"names", {"a.example", "b.example"}}});
   vars["org"] = "Acme";

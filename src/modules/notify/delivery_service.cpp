@@ -80,6 +80,7 @@ void DeliveryService::deliver(const core::Event& event) {
       const auto pref = effective_preference(*kind, notification_repo::stored_preferences(tx, r.user_id));
       const auto language = notification_repo::language(tx, r.user_id).value_or(std::string(kLanguages[0]));
       const auto& words = language == "en-US" ? kind->en_us : kind->zh_cn;
+      const auto texts = localized(vars, language);
       Notification n{.id = notification_id(event.id),
                      .user_id = r.user_id,
                      .event_id = event.id,
@@ -87,8 +88,8 @@ void DeliveryService::deliver(const core::Event& event) {
                      .category = std::string(kind->category),
                      .severity = std::string(kind->severity),
                      .org_id = org_id,
-                     .title = fill(words.title, vars),
-                     .body = fill(words.body, vars),
+                     .title = fill(words.title, texts),
+                     .body = fill(words.body, texts),
                      .link = link,
                      .data = event.payload,
                      .created_ms = now};

@@ -32,7 +32,25 @@ bool substitute(std::string_view text, std::string& out, Value value) {
   return complete;
 }
 
+struct RoleName {
+  std::string_view code, zh_cn, en_us;
+};
+// As the console names them (web/src/i18n/accounts.*.ts).
+constexpr RoleName kRoleNames[] = {{"owner", "所有者", "Owner"},
+                                   {"admin", "管理员", "Admin"},
+                                   {"developer", "开发者", "Developer"},
+                                   {"viewer", "只读成员", "Viewer"}};
+
 }  // namespace
+
+TextVars localized(TextVars vars, std::string_view language) {
+  if (const auto it = vars.find("role"); it != vars.end()) {
+    for (const auto& r : kRoleNames) {
+      if (it->second == r.code) it->second = std::string(language == "en-US" ? r.en_us : r.zh_cn);
+    }
+  }
+  return vars;
+}
 
 TextVars vars_from_payload(const nlohmann::json& payload) {
   TextVars vars;

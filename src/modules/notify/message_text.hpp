@@ -15,6 +15,9 @@ TextVars vars_from_payload(const nlohmann::json& payload);
 // Replaces each {name} with its value; an unknown or empty one with "—", so a sentence never
 // shows a raw placeholder.
 std::string fill(std::string_view text, const TextVars& vars);
+// The vars as a reader of `language` sees them: codes with a name in that language (a member's
+// {role}) are replaced by it.
+TextVars localized(TextVars vars, std::string_view language);
 // The same for a link: an unknown value leaves no link ("").
 std::string fill_link(std::string_view link, const TextVars& vars);
 
