@@ -12,11 +12,25 @@ namespace cove::core {
 namespace {
 
 constexpr int kBatchSize = 100;
+
 constexpr auto kPollInterval = std::chrono::seconds(1);  // picks up other processes' events
 constexpr auto kPruneInterval = std::chrono::hours(1);
 constexpr auto kRetryMin = std::chrono::milliseconds(100);
 constexpr auto kRetryMax = std::chrono::milliseconds(30'000);
 constexpr std::int64_t kPruneChunk = 1000;  // rows per delete transaction, to keep writes short
+
+// Runs a subscriber's handler; what it threw, as text (nothing when it returned).
+template <class F>
+std::optional<std::string> guarded(F&& handler) {
+  try {
+    handler();
+    return std::nullopt;
+  } catch (const std::exception& ex) {
+    return ex.what();
+  } catch (...) {
+    return "unknown exception";
+  }
+}
 
 std::chrono::milliseconds backoff(int failures) {
   auto delay = kRetryMin;
@@ -228,15 +242,7 @@ bool Outbox::deliver(Subscriber& s, const std::vector<Event>& events) {
     if (e.id <= s.position) continue;
     if (stopping_) break;
     if (wants(s, e.topic)) {
-      std::optional<std::string> error;
-      try {
-        s.handler(e);
-      } catch (const std::exception& ex) {
-        error = ex.what();
-      } catch (...) {
-        error = "unknown exception";
-      }
-      if (error) {
+      if (const auto error = guarded([&] { s.handler(e); })) {
         note_failure(s, e, *error);
         return advanced;
       }
@@ -259,15 +265,7 @@ bool Outbox::deliver_batch(Subscriber& s, const std::vector<Event>& events) {
   }
   if (last == s.position || stopping_) return false;
   if (!wanted.empty()) {
-    std::optional<std::string> error;
-    try {
-      s.batch_handler(wanted);
-    } catch (const std::exception& ex) {
-      error = ex.what();
-    } catch (...) {
-      error = "unknown exception";
-    }
-    if (error) {
+    if (const auto error = guarded([&] { s.batch_handler(wanted); })) {
       note_failure(s, wanted.front(), *error);
       return false;
     }
