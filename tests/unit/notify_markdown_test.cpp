@@ -132,3 +132,10 @@ TEST_CASE("Markdown input that is not UTF-8 comes out as valid text", "[notify][
   CHECK(out.html.find('\xff') == std::string::npos);
   CHECK(out.html.find("bad") != std::string::npos);
 }
+
+TEST_CASE("Markdown with a noncharacter still gives valid UTF-8 text (found by fuzz_markdown)", "[notify][markdown]") {
+  const auto out = render_markdown(std::string("\xEF\xBF\xBFt>\n></scrip>\n\x05" "er\xA8&q"));
+  CHECK(out.text.find('\xFF') == std::string::npos);
+  CHECK(out.text.find("\xEF\xBF\xBD") != std::string::npos);
+  CHECK(cove::test::html_violation(out.html).empty());
+}

@@ -68,6 +68,36 @@ void sanitise(cmark_node* doc) {
   }
 }
 
+// cmark's plain-text renderer can emit a lone byte for a noncharacter such as U+FFFF (found by
+// fuzz_markdown); readers get text, so every invalid sequence becomes U+FFFD.
+std::string valid_utf8(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 && c >= 0xc2 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e && c <= 0xf4 ? 4 : 0;
+    bool ok = n > 0 && i + n <= s.size();
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) >> 6) == 0x2;
+    if (ok && n == 3) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xe0 && c1 < 0xa0) && !(c == 0xed && c1 >= 0xa0);  // overlong, surrogates
+    }
+    if (ok && n == 4) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xf0 && c1 < 0x90) && !(c == 0xf4 && c1 >= 0x90);  // overlong, beyond U+10FFFF
+    }
+    if (ok) {
+      out.append(s, i, n);
+      i += n;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
 bool ascii_iequal(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
@@ -102,8 +132,8 @@ RenderedMarkdown render_markdown(std::string_view markdown) {
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
   sanitise(doc.get());
   RenderedMarkdown out;
-  out.html = take(cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get())));
-  out.text = take(cmark_render_plaintext(doc.get(), kOptions, 0));
+  out.html = valid_utf8(take(cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()))));
+  out.text = valid_utf8(take(cmark_render_plaintext(doc.get(), kOptions, 0)));
   while (!out.text.empty() && (out.text.back() == '\n' || out.text.back() == ' ')) out.text.pop_back();
   return out;
 }
