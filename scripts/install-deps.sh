@@ -8,6 +8,7 @@ PACKAGES=(
   libboost1.81-dev libsqlite3-dev libsqlitecpp-dev libssl-dev  # libraries (see cmake/deps.cmake)
   libfmt-dev nlohmann-json3-dev libre2-dev libzip-dev libicu-dev
   libcurl4-openssl-dev                                      # outbound HTTPS (domain verification), SMTP (e-mail)
+  libcmark-gfm-dev libcmark-gfm-extensions-dev              # Markdown of announcements and articles
   catch2                                                    # unit and API tests
   prometheus python3                                        # contract tests: promtool, openapi build.py
   python3-aiosmtpd                                          # the SMTP server e-mail tests send to

@@ -7,6 +7,8 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    AnnouncementBanner: typeof import('./src/components/AnnouncementBanner.vue')['default']
+    AnnouncementInbox: typeof import('./src/components/AnnouncementInbox.vue')['default']
     AuthFrame: typeof import('./src/components/AuthFrame.vue')['default']
     BarChart: typeof import('./src/components/BarChart.vue')['default']
     DateRangeFilter: typeof import('./src/components/DateRangeFilter.vue')['default']
@@ -67,6 +69,7 @@ declare module 'vue' {
     IdCell: typeof import('./src/components/IdCell.vue')['default']
     LangSwitch: typeof import('./src/components/LangSwitch.vue')['default']
     ListState: typeof import('./src/components/ListState.vue')['default']
+    MarkdownEditor: typeof import('./src/components/MarkdownEditor.vue')['default']
     NotificationBell: typeof import('./src/components/NotificationBell.vue')['default']
     OperationLogTable: typeof import('./src/components/OperationLogTable.vue')['default']
     OrgSelect: typeof import('./src/components/OrgSelect.vue')['default']

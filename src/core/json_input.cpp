@@ -142,6 +142,8 @@ bool JsonInput::has(const char* name) const {
   return it != object_->end() && !it->is_null();
 }
 
+bool JsonInput::present(const char* name) const { return object_->contains(name); }
+
 const nlohmann::json* JsonInput::take(const char* name) {
   known_.insert(name);
   auto it = object_->find(name);

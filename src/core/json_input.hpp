@@ -36,6 +36,8 @@ class JsonInput {
   JsonInput(JsonInput&&) noexcept;
 
   bool has(const char* name) const;
+  // Whether the field is in the body at all, null included (an edit's null clears a value).
+  bool present(const char* name) const;
   std::string required_string(const char* name, StringRule rule = {});
   std::optional<std::string> optional_string(const char* name, StringRule rule = {});
   std::int64_t required_int(const char* name, std::int64_t min, std::int64_t max);

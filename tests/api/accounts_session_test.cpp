@@ -36,7 +36,7 @@ TEST_CASE("GET /me describes the user, their organisations and permissions", "[a
                  CHECK(acme["role"] == "developer");
                  CHECK(acme["status"] == "active");
                  CHECK(acme["permissions"] == nlohmann::json({"apps:read", "apps:release", "apps:write",
-                                                              "domains:write", "members:read", "org:read"}));
+                                                              "articles:write", "domains:write", "members:read", "org:read"}));
                  // A pending organisation lets its owner see its status and complete the
                  // application, nothing more.
                  CHECK(j["orgs"][1]["role"] == "owner");

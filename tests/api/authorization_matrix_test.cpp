@@ -85,6 +85,7 @@ const std::map<std::string, std::set<std::string>>& org_grants() {
       {"keys:manage", {"owner", "admin"}},
       {"audit:read", {"owner", "admin"}},
       {"webhooks:manage", {"owner", "admin"}},
+      {"articles:write", {"owner", "admin", "developer"}},
   };
   return table;
 }
@@ -99,6 +100,7 @@ const std::map<std::string, std::set<std::string>>& platform_grants() {
       {"platform:audit", {"platform_admin"}},
       {"platform:domains", {"platform_admin"}},
       {"platform:webhooks", {"platform_admin"}},
+      {"platform:content", {"platform_admin"}},
   };
   return table;
 }
@@ -279,6 +281,17 @@ const std::map<std::string, Fixture>& fixtures() {
          return r.json()["id"].get<std::string>();
        }},
       {"messageId", [](test::TestServer&, World&) { return std::string("msg_fixture"); }},
+      // Platform-wide, read by every signed-in user: unknown ids answer the service's own 404.
+      {"announcementId", [](test::TestServer&, World&) { return std::string("ann_fixture"); }},
+      // An article of org A (the platform's article routes answer their own 404 for it).
+      {"articleId",
+       [](test::TestServer& server, World& w) {
+         auto r = server.client().post_json("/api/v1/orgs/" + w.org_a + "/articles",
+                                            {{"title", "fixture"}, {"body", "b"}, {"category", "news"}},
+                                            test::bearer(w.credentials[Caller::kOwner]));
+         REQUIRE(r.status == 201);
+         return r.json()["id"].get<std::string>();
+       }},
       {"uid", [](test::TestServer&, World&) { return std::string("alice"); }},
       // A host name: list entries and business domains answer their own 404 when it is unknown.
       {"host", [](test::TestServer&, World&) { return std::string("fixture.example.com"); }},

@@ -251,6 +251,45 @@ TEST_CASE("every field of every PATCH route round-trips through GET", "[api][pat
              return out;
            },
        .derived = {"currentPercentage"}});
+  // Announcements and articles (notify): the body is read back as its Markdown; the HTML and an
+  // announcement's status follow from the edited fields.
+  {
+    auto created = w.call(Method::kPost, "/api/v1/platform/announcements", w.platform_admin().token,
+                          {{"title", "Maintenance"}, {"body", "Sunday"}, {"endsAt", future(600)}});
+    REQUIRE(created.status == 201);
+    const auto url = "/api/v1/platform/announcements/" + created.json()["id"].get<std::string>();
+    routes.push_back({.openapi_path = "/api/v1/platform/announcements/{announcementId}",
+                      .patch_url = url,
+                      .read_url = url,
+                      .token = w.platform_admin().token,
+                      .fields = {{"title", "Upgrade"},
+                                 {"body", "**Saturday** 02:00", "bodyMarkdown"},
+                                 {"severity", "critical"},
+                                 {"audience", "operators"},
+                                 {"startsAt", future(60)},
+                                 {"endsAt", future(900)}},
+                      .derived = {"bodyHtml", "status"}});
+  }
+  for (const bool platform : {false, true}) {
+    const auto& token = platform ? w.platform_admin().token : a.owner().token;
+    auto created = w.call(Method::kPost, platform ? "/api/v1/platform/articles" : "/api/v1/orgs/" + a.id + "/articles",
+                          token, {{"title", "Hello"}, {"body", "first"}, {"category", "news"}});
+    REQUIRE(created.status == 201);
+    const auto url = std::string(platform ? "/api/v1/platform/articles/" : "/api/v1/articles/") +
+                     created.json()["id"].get<std::string>();
+    routes.push_back({.openapi_path = platform ? "/api/v1/platform/articles/{articleId}" : "/api/v1/articles/{articleId}",
+                      .patch_url = url,
+                      .read_url = url,
+                      .token = token,
+                      .fields = {{"title", "Hello again"},
+                                 {"summary", "What is new"},
+                                 {"body", "# New\n\ntext", "bodyMarkdown"},
+                                 {"category", "tips"},
+                                 {"tags", {"ios", "wallet"}},
+                                 {"hostAppIds", {host.id}},
+                                 {"publishAt", future(60)}},
+                      .derived = {"bodyHtml"}});
+  }
   // The organisation last: requiring 2FA restricts its members' sessions from then on.
   routes.push_back({.openapi_path = "/api/v1/orgs/{orgId}",
                     .patch_url = "/api/v1/orgs/" + a.id,

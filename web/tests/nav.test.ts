@@ -34,8 +34,8 @@ describe('console menu from route meta', () => {
   it('organisation console: entries follow the member’s permissions, paths name the org', () => {
     const viewer = access([], { org_1: ['apps:read', 'members:read'] });
     const items = navItems(records(), 'org', viewer, 'org_1');
-    expect(names(items)).toEqual(['org-dashboard', 'org-apps', 'org-cases', 'org-host-apps', 'org-uid-lists', 'org-certificates', 'org-members']);
-    expect(items.map((i) => i.path)).toEqual(['/o/org_1', '/o/org_1/apps', '/o/org_1/cases', '/o/org_1/host-apps', '/o/org_1/uid-lists', '/o/org_1/certificates', '/o/org_1/members']);
+    expect(names(items)).toEqual(['org-dashboard', 'org-apps', 'org-cases', 'org-host-apps', 'org-articles', 'org-uid-lists', 'org-certificates', 'org-members']);
+    expect(items.map((i) => i.path)).toEqual(['/o/org_1', '/o/org_1/apps', '/o/org_1/cases', '/o/org_1/host-apps', '/o/org_1/articles', '/o/org_1/uid-lists', '/o/org_1/certificates', '/o/org_1/members']);
 
     const owner = access([], { org_1: ['apps:read', 'members:read', 'keys:manage', 'org:manage'] });
     expect(names(navItems(records(), 'org', owner, 'org_1')).slice(-2)).toEqual(['org-api-keys', 'org-settings']);
@@ -59,7 +59,7 @@ describe('console menu from route meta', () => {
     const extra = [domains, detail];
     const can = access([], { org_1: ['apps:read', 'domains:read'] });
     const items = navItems(records(extra), 'org', can, 'org_1');
-    expect(names(items)).toEqual(['org-dashboard', 'org-apps', 'org-cases', 'org-host-apps', 'org-uid-lists', 'org-certificates', 'org-domains']);
+    expect(names(items)).toEqual(['org-dashboard', 'org-apps', 'org-cases', 'org-host-apps', 'org-articles', 'org-uid-lists', 'org-certificates', 'org-domains']);
     expect(items.at(-1)).toMatchObject({ path: '/o/org_1/domains', title: 'nav.domains' });
 
     expect(names(navItems(records(extra), 'org', access([], { org_1: ['apps:read'] }), 'org_1'))).not.toContain('org-domains');

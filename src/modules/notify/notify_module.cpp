@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "modules/notify/article_catalog_source.hpp"
+#include "modules/notify/article_repo.hpp"
 #include "modules/notify/notification_repo.hpp"
 
 namespace cove::notify {
@@ -45,7 +47,27 @@ NotifyModule::NotifyModule(modules::AppContext& app, accounts::AccountsApi& acco
   delivery_->set_mail([this](core::Tx& tx, const MailRequest& r) { mail_->enqueue(tx, r); });
   inbox_ = std::make_unique<InboxService>(app.db, app.changes, app.clock, *hub_);
   resets_ = std::make_unique<PasswordResetService>(app.db, app.changes, app.clock, accounts, *mail_);
-  services_ = std::make_unique<NotifyServices>(NotifyServices{*inbox_, *hub_, *mail_, *resets_});
+  announcements_ = std::make_unique<AnnouncementService>(app.db, app.changes, app.clock, accounts);
+  // Which organisation owns a host app an article targets: the apps module's resolver, looked
+  // up when called (the registry is complete by then).
+  auto& resolvers = app.org_resolvers;
+  articles_ = std::make_unique<ArticleService>(
+      app.db, app.changes, app.clock, app.blobs,
+      [&resolvers](core::Conn& c, const std::string& host_app_id) -> std::optional<std::string> {
+        const auto* resolve = resolvers.find("hostAppId");
+        return resolve ? (*resolve)(c, host_app_id) : std::nullopt;
+      });
+  services_ = std::make_unique<NotifyServices>(
+      NotifyServices{*inbox_, *hub_, *mail_, *resets_, *announcements_, *articles_});
+
+  app.permissions.declare({"articles:write", "write, publish and archive the organisation's articles",
+                           {"owner", "admin", "developer"}});
+  app.permissions.declare({"platform:content", "announcements and platform-wide articles", {"platform_admin"}});
+  // An organisation's article is owned by it; a platform-wide one by none (org routes answer 404).
+  app.org_resolvers.add("articleId", [](core::Conn& c, const std::string& id) { return article_repo::org_of(c, id); });
+  app.blob_references.add("article covers",
+                          [](core::Conn& c, const std::string& sha) { return article_repo::cover_in_use(c, sha); });
+  app.catalog_sources.add(std::make_shared<ArticleCatalogSource>());
   // An invitation e-mails its link to the invitee (a security mail: the link grants membership),
   // in the inviter's language, when the platform can send mail and knows its public address.
   accounts.add_invitation_listener([this](core::Tx& tx, const accounts::InvitationCreated& inv) {
@@ -92,6 +114,8 @@ void NotifyModule::register_routes(http::Router& router) {
   mount_preference_routes(router, *services_);
   mount_mail_routes(router, *services_);
   mount_password_reset_routes(router, *services_);
+  mount_announcement_routes(router, *services_);
+  mount_article_routes(router, *services_);
 }
 
 void NotifyModule::subscribe(core::EventBus& events) {

@@ -34,6 +34,8 @@ class NotifyModule final : public modules::Module {
   std::unique_ptr<DeliveryService> delivery_;
   std::unique_ptr<InboxService> inbox_;
   std::unique_ptr<PasswordResetService> resets_;
+  std::unique_ptr<AnnouncementService> announcements_;
+  std::unique_ptr<ArticleService> articles_;
   std::unique_ptr<NotifyServices> services_;
 };
 

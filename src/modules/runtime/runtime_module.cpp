@@ -28,7 +28,10 @@ RuntimeModule::RuntimeModule(modules::AppContext& app, const accounts::AccountsA
 
 RuntimeModule::~RuntimeModule() = default;
 
-void RuntimeModule::register_routes(http::Router& router) { mount_runtime_routes(router, *services_); }
+void RuntimeModule::register_routes(http::Router& router) {
+  mount_runtime_routes(router, *services_);
+  mount_article_routes(router, *services_);
+}
 
 void RuntimeModule::subscribe(core::EventBus& events) {
   // The topics the catalog sources name, and organisations' status (which ones may be served).

@@ -17,5 +17,7 @@ struct RuntimeServices {
 };
 
 void mount_runtime_routes(http::Router& router, const RuntimeServices& s);
+// /runtime/v1/articles: the notify module's published articles (article_routes.cpp).
+void mount_article_routes(http::Router& router, const RuntimeServices& s);
 
 }  // namespace cove::runtime

@@ -13,8 +13,9 @@ import { webhooksRoutes } from './webhooks';
 import { reviewRoutes } from './review';
 import { casesRoutes } from './cases';
 import { notifyRoutes } from './notify';
+import { contentRoutes } from './content';
 
-const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, domainsRoutes, reviewRoutes, casesRoutes, notifyRoutes, webhooksRoutes];
+const modules: ModuleRoutes[] = [accountsRoutes, appsRoutes, hostAppsRoutes, grayRoutes, domainsRoutes, reviewRoutes, casesRoutes, notifyRoutes, webhooksRoutes, contentRoutes];
 
 export const routes: RouteRecordRaw[] = [
   ...modules.flatMap((m) => m.standalone ?? []),
