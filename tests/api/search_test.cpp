@@ -34,7 +34,8 @@ std::string encoded(const std::string& s) {
 std::vector<std::string> names_of(const http::ClientResponse& r) {
   std::vector<std::string> out;
   if (r.status != 200) return out;
-  for (const auto& item : r.json()["items"]) out.push_back(item["name"].get<std::string>());
+  const auto body = r.json();  // kept: a range-for over a temporary's member would dangle
+  for (const auto& item : body["items"]) out.push_back(item["name"].get<std::string>());
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -81,7 +82,7 @@ TEST_CASE("host apps find only online mini-programs associated with them", "[api
       {"Super App", "tq", {"天气预报"}},             // initials
       {"Super App", "天氣", {"天气预报"}},           // traditional
       {"Super App", "雷达", {}},                     // org A's, but not served by this host app
-      {"Super App", "B天气", {}},                    // another organisation's
+      {"Super App", "B天气", {"天气预报"}},          // never org B's B天气 (天气预报 matches: b is a prefix of its bao)
       {"B Host", "天气", {"B天气"}},
       {"B Host", "预报", {}},
   };
@@ -136,7 +137,8 @@ TEST_CASE("bad queries are clear 400s", "[api][search]") {
   CHECK(field_code(runtime_search(w, "Super App", "a", "&cursor=bogus"), "cursor") == "invalid");
   auto& a = w.org("A");
   CHECK(field_code(w.call(Method::kGet, "/api/v1/orgs/" + a.id + "/search?q=%20", a.developer().token), "q") ==
-        "required");
+        "no_words");
+  CHECK(field_code(w.call(Method::kGet, "/api/v1/orgs/" + a.id + "/search", a.developer().token), "q") == "required");
 }
 
 TEST_CASE("the index follows takedown, restore, association and release", "[api][search]") {

@@ -10,7 +10,7 @@ namespace cove::search {
 void read_row(core::Row& r, Hit& h) {
   r.read(h.doc, h.app_id, h.org_id, h.org_name, h.name, h.name_folded, h.name_pinyin, h.name_initials, h.summary,
          h.category, h.status, h.security_rating, h.released_version, h.has_icon, h.has_contracts, h.released_ms,
-         h.updated_ms, h.bm25, h.name_marked, h.snippet_marked);
+         h.updated_ms, h.bm25);
 }
 
 }  // namespace cove::search
@@ -174,11 +174,19 @@ std::vector<Hit> match(core::Conn& c, const std::string& expression, const Scope
   return c.query_all<Hit>(
       "SELECT d.doc, d.app_id, d.org_id, d.org_name, d.name, d.name_folded, d.name_pinyin, d.name_initials, "
       "d.summary, d.category, d.status, d.security_rating, d.released_version, d.has_icon, d.has_contracts, "
-      "d.released_ms, d.updated_ms, f.rank, highlight(search_fts, 0, char(2), char(3)), "
-      "snippet(search_fts, 2, char(2), char(3), '…', 24) "
+      "d.released_ms, d.updated_ms, f.rank "
       "FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH ?1" +
           where + " ORDER BY f.rank LIMIT " + limit_param,
       expression, args, limit);
+}
+
+std::pair<std::string, std::string> marks(core::Conn& c, const std::string& expression, std::int64_t doc) {
+  ready(c);
+  std::pair<std::string, std::string> out;
+  c.for_each("SELECT highlight(search_fts, 0, char(2), char(3)), snippet(search_fts, 2, char(2), char(3), '…', 24) "
+             "FROM search_fts WHERE search_fts MATCH ?1 AND rowid = ?2",
+             [&](core::Row& r) { r.read(out.first, out.second); }, expression, doc);
+  return out;
 }
 
 std::vector<std::pair<std::string, std::int64_t>> facet(core::Conn& c, const std::string& expression,

@@ -66,8 +66,11 @@ void remove_host(core::Tx& tx, const std::string& host_app_id);
 std::vector<std::string> app_ids_of_org(core::Conn& c, const std::string& org_id);
 std::int64_t count(core::Conn& c);
 
-// At most `limit` hits of an FTS5 MATCH expression in scope, best bm25 first.
+// At most `limit` hits of an FTS5 MATCH expression in scope, best bm25 first (without marks).
 std::vector<Hit> match(core::Conn& c, const std::string& expression, const Scope& scope, int limit);
+// The highlighted name and description snippet of one matched document (computed for a page's
+// rows only: FTS5's highlight() and snippet() are the expensive part of a broad match).
+std::pair<std::string, std::string> marks(core::Conn& c, const std::string& expression, std::int64_t doc);
 // Facet counts of the match in scope: (value, count) by status, category, org_id.
 std::vector<std::pair<std::string, std::int64_t>> facet(core::Conn& c, const std::string& expression,
                                                         const Scope& scope, const std::string& column);

@@ -1,6 +1,7 @@
 #include "modules/search/search_service.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <unordered_set>
 
 #include "core/crypto.hpp"
@@ -70,7 +71,12 @@ SearchResult SearchService::search(const SearchRequest& r) const {
     out.total = ranked.size();
     const auto from = std::min<std::size_t>(static_cast<std::size_t>(r.offset), ranked.size());
     const auto to = std::min<std::size_t>(from + static_cast<std::size_t>(r.limit), ranked.size());
-    for (auto i = from; i < to; ++i) out.page.push_back(std::move(ranked[i]));
+    const std::string* tiers[] = {&p.strict, &p.fuzzy, &p.any};
+    for (auto i = from; i < to; ++i) {
+      auto& x = ranked[i];
+      std::tie(x.hit.name_marked, x.hit.snippet_marked) = index_repo::marks(c, *tiers[x.phase], x.hit.doc);
+      out.page.push_back(std::move(x));
+    }
     if (to < ranked.size()) out.next_offset = static_cast<int>(to);
     return out;
   });
@@ -103,16 +109,23 @@ std::vector<std::string> SearchService::suggest(const std::string& q, const Scop
 nlohmann::json SearchService::facets(const std::string& q, const Scope& scope) const {
   return db_.read([&](core::Conn& c) {
     const auto p = plan(c, q);
-    const auto& expression = p.strict;
-    nlohmann::json out = nlohmann::json::object();
-    for (const auto& [column, name] : {std::pair{"status", "status"}, {"category", "category"}, {"org_id", "orgId"}}) {
-      auto list = nlohmann::json::array();
-      for (const auto& [value, n] : index_repo::facet(c, expression, scope, column)) {
-        list.push_back({{"value", value}, {"count", n}});
+    // The counts of the tier the results come from: the first of strict, fuzzy, any that matches.
+    for (const auto* expression : {&p.strict, &p.fuzzy, &p.any}) {
+      if (expression->empty()) continue;
+      nlohmann::json out = nlohmann::json::object();
+      bool any = false;
+      for (const auto& [column, name] : {std::pair{"status", "status"}, {"category", "category"}, {"org_id", "orgId"}}) {
+        auto list = nlohmann::json::array();
+        for (const auto& [value, n] : index_repo::facet(c, *expression, scope, column)) {
+          list.push_back({{"value", value}, {"count", n}});
+          any = true;
+        }
+        out[name] = std::move(list);
       }
-      out[name] = std::move(list);
+      if (any) return out;
     }
-    return out;
+    return nlohmann::json{{"status", nlohmann::json::array()}, {"category", nlohmann::json::array()},
+                          {"orgId", nlohmann::json::array()}};
   });
 }
 
