@@ -56,17 +56,33 @@ SearchResult SearchService::search(const SearchRequest& r) const {
         ranked.push_back(std::move(x));
       }
     };
-    add(p.strict, 0);
-    add(p.fuzzy, 1);
-    if (ranked.empty()) add(p.any, 2);
-    if (ranked.size() > static_cast<std::size_t>(kMaxCandidates)) ranked.resize(kMaxCandidates);
-    std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    const auto order = [](const Ranked& a, const Ranked& b) {
       if (a.name_tier != b.name_tier) return a.name_tier < b.name_tier;
       if (a.phase != b.phase) return a.phase < b.phase;
       if (a.hit.bm25 != b.hit.bm25) return a.hit.bm25 < b.hit.bm25;  // FTS5's bm25: lower is better
       if (a.hit.released_ms != b.hit.released_ms) return a.hit.released_ms > b.hit.released_ms;
       return a.hit.app_id < b.hit.app_id;
-    });
+    };
+    // Host apps (the hot path): matches in the name come first, and when they alone fill the
+    // page the other columns are not searched at all. A broad query (one Hanzi, two letters)
+    // matches a small part of the names but much of the descriptions, and ranking every match
+    // is what costs (docs/search.md). Console searches rank every match (they count facets).
+    std::size_t name_hits = 0;
+    if (r.scope.host_app_id) {
+      std::string in_name = "name : (";
+      in_name += p.strict;
+      in_name += ")";
+      add(in_name, 0);
+      std::stable_sort(ranked.begin(), ranked.end(), order);
+      name_hits = ranked.size();
+    }
+    if (name_hits <= static_cast<std::size_t>(r.offset + r.limit)) {
+      add(p.strict, 0);
+      add(p.fuzzy, 1);
+      if (ranked.empty()) add(p.any, 2);
+      if (ranked.size() > static_cast<std::size_t>(kMaxCandidates)) ranked.resize(kMaxCandidates);
+      std::stable_sort(ranked.begin() + static_cast<std::ptrdiff_t>(name_hits), ranked.end(), order);
+    }
     SearchResult out;
     out.total = ranked.size();
     const auto from = std::min<std::size_t>(static_cast<std::size_t>(r.offset), ranked.size());
