@@ -64,7 +64,7 @@ after(async () => {
 
 test('an organisation searches its own mini-programs from the header, by pinyin, with the keyboard', async () => {
   const page = await signedIn(OWNER);
-  const box = page.locator('[data-test=header-search] input');
+  const box = page.locator('input[data-test=header-search]');
   await box.click();
   await box.fill('wx');
   let hits = await results(page);
@@ -94,7 +94,7 @@ test('an organisation searches its own mini-programs from the header, by pinyin,
 
 test('operators search every organisation, grouped, and rebuild the index', async () => {
   const page = await signedIn(ADMIN);
-  const box = page.locator('[data-test=header-search] input');
+  const box = page.locator('input[data-test=header-search]');
   await box.click();
   await box.fill('weixin');
   await page.waitForFunction(() => document.querySelectorAll('[data-test=search-hit]').length === 2);
