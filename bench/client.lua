@@ -4,7 +4,7 @@
 --
 --   wrk -s bench/client.lua URL -- KIND WORK_DIR
 --
--- KIND: healthz | console | resolve | gray | package. WORK_DIR holds client.tsv (written by
+-- KIND: healthz | console | resolve | gray | package | search. WORK_DIR holds client.tsv (written by
 -- bench/runtime_setup.py: host apps with their SDK keys and secrets, the gray app, the package
 -- hash, the console token) and sdk_sign.so (bench/sdk_sign.c).
 --
@@ -95,7 +95,15 @@ local builders = {
   package = function()
     return signed("/runtime/v1/packages/" .. package_sha, pick(hosts))
   end,
+  -- bench/search.sh: what users type into a host app's search box (Hanzi, pinyin, initials,
+  -- English, a typo), URL-encoded, for the first host app (associated with every mini-program).
+  search = function()
+    return signed("/runtime/v1/search?q=" .. pick(search_queries) .. "&limit=20", hosts[1])
+  end,
 }
+search_queries = { "%E6%94%AF%E4%BB%98", "%E5%A4%A9%E6%B0%94", "%E9%92%B1%E5%8C%85", "%E6%89%93%E8%BD%A6",
+  "%E5%BE%AE", "weixin", "zhifu", "wx", "tq", "weather", "wallet", "calculater", "music%20player",
+  "%E7%94%B5%E5%AD%90%E9%92%B1%E5%8C%85", "ditu", "game" }
 
 function init(args)
   kind = args[1]

@@ -9,8 +9,9 @@ find_package(PkgConfig REQUIRED)
 # Debian's libzip CMake package insists on the zipcmp tools; pkg-config needs only the library.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
-# ICU: Unicode normalisation and case folding (package file names), later word breaks for search.
-pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc)
+# ICU: Unicode normalisation and case folding (package file names); word breaks, pinyin
+# (Han-Latin) and traditional→simplified transforms for the search tokenizer (icu-i18n).
+pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 # libcurl (OpenSSL flavour): outbound HTTPS with address checks (http/guarded_fetch.hpp).
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 # cmark-gfm: Markdown of announcements and articles, rendered safe (no raw HTML, no unsafe links).

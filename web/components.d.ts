@@ -66,6 +66,7 @@ declare module 'vue' {
     ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
     ElTooltip: typeof import('element-plus/es')['ElTooltip']
     FilterBar: typeof import('./src/components/FilterBar.vue')['default']
+    HeaderSearch: typeof import('./src/components/HeaderSearch.vue')['default']
     IdCell: typeof import('./src/components/IdCell.vue')['default']
     LangSwitch: typeof import('./src/components/LangSwitch.vue')['default']
     ListState: typeof import('./src/components/ListState.vue')['default']

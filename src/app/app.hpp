@@ -61,6 +61,14 @@ class App {
   const modules::PermissionRegistry& permissions() const { return permissions_; }
   const modules::QuotaRegistry& quota_declarations() const { return quotas_; }
   const modules::JobScheduler& jobs() const { return jobs_; }
+  // A built module by type (CLI maintenance commands such as `cove search reindex`), or nullptr.
+  template <class M>
+  M* find_module() {
+    for (auto& m : modules_) {
+      if (auto* found = dynamic_cast<M*>(m.get())) return found;
+    }
+    return nullptr;
+  }
 
  private:
   void build_modules(std::vector<std::unique_ptr<modules::Module>> extra);

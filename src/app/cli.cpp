@@ -21,6 +21,7 @@ Command backup_command();
 Command restore_command();
 Command audit_command();
 Command admin_command();
+Command search_command();
 Command publish_command();
 Command version_command();
 
@@ -30,7 +31,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       serve_command(),   migrate_command(), backup_command(),
       restore_command(), audit_command(),   admin_command(),
-      publish_command(), version_command(),
+      search_command(),  publish_command(), version_command(),
   };
   return table;
 }

@@ -9,6 +9,7 @@
 #include "modules/notify/notify_module.hpp"
 #include "modules/review/review_module.hpp"
 #include "modules/runtime/runtime_module.hpp"
+#include "modules/search/search_module.hpp"
 #include "modules/webhooks/webhooks_module.hpp"
 
 namespace cove::app {
@@ -70,6 +71,11 @@ const std::vector<Entry>& entries() {
        [](Built& b) {
          return std::make_unique<webhooks::WebhooksModule>(b.ctx(), b.get<accounts::AccountsModule>(),
                                                            b.get<apps::AppsModule>());
+       }},
+      {&search::SearchModule::config_keys,
+       [](Built& b) {
+         return std::make_unique<search::SearchModule>(b.ctx(), b.get<accounts::AccountsModule>(),
+                                                       b.get<apps::AppsModule>());
        }},
       {&runtime::RuntimeModule::config_keys,
        [](Built& b) {

@@ -42,6 +42,10 @@ class FakeAppsApi : public apps::AppsApi {
   bool serves(core::Conn&, const std::string&, const std::string&) const override { return false; }
   void take_down_in(core::Tx&, const core::Actor&, const std::string&, const std::string&) override {}
   void restore_in(core::Tx&, const core::Actor&, const std::string&) override {}
+  std::vector<apps::SearchSource> search_sources(core::Conn&, const std::string&, int) const override { return {}; }
+  std::optional<apps::SearchSource> search_source(core::Conn&, const std::string&) const override {
+    return std::nullopt;
+  }
 };
 
 }  // namespace cove::test

@@ -20,6 +20,7 @@
 #include "core/principal.hpp"
 #include "http/types.hpp"
 #include "modules/apps/sdk_directory.hpp"
+#include "modules/apps/search_source.hpp"
 
 namespace cove::apps {
 
@@ -142,6 +143,11 @@ class AppsApi {
   virtual void take_down_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id,
                             const std::string& reason) = 0;
   virtual void restore_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id) = 0;
+
+  // For search (search_source.hpp): every mini-program in appId order, a page at a time, and one.
+  virtual std::vector<SearchSource> search_sources(core::Conn& c, const std::string& after_app_id,
+                                                   int limit) const = 0;
+  virtual std::optional<SearchSource> search_source(core::Conn& c, const std::string& app_id) const = 0;
 };
 
 // Events of the apps module (outbox topics; payloads in camelCase JSON).

@@ -52,6 +52,12 @@ class AppsModule final : public modules::Module, public AppsApi {
   void take_down_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id,
                     const std::string& reason) override;
   void restore_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id) override;
+  std::vector<SearchSource> search_sources(core::Conn& c, const std::string& after_app_id, int limit) const override {
+    return load_search_sources(c, after_app_id, limit);
+  }
+  std::optional<SearchSource> search_source(core::Conn& c, const std::string& app_id) const override {
+    return load_search_source(c, app_id);
+  }
 
  private:
   void declare(modules::AppContext& app);

@@ -1780,6 +1780,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the organisation's mini-programs */
+        get: operations["get_orgs_by_orgId_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/uid-lists": {
         parameters: {
             query?: never;
@@ -2922,6 +2939,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platform/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search every organisation's mini-programs */
+        get: operations["get_platform_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/search/reindex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild the search index in the background (searches keep answering meanwhile) */
+        post: operations["post_platform_search_reindex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/search/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The search index's state */
+        get: operations["get_platform_search_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platform/settings/branding": {
         parameters: {
             query?: never;
@@ -3646,6 +3714,40 @@ export interface paths {
         };
         /** A package the host app may run */
         get: operations["get_runtime_packages_by_sha256"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runtime/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the online mini-programs this host app runs (ETag; If-None-Match answers 304) */
+        get: operations["get_runtime_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runtime/v1/search/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Type-ahead: names of matching mini-programs, then popular queries */
+        get: operations["get_runtime_search_suggest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5212,6 +5314,71 @@ export interface components {
             } | null;
             /** @description The platform's first-use safety notice */
             safetyNotice?: string | null;
+        };
+        RuntimeSearchHit: {
+            appId: string;
+            name: string;
+            /** @description HTML */
+            nameHighlighted: string;
+            /** @description GET it signed */
+            iconUrl: string | null;
+            /** @description HTML: a piece of the description around the match */
+            snippet: string;
+            category: string | null;
+            securityRating: string | null;
+            /** @description The mini-program declares smart contracts */
+            web3: boolean;
+            version: string;
+        };
+        SearchHit: {
+            appId: string;
+            name: string;
+            /** @description HTML */
+            nameHighlighted: string;
+            orgId: string;
+            orgName: string;
+            /** @enum {string} */
+            status: "draft" | "online" | "offline";
+            category: string | null;
+            /** @description HTML */
+            snippet: string;
+            releasedVersion: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            updatedAt: string;
+        };
+        SearchIndexStatus: {
+            /**
+             * Format: int64
+             * @description The index format; a newer one is rebuilt at start
+             */
+            format: number;
+            /** Format: int64 */
+            documents: number;
+            /** @enum {string} */
+            state: "ready" | "rebuilding";
+            /**
+             * Format: int64
+             * @description Mini-programs indexed so far by the running rebuild
+             */
+            progress: number | null;
+            /** @description The last rebuild finished */
+            complete: boolean;
+            lastRebuild: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339, UTC, milliseconds
+                 */
+                finishedAt: string;
+                /** Format: int64 */
+                documents: number;
+                /** Format: int64 */
+                removed: number;
+                /** Format: int64 */
+                millis: number;
+            } | null;
         };
         /** @description In a PATCH every field is optional; only those present change. */
         SecuritySettings: {
@@ -12469,6 +12636,81 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    get_orgs_by_orgId_search: {
+        parameters: {
+            query?: {
+                /** @description What to search for: 1–100 characters with at least one letter, digit or Hanzi. Chinese substrings, pinyin (`weixin`) and initials (`wx`), traditional characters, full-width Latin; typos in Latin words of 5+ letters; the last word also matches as a prefix */
+                q?: string;
+                /** @description Only this status */
+                status?: "draft" | "online" | "offline";
+                /** @description Only this category */
+                category?: string;
+                /** @description Only mini-programs with this tag */
+                tag?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description nextCursor of the previous page (the first 500 results are paged) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organisation id (`org_…`) */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SearchHit"][];
+                        nextCursor: string | null;
+                        /**
+                         * Format: int64
+                         * @description Results ranked (at most 500)
+                         */
+                        total: number;
+                        /** @description Counts of the query in the caller's scope, before the filters */
+                        facets: {
+                            status: {
+                                value: string;
+                                /** Format: int64 */
+                                count: number;
+                            }[];
+                            category: {
+                                value: string;
+                                /** Format: int64 */
+                                count: number;
+                            }[];
+                            orgId: {
+                                value: string;
+                                /** Format: int64 */
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
     get_orgs_by_orgId_uid_lists: {
         parameters: {
             query?: {
@@ -16679,6 +16921,139 @@ export interface operations {
             507: components["responses"]["StorageFull"];
         };
     };
+    get_platform_search: {
+        parameters: {
+            query?: {
+                /** @description What to search for: 1–100 characters with at least one letter, digit or Hanzi. Chinese substrings, pinyin (`weixin`) and initials (`wx`), traditional characters, full-width Latin; typos in Latin words of 5+ letters; the last word also matches as a prefix */
+                q?: string;
+                /** @description Only this status */
+                status?: "draft" | "online" | "offline";
+                /** @description Only this organisation's */
+                orgId?: string;
+                /** @description Only this category */
+                category?: string;
+                /** @description Only mini-programs with this tag */
+                tag?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description nextCursor of the previous page (the first 500 results are paged) */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SearchHit"][];
+                        nextCursor: string | null;
+                        /**
+                         * Format: int64
+                         * @description Results ranked (at most 500)
+                         */
+                        total: number;
+                        /** @description Counts of the query in the caller's scope, before the filters */
+                        facets: {
+                            status: {
+                                value: string;
+                                /** Format: int64 */
+                                count: number;
+                            }[];
+                            category: {
+                                value: string;
+                                /** Format: int64 */
+                                count: number;
+                            }[];
+                            orgId: {
+                                value: string;
+                                /** Format: int64 */
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    post_platform_search_reindex: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchIndexStatus"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The request conflicts with the current state, or (with `Idempotency-Key`) the first request with this key is still running (`idempotency.in_progress`, see `Retry-After`) or completed with a response too large to keep (`idempotency.response_not_stored`). Codes: `search.reindex_running`, `idempotency.in_progress`, `idempotency.response_not_stored`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    get_platform_search_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchIndexStatus"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
     get_platform_settings_branding: {
         parameters: {
             query?: never;
@@ -19466,6 +19841,121 @@ export interface operations {
             };
             /** @description Range not satisfiable */
             416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_runtime_search: {
+        parameters: {
+            query?: {
+                /** @description What to search for: 1–100 characters with at least one letter, digit or Hanzi. Chinese substrings, pinyin (`weixin`) and initials (`wx`), traditional characters, full-width Latin; typos in Latin words of 5+ letters; the last word also matches as a prefix */
+                q?: string;
+                /** @description Only this category */
+                category?: string;
+                /** @description Only mini-programs with this tag */
+                tag?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description nextCursor of the previous page (the first 500 results are paged) */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RuntimeSearchHit"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (`forbidden`), must fix something first (`auth.password_change_required`, `auth.2fa_enrollment_required`) or hit a quota (`quota.exceeded`). Codes: `runtime.host_app_disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_runtime_search_suggest: {
+        parameters: {
+            query?: {
+                /** @description What to search for: 1–100 characters with at least one letter, digit or Hanzi. Chinese substrings, pinyin (`weixin`) and initials (`wx`), traditional characters, full-width Latin; typos in Latin words of 5+ letters; the last word also matches as a prefix */
+                q?: string;
+                /** @description How many */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        suggestions: string[];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (`forbidden`), must fix something first (`auth.password_change_required`, `auth.2fa_enrollment_required`) or hit a quota (`quota.exceeded`). Codes: `runtime.host_app_disabled`. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
