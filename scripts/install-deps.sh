@@ -12,6 +12,7 @@ PACKAGES=(
   catch2                                                    # unit and API tests
   prometheus python3                                        # contract tests: promtool, openapi build.py
   python3-aiosmtpd                                          # the SMTP server e-mail tests send to
+  python3-authlib python3-requests                          # the standard OAuth 2 client the OAuth tests drive
   zip unzip curl                                            # test fixtures and scripts
   nginx-light wrk                                           # benchmarks (bench/)
 )

@@ -7,6 +7,7 @@
 #include "modules/domains/domains_module.hpp"
 #include "modules/gray/gray_module.hpp"
 #include "modules/notify/notify_module.hpp"
+#include "modules/oauth/oauth_module.hpp"
 #include "modules/review/review_module.hpp"
 #include "modules/runtime/runtime_module.hpp"
 #include "modules/search/search_module.hpp"
@@ -76,6 +77,11 @@ const std::vector<Entry>& entries() {
        [](Built& b) {
          return std::make_unique<search::SearchModule>(b.ctx(), b.get<accounts::AccountsModule>(),
                                                        b.get<apps::AppsModule>());
+       }},
+      {&oauth::OauthModule::config_keys,
+       [](Built& b) {
+         return std::make_unique<oauth::OauthModule>(b.ctx(), b.get<accounts::AccountsModule>(),
+                                                     b.get<apps::AppsModule>(), b.get<apps::AppsModule>());
        }},
       {&runtime::RuntimeModule::config_keys,
        [](Built& b) {

@@ -21,7 +21,7 @@ if ! cmp -s package-lock.json node_modules/.cove-installed-lock 2>/dev/null; the
   cp package-lock.json node_modules/.cove-installed-lock
 fi
 
-suites=(console.test.mjs gray.test.mjs console-more.test.mjs setup.test.mjs polish.test.mjs oplog.test.mjs review.test.mjs domains.test.mjs cases.test.mjs certificates.test.mjs notify.test.mjs webhooks.test.mjs articles.test.mjs search.test.mjs)
+suites=(console.test.mjs gray.test.mjs console-more.test.mjs setup.test.mjs polish.test.mjs oplog.test.mjs review.test.mjs domains.test.mjs cases.test.mjs certificates.test.mjs notify.test.mjs webhooks.test.mjs articles.test.mjs search.test.mjs oauth.test.mjs)
 # A test file missing from the list above would never run, and nothing would say so.
 for file in *.test.mjs; do
   [[ " ${suites[*]} " == *" $file "* ]] || { echo "e2e: $file is not in run.sh's list of suites" >&2; exit 2; }

@@ -225,6 +225,15 @@ bool AppsModule::serves(core::Conn& c, const std::string& host_app_id, const std
   return association_repo::find(c, host_app_id, app_id).has_value();
 }
 
+bool AppsModule::host_app_active(const std::string& host_app_id) const {
+  const auto directory = directory_->current();
+  if (!directory) return false;
+  for (const auto& [key, host] : directory->by_sdk_key) {
+    if (host->id == host_app_id) return host->active;
+  }
+  return false;
+}
+
 void AppsModule::take_down_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id,
                               const std::string& reason) {
   app_service_->take_down_in(tx, actor, app_id, reason);

@@ -8,6 +8,7 @@
 #include "core/snapshot_store.hpp"
 #include "modules/accounts/accounts_api.hpp"
 #include "modules/apps/apps_api.hpp"
+#include "modules/apps/host_app_status.hpp"
 #include "modules/apps/apps_routes.hpp"
 #include "modules/apps/nonce_cache.hpp"
 #include "modules/apps/package_signer.hpp"
@@ -16,7 +17,7 @@
 
 namespace cove::apps {
 
-class AppsModule final : public modules::Module, public AppsApi {
+class AppsModule final : public modules::Module, public AppsApi, public HostAppStatus {
  public:
   AppsModule(modules::AppContext& app, accounts::AccountsApi& accounts);
   ~AppsModule() override;
@@ -49,6 +50,7 @@ class AppsModule final : public modules::Module, public AppsApi {
                          const std::string& to) const override;
   std::optional<CaseSubject> case_subject(core::Conn& c, const std::string& app_id) const override;
   bool serves(core::Conn& c, const std::string& host_app_id, const std::string& app_id) const override;
+  bool host_app_active(const std::string& host_app_id) const override;
   void take_down_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id,
                     const std::string& reason) override;
   void restore_in(core::Tx& tx, const core::Actor& actor, const std::string& app_id) override;

@@ -2,6 +2,23 @@
 // change scripts/openapi/*.py, rebuild docs/openapi.json, then run `npm run gen:api` in web/.
 
 export interface paths {
+    "/.well-known/oauth-authorization-server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 8414 server metadata */
+        get: operations["get_.well_known_oauth_authorization_server"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{appId}": {
         parameters: {
             query?: never;
@@ -156,6 +173,41 @@ export interface paths {
          */
         put: operations["put_apps_by_appId_icon"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/oauth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mini-program's OAuth client settings */
+        get: operations["get_apps_by_appId_oauth"];
+        /** Set a mini-program's OAuth client settings */
+        put: operations["put_apps_by_appId_oauth"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/oauth/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or rotate the client secret (shown only now; the previous one stops working) */
+        post: operations["post_apps_by_appId_oauth_secret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1899,6 +1951,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platform/apps/{appId}/oauth-scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OAuth scopes a mini-program may request */
+        get: operations["get_platform_apps_by_appId_oauth_scopes"];
+        /** Allow a mini-program OAuth scopes */
+        put: operations["put_platform_apps_by_appId_oauth_scopes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platform/apps/{appId}/restore": {
         parameters: {
             query?: never;
@@ -2518,6 +2588,24 @@ export interface paths {
          * @description Waits for the SMTP server (at most `mail.smtp.timeoutSeconds`); the answer says whether it accepted the message and what it replied. The attempt is in the mail log.
          */
         post: operations["post_platform_mail_settings_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/oauth/signing-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The access-token signing keys published */
+        get: operations["get_platform_oauth_signing_keys"];
+        put?: never;
+        /** Rotate: a new signing key; the old one stays published until its tokens expire */
+        post: operations["post_platform_oauth_signing_keys"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3526,6 +3614,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Authorization endpoint, called by the host app for its user */
+        get: operations["get_oauth_authorize"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/introspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RFC 7662 introspection of the client's own tokens */
+        post: operations["post_oauth_introspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The JWK set that verifies access tokens */
+        get: operations["get_oauth_jwks.json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RFC 7009 revocation: ends the token's whole family */
+        post: operations["post_oauth_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Token endpoint: exchange a code, or refresh (rotated) */
+        post: operations["post_oauth_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/userinfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The user's claims, per granted scope */
+        get: operations["get_oauth_userinfo"];
+        put?: never;
+        /** The user's claims, per granted scope */
+        post: operations["post_oauth_userinfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -3697,6 +3888,41 @@ export interface paths {
         };
         /** An article's cover image */
         get: operations["get_runtime_articles_by_articleId_cover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runtime/v1/oauth/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's live authorizations */
+        get: operations["get_runtime_oauth_authorizations"];
+        put?: never;
+        post?: never;
+        /** Revoke a user's authorizations (one mini-program's with appId): refresh tokens at once */
+        delete: operations["delete_runtime_oauth_authorizations"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runtime/v1/oauth/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The consent sheet's scope texts for a mini-program */
+        get: operations["get_runtime_oauth_scopes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4751,6 +4977,50 @@ export interface components {
                 inbox: boolean;
                 email: boolean;
             }[];
+        };
+        OAuthClientSettings: {
+            appId: string;
+            enabled: boolean;
+            redirectUris: string[];
+            /** @description What the organisation requests */
+            scopes: ("basic" | "phone" | "email" | "tx.sign" | "tx.broadcast" | "assets.read" | "assets.transfer")[];
+            /** @description What operators allow (default basic) */
+            allowedScopes: ("basic" | "phone" | "email" | "tx.sign" | "tx.broadcast" | "assets.read" | "assets.transfer")[];
+            hasSecret: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            secretCreatedAt: string | null;
+            /**
+             * Format: int64
+             * @description Users' live authorizations (no personal data)
+             */
+            activeAuthorizations: number;
+        };
+        OAuthError: {
+            /** @description RFC 6749 error: invalid_request, invalid_client, invalid_grant, unauthorized_client, unsupported_grant_type, invalid_scope, access_denied, unsupported_response_type, invalid_token, server_error, temporarily_unavailable */
+            error: string;
+            error_description: string;
+            /** @description Cove's error code when a shared check refused (runtime.bad_signature …) */
+            code?: string;
+        };
+        OAuthSigningKey: {
+            kid: string;
+            /** @enum {string} */
+            alg: "ES256";
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC, milliseconds
+             */
+            retiredAt: string | null;
+            /** @description Signs new tokens; retired keys stay published until their tokens expire */
+            current: boolean;
         };
         Org: {
             id: string;
@@ -5846,6 +6116,15 @@ export interface components {
         };
     };
     responses: {
+        /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). */
+        ValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
         /** @description No valid credentials (`unauthenticated`). */
         Unauthenticated: {
             headers: {
@@ -5952,6 +6231,35 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "get_.well_known_oauth_authorization_server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description RFC 6749 error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
     get_apps_by_appId: {
         parameters: {
             query?: never;
@@ -6802,6 +7110,146 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    get_apps_by_appId_oauth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mini-program id (the OAuth client_id) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthClientSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    put_apps_by_appId_oauth: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Mini-program id (the OAuth client_id) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                    /** @description Absolute https:// URIs, compared exactly; at least one when enabled */
+                    redirectUris: string[];
+                    scopes: ("basic" | "phone" | "email" | "tx.sign" | "tx.broadcast" | "assets.read" | "assets.transfer")[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthClientSettings"];
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    post_apps_by_appId_oauth_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Mini-program id (the OAuth client_id) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientId: string;
+                        /** @description `cove_cs_…` */
+                        clientSecret: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: components["responses"]["Conflict"];
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             507: components["responses"]["StorageFull"];
@@ -13267,6 +13715,108 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    get_platform_apps_by_appId_oauth_scopes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mini-program id (the OAuth client_id) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appId: string;
+                        scopes: ("basic" | "phone" | "email" | "tx.sign" | "tx.broadcast" | "assets.read" | "assets.transfer")[];
+                        requestedScopes: ("basic" | "phone" | "email" | "tx.sign" | "tx.broadcast" | "assets.read" | "assets.transfer")[];
+                        enabled: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    put_platform_apps_by_appId_oauth_scopes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Mini-program id (the OAuth client_id) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    scopes: ("basic" | "phone" | "email" | "tx.sign" | "tx.broadcast" | "assets.read" | "assets.transfer")[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appId: string;
+                        scopes: ("basic" | "phone" | "email" | "tx.sign" | "tx.broadcast" | "assets.read" | "assets.transfer")[];
+                        requestedScopes: ("basic" | "phone" | "email" | "tx.sign" | "tx.broadcast" | "assets.read" | "assets.transfer")[];
+                        enabled: boolean;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
     post_platform_apps_by_appId_restore: {
         parameters: {
             query?: never;
@@ -15526,6 +16076,60 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            507: components["responses"]["StorageFull"];
+        };
+    };
+    get_platform_oauth_signing_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OAuthSigningKey"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    post_platform_oauth_signing_keys: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response to this key from this principal (user or API key) is kept for `http.idempotency.ttlHours` (24 h) and replayed, with `Idempotent-Replayed: true`, to a retry of the same request (method, target and body). The same key with a different request answers 422 `idempotency.key_reused`; while the first request runs, 409 `idempotency.in_progress`. Server errors (5xx) are not kept, so their retry runs again. Kept: the status, Content-Type, Location, ETag, Last-Modified, Content-Disposition and a body up to 1 MiB; a larger body is not kept and a retry answers 409 `idempotency.response_not_stored`. Ignored for unauthenticated requests. 1–255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthSigningKey"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             507: components["responses"]["StorageFull"];
@@ -19163,6 +19767,319 @@ export interface operations {
             "4XX": components["responses"]["RequestRejected"];
         };
     };
+    get_oauth_authorize: {
+        parameters: {
+            query?: {
+                /** @description code */
+                response_type?: "code";
+                /** @description The mini-program's appId */
+                client_id?: string;
+                /** @description One of its registered URIs, exactly */
+                redirect_uri?: string;
+                /** @description Space-separated scopes (default basic) */
+                scope?: string;
+                /** @description Returned unchanged */
+                state?: string;
+                /** @description base64url SHA-256 of the verifier */
+                code_challenge?: string;
+                /** @description S256 only */
+                code_challenge_method?: "S256";
+            };
+            header: {
+                /** @description base64url of JSON {uid, walletAddress?, phone?, email?, confirmed?: ["phone","email"]}; covered by the signature */
+                "X-Cove-User": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With `Accept: application/json`: the code for in-app use */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        state: string | null;
+                        redirectUri: string;
+                    };
+                };
+            };
+            /** @description To the redirect URI with `code` and `state` (or `error` once the client and URI are known good) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 6749 error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Client or host-app authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The host app is disabled */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    post_oauth_introspect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    token: string;
+                    token_type_hint?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /** @description Client or host-app authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    "get_oauth_jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 7517 key set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/jwk-set+json": {
+                        keys: Record<string, never>[];
+                    };
+                };
+            };
+            "4XX": components["responses"]["RequestRejected"];
+        };
+    };
+    post_oauth_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    token: string;
+                    token_type_hint?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Revoked, or the token was unknown */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            /** @description Client or host-app authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    post_oauth_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @enum {string} */
+                    grant_type: "authorization_code" | "refresh_token";
+                    code?: string;
+                    redirect_uri?: string;
+                    code_verifier?: string;
+                    refresh_token?: string;
+                    scope?: string;
+                    client_id?: string;
+                    client_secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description RFC 9068 JWT, ES256 */
+                        access_token: string;
+                        /** @enum {string} */
+                        token_type: "Bearer";
+                        /** Format: int64 */
+                        expires_in: number;
+                        refresh_token: string;
+                        scope: string;
+                    };
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /** @description Client or host-app authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    get_oauth_userinfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description <hostAppId>:<uid> */
+                        sub: string;
+                        uid?: string;
+                        host_app_id?: string;
+                        wallet_address?: string;
+                        phone_number?: string;
+                        phone_number_verified?: boolean;
+                        email?: string;
+                        email_verified?: boolean;
+                    };
+                };
+            };
+            /** @description invalid_token (WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    post_oauth_userinfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    access_token?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description <hostAppId>:<uid> */
+                        sub: string;
+                        uid?: string;
+                        host_app_id?: string;
+                        wallet_address?: string;
+                        phone_number?: string;
+                        phone_number_verified?: boolean;
+                        email?: string;
+                        email_verified?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /** @description invalid_token (WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
     get_readyz: {
         parameters: {
             query?: never;
@@ -19765,6 +20682,202 @@ export interface operations {
                 };
             };
             /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `runtime.article_not_found`, `runtime.file_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_runtime_oauth_authorizations: {
+        parameters: {
+            query?: {
+                /** @description The host app's user */
+                uid?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            appId: string;
+                            appName: string;
+                            scopes: ("basic" | "phone" | "email" | "tx.sign" | "tx.broadcast" | "assets.read" | "assets.transfer")[];
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339, UTC, milliseconds
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339, UTC, milliseconds
+                             */
+                            updatedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339, UTC, milliseconds
+                             */
+                            lastUsedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (`forbidden`), must fix something first (`auth.password_change_required`, `auth.2fa_enrollment_required`) or hit a quota (`quota.exceeded`). Codes: `runtime.host_app_disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_runtime_oauth_authorizations: {
+        parameters: {
+            query?: {
+                /** @description The host app's user */
+                uid?: string;
+                /** @description Only this mini-program */
+                appId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int64 */
+                        revoked: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (`forbidden`), must fix something first (`auth.password_change_required`, `auth.2fa_enrollment_required`) or hit a quota (`quota.exceeded`). Codes: `runtime.host_app_disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_runtime_oauth_scopes: {
+        parameters: {
+            query?: {
+                /** @description Mini-program id */
+                appId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appId: string;
+                        enabled: boolean;
+                        scopes: {
+                            /** @enum {string} */
+                            scope: "basic" | "phone" | "email" | "tx.sign" | "tx.broadcast" | "assets.read" | "assets.transfer";
+                            description: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`validation_failed`, `invalid_json`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description No valid credentials (`unauthenticated`). Codes: `runtime.unauthenticated`, `runtime.clock_skew`, `runtime.unknown_sdk_key`, `runtime.bad_signature`, `runtime.bundle_mismatch`, `runtime.replay`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (`forbidden`), must fix something first (`auth.password_change_required`, `auth.2fa_enrollment_required`) or hit a quota (`quota.exceeded`). Codes: `runtime.host_app_disabled`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or it belongs to another organisation (ids cannot be probed). Codes: `apps.not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
