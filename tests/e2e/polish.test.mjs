@@ -88,7 +88,7 @@ function tableProblems(page) {
  */
 const ALLOWED = new Set(
   ('AppID App SDK Key API ID IP UID Bundle iOS Android HarmonyOS Web3 Logo zip ZIP PNG JPEG PDF TXT CSV KB MB GB B TOTP CI SHA-256 Cove ' +
-    'SemVer JSON CORS URL Webhook Webhooks https http Google Authenticator Microsoft Chrome Chromium HeadlessChrome Firefox Safari Edg node ' +
+    'SemVer JSON CORS URL Webhook Webhooks OAuth https http Google Authenticator Microsoft Chrome Chromium HeadlessChrome Firefox Safari Edg node ' +
     // The CI command; the language switch's 文/A.
     'cove publish A').split(' '),
 );
