@@ -25,7 +25,8 @@ cmake --build build-test -j "$jobs"
 #   metrics_lint             /metrics of a running server through promtool (tests/contract)
 #   openapi_lint             docs/openapi.json generated and lint-clean under Redocly (tests/contract)
 #   error_codes              docs/error-codes.json current with the source (scripts/error_codes.py)
-required=(unit conformance api web_unit_tests metrics_lint openapi_lint error_codes)
+#   oauth_client             the real binary signed into by Debian's python3-authlib (tests/oauth_client)
+required=(unit conformance api web_unit_tests metrics_lint openapi_lint error_codes oauth_client)
 registered="$(cd build-test && ctest -N | sed -n 's/^ *Test *#[0-9]*: *//p')"
 for suite in "${required[@]}"; do
   if ! grep -qx "$suite" <<<"$registered"; then
